@@ -27,7 +27,7 @@ class InputError(FrenemyError):
     """A document could not be read (unreadable, binary, empty, corrupt, too large, bad line)."""
 
     code = "E100"
-    exit_code = 2
+    exit_code = 1
 
     def __init__(self, source: str, cause: str, *, code: str = "E100", line: int | None = None) -> None:
         self.source = source

@@ -76,7 +76,9 @@ class Pipeline:
             return DocumentResult(document, sentences, [], [], [], [])
         # One registry for the whole run: corpus actors found in one document (and their spelling
         # variants) are the same actors in the next.
-        return analyse_parsed(document, doc, self.registry, self.event_lexicon, self.stance_lexicon, sentences)
+        return analyse_parsed(
+            document, doc, self.registry, self.event_lexicon, self.stance_lexicon, sentences
+        )
 
     # --- many documents --------------------------------------------------------------------
     def analyse_many(
@@ -136,7 +138,9 @@ def analyse_parsed(
     from frenemy.extract.time import build_timeline
 
     if sentences is None:
-        sentences = [Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+        sentences = [
+            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        ]
     ctx = DocContext(document=document, doc=doc, registry=registry)
     ctx.mentions = find_mentions(ctx)
     ctx.index_mentions()
@@ -168,7 +172,9 @@ def _actors_to_store(ctx: DocContext, events: list[Any], claims: list[Any], regi
     for ref in refs:
         if ref.id not in wanted:
             actor = registry.get(ref.id)
-            wanted[ref.id] = actor if actor else Actor(id=ref.id, name=ref.name, code=ref.code, origin="corpus")
+            wanted[ref.id] = (
+                actor if actor else Actor(id=ref.id, name=ref.name, code=ref.code, origin="corpus")
+            )
     queue = list(wanted.values())
     while queue:
         actor = queue.pop()
@@ -208,9 +214,8 @@ class IngestSummary:
     messages: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (
-            f"ingested {self.ingested}, skipped {self.duplicates} as duplicates, failed {self.failed}"
-            + (f", {self.warnings} warnings" if self.warnings else "")
+        return f"ingested {self.ingested}, skipped {self.duplicates} as duplicates, failed {self.failed}" + (
+            f", {self.warnings} warnings" if self.warnings else ""
         )
 
 
@@ -283,7 +288,13 @@ def code_lines(lines: Iterable[str], pipeline: Pipeline | None = None) -> Iterat
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            yield {"id": None, "line": number, "events": [], "claims": [], "error": f"line {number}: not JSON: {exc}"}
+            yield {
+                "id": None,
+                "line": number,
+                "events": [],
+                "claims": [],
+                "error": f"line {number}: not JSON: {exc}",
+            }
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
             yield {
@@ -291,7 +302,7 @@ def code_lines(lines: Iterable[str], pipeline: Pipeline | None = None) -> Iterat
                 "line": number,
                 "events": [],
                 "claims": [],
-                "error": f"line {number}: expected an object with a non-empty \"text\" string",
+                "error": f'line {number}: expected an object with a non-empty "text" string',
             }
             continue
         text = normalise_text(obj["text"])

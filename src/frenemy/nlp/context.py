@@ -106,7 +106,9 @@ class DocContext:
         best: Attribution | None = None
         for a in self.attributions:
             if a.content_start <= token_index < a.content_end:
-                if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
+                if best is None or (a.content_end - a.content_start) < (
+                    best.content_end - best.content_start
+                ):
                     best = a
         return best
 

