@@ -1,0 +1,120 @@
+"""Loading frenemy's built-in actor data files (src/frenemy/resources/actors/) once per process.
+
+Each loader parses one file and returns plain values; the registry turns them into actors.
+Files are read through importlib.resources so they work from an installed wheel too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from frenemy.errors import ActorDataError
+
+PACKAGE = "frenemy.resources.actors"
+DATA_FILES = ("countries.tsv", "actors.yaml", "agents.tsv", "qualifiers.tsv", "sectors.tsv")
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    """One line of countries.tsv (every field optional except the code)."""
+
+    alpha3: str
+    short_name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectorInfo:
+    code: str
+    label: str
+    actor_type: str
+
+
+def read_text(name: str) -> str:
+    """The text of a built-in data file."""
+    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def data_fingerprint() -> str:
+    """A hash of the built-in data files and the pycountry version (changes when the data does)."""
+    import pycountry
+
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(name.encode())
+        digest.update(resources.files(PACKAGE).joinpath(name).read_bytes())
+    digest.update(str(len(list(pycountry.countries))).encode())
+    return digest.hexdigest()
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(read_text(name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append((number, line.rstrip("\n").split("\t")))
+    return rows
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split("|") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def country_rows() -> dict[str, CountryRow]:
+    """countries.tsv by alpha-3 code."""
+    out: dict[str, CountryRow] = {}
+    for number, cols in _rows("countries.tsv"):
+        cols = cols + [""] * (5 - len(cols))
+        alpha3 = cols[0].strip()
+        if len(alpha3) != 3 or not alpha3.isupper():
+            raise ActorDataError(
+                f"countries.tsv line {number}: {alpha3!r} is not an ISO alpha-3 code; fix the line",
+                code="E311",
+            )
+        out[alpha3] = CountryRow(alpha3, cols[1].strip(), _split(cols[2]), _split(cols[3]), _split(cols[4]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def agent_lexicon() -> dict[str, str]:
+    """Role noun (lowercase lemma, possibly several words) -> CAMEO role code, from agents.tsv."""
+    out: dict[str, str] = {}
+    for number, cols in _rows("agents.tsv"):
+        if len(cols) < 2 or not cols[1].strip():
+            raise ActorDataError(f"agents.tsv line {number}: expected 'noun<TAB>code'", code="E311")
+        out[cols[0].strip().lower()] = cols[1].strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> dict[str, str]:
+    """Lowercase group qualifier ("sunni", "shiite") -> its canonical form ("Sunni", "Shia")."""
+    return {
+        cols[0].strip().lower(): (cols[1].strip() if len(cols) > 1 else cols[0].strip())
+        for _, cols in _rows("qualifiers.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, SectorInfo]:
+    """CAMEO role code -> label and actor type for body actors, from sectors.tsv."""
+    return {cols[0]: SectorInfo(cols[0], cols[1], cols[2]) for _, cols in _rows("sectors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def curated_entries() -> list[dict[str, object]]:
+    """The raw entries of actors.yaml (validated by the registry loader)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(read_text("actors.yaml"), Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(data, list):
+        raise ActorDataError("actors.yaml: expected a list of actor entries", code="E311")
+    return data
