@@ -1,0 +1,234 @@
+"""Reading documents from files, folders and standard input, one at a time.
+
+``read_paths`` never raises for a bad input: it yields an InputError for it and goes on, so one
+broken file in a folder of thousands costs one error line, not the run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from frenemy.errors import InputError
+from frenemy.ingest import codes
+from frenemy.ingest.document import too_large
+from frenemy.ingest.docx import read_docx
+from frenemy.ingest.eml import read_eml
+from frenemy.ingest.html import read_html
+from frenemy.ingest.jsonl import read_jsonl
+from frenemy.ingest.meta import DocumentMeta, finish_document, is_sidecar, load_sidecar
+from frenemy.ingest.pdf import read_pdf
+from frenemy.ingest.txt import read_md, read_txt
+from frenemy.models import Document
+
+DEFAULT_MAX_BYTES = 20_000_000
+MAX_BYTES_VARIABLE = "FRENEMY_MAX_BYTES"
+STDIN_NAME = "<stdin>"
+# PDF and DOCX files hold images and markup besides text: allow files this many times the limit.
+CONTAINER_FACTOR = 10
+
+Item = Document | InputError
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How one input format is read."""
+
+    format: str
+    read: Callable[[BinaryIO, str, int], Document] | None = None  # formats with one document
+    container: bool = False  # file size says little about text size (PDF, DOCX)
+    records: bool = False  # one document per line (JSON Lines)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": Reader("txt", read_txt),
+    ".text": Reader("txt", read_txt),
+    ".md": Reader("md", read_md),
+    ".markdown": Reader("md", read_md),
+    ".html": Reader("html", read_html),
+    ".htm": Reader("html", read_html),
+    ".pdf": Reader("pdf", read_pdf, container=True),
+    ".docx": Reader("docx", read_docx, container=True),
+    ".eml": Reader("eml", read_eml),
+    ".jsonl": Reader("jsonl", records=True),
+    ".ndjson": Reader("jsonl", records=True),
+}
+# An explicitly named file with another extension is read as plain text, if it is text.
+_FALLBACK = Reader("txt", read_txt)
+
+
+def read_paths(
+    paths: Sequence[str | Path],
+    *,
+    meta: DocumentMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: IO[str] | None = None,
+) -> Iterator[Document | InputError]:
+    """Each document in ``paths``, in order, or an InputError for each input that cannot be read.
+
+    A path may be a file, a folder (read recursively in sorted order; hidden entries, sidecars and
+    unknown extensions skipped) or ``"-"`` for JSON Lines on ``stdin`` (default ``sys.stdin``).
+    ``meta`` overrides every document's metadata; a ``FILE.meta.json`` sidecar overrides what the
+    file itself says. Inputs over ``max_bytes`` of text are refused with E106.
+
+    >>> for item in read_paths(["articles/", "notes.txt"]):  # doctest: +SKIP
+    ...     print(item if isinstance(item, InputError) else item.id)
+    """
+    try:
+        flags = meta.checked("the metadata options") if meta is not None else None
+    except InputError as err:
+        yield err  # wrong metadata on every document would be worse than none read
+        return
+    for given in paths:
+        if str(given) == "-":
+            yield from _guarded(STDIN_NAME, lambda: read_jsonl(_stdin(stdin), STDIN_NAME, max_bytes, [flags]))
+            continue
+        path = Path(given)
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except (OSError, ValueError) as err:  # ValueError: a NUL character in the path
+            yield InputError(
+                str(path), f"cannot open it ({getattr(err, 'strerror', None) or err})", code=codes.NOT_FOUND
+            )
+            continue
+        if not exists:
+            yield InputError(str(path), "no such file or folder", code=codes.NOT_FOUND)
+        elif is_dir:
+            for found in walk_folder(path):
+                if isinstance(found, InputError):
+                    yield found
+                else:
+                    yield from read_file(
+                        found, flags=flags, max_bytes=max_bytes, reader=READERS[found.suffix.lower()]
+                    )
+        elif not is_sidecar(path):
+            yield from read_file(path, flags=flags, max_bytes=max_bytes)
+
+
+def read_file(
+    path: Path,
+    *,
+    flags: DocumentMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reader: Reader | None = None,
+) -> Iterator[Document | InputError]:
+    """The documents of one file (one, or one per line for JSON Lines), or InputErrors.
+
+    ``reader`` defaults to the one for the file's extension, else plain text.
+    """
+    source = str(path)
+    reader = reader or READERS.get(path.suffix.lower(), _FALLBACK)
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        yield InputError(source, f"cannot open it ({err.strerror or err})", code=codes.NOT_FOUND)
+        return
+    limit = max_bytes * CONTAINER_FACTOR if reader.container else max_bytes
+    if not reader.records and size > limit:
+        yield too_large(source, "the file", size, limit)
+        return
+    try:
+        sidecar = load_sidecar(path)
+    except InputError as err:
+        yield err
+        return
+    layers = [sidecar, flags]
+
+    def documents() -> Iterator[Item]:
+        with path.open("rb") as stream:
+            if reader.records:
+                yield from read_jsonl(stream, source, max_bytes, layers)
+            else:
+                assert reader.read is not None
+                yield finish_document(reader.read(stream, source, max_bytes), layers, source)
+
+    yield from _guarded(source, documents)
+
+
+def walk_folder(folder: Path) -> Iterator[Path | InputError]:
+    """Readable files under ``folder``, depth first in name order, one directory listed at a time.
+
+    Skips names starting with "." (hidden), ``*.meta.json`` sidecars, files with extensions no
+    reader handles, and symbolic links to folders (which could loop).
+    """
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(folder)
+    if isinstance(listing, InputError):
+        yield listing
+        return
+    stack.append(listing)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                sub = _listing(Path(entry.path))
+                if isinstance(sub, InputError):
+                    yield sub
+                else:
+                    stack.append(sub)
+                continue
+            is_file = entry.is_file()
+        except OSError:
+            is_file = False
+        path = Path(entry.path)
+        if is_file and not is_sidecar(path) and path.suffix.lower() in READERS:
+            yield path
+
+
+def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | InputError:
+    try:
+        with os.scandir(folder) as entries:
+            return iter(sorted(entries, key=lambda entry: entry.name))
+    except OSError as err:
+        return InputError(
+            str(folder), f"cannot list the folder ({err.strerror or err})", code=codes.NOT_FOUND
+        )
+
+
+def _guarded(source: str, items: Callable[[], Iterable[Item]]) -> Iterator[Item]:
+    """``items()``, turning a raised InputError, or any unforeseen failure, into a yielded error."""
+    try:
+        yield from items()
+    except InputError as err:
+        yield err
+    except OSError as err:
+        yield InputError(source, f"cannot read it ({err.strerror or err})", code=codes.NOT_FOUND)
+    except Exception as err:
+        yield InputError(
+            source,
+            f"unexpected failure while reading ({type(err).__name__}: {err}); please report this as a bug",
+            code=codes.UNEXPECTED,
+        )
+
+
+def _stdin(stdin: IO[str] | None) -> BinaryIO | IO[str]:
+    """Standard input as bytes when possible, so a bad byte spoils one line, not the stream."""
+    stream = stdin if stdin is not None else sys.stdin
+    buffer = getattr(stream, "buffer", None)
+    return buffer if buffer is not None else stream
+
+
+def max_bytes_setting(environ: dict[str, str] | None = None) -> int:
+    """The size limit from FRENEMY_MAX_BYTES, else the default; InputError E106 if it is not a number."""
+    raw = (os.environ if environ is None else environ).get(MAX_BYTES_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise InputError(
+            MAX_BYTES_VARIABLE, f"{raw!r} is not a positive whole number of bytes", code=codes.TOO_LARGE
+        )
+    return value
