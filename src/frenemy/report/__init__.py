@@ -1,0 +1,44 @@
+"""Dyad report renderers: text (rich), markdown, json, html (self-contained).
+
+Example: ``render_dyad(dyad_report(store, "Iran", "al Qaeda"), "html")`` gives one HTML file.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from frenemy.errors import QueryError
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+def render_dyad(report: dict[str, Any], fmt: str = "text", *, color: bool = False) -> str:
+    """The dyad report (analyze.dyad.build_dyad_report) as text, markdown, json or html.
+
+    ``text`` is plain unless ``color`` asks for ANSI colours; ``json`` is the report itself;
+    ``html`` is one self-contained file. An unknown format raises QueryError E410.
+    """
+    if fmt == "text":
+        from frenemy.report.text import render_text
+
+        return render_text(report, color=color)
+    if fmt in ("markdown", "md"):
+        from frenemy.report.markdown import render_markdown
+
+        return render_markdown(report)
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        from frenemy.report.html import render_html
+
+        return render_html(report)
+    raise QueryError(f"unknown report format {fmt!r}: choose one of {', '.join(FORMATS)}", code="E410")
+
+
+def dyad_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the dyad report, from report/dyad.schema.json."""
+    text = resources.files("frenemy.report").joinpath("dyad.schema.json").read_text("utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result

@@ -1,0 +1,145 @@
+"""Analysis of competing hypotheses (Heuer, "Psychology of Intelligence Analysis", ch. 8).
+
+Four hypotheses about a pair of actors:
+
+* H1 allies: the relationship is mainly cooperative;
+* H2 adversaries: the relationship is mainly hostile;
+* H3 transactional: bargaining between adversaries, cooperation and coercion traded for advantage;
+* H4 no meaningful relationship.
+
+Every counted event group and every claim is rated against each hypothesis with the fixed rules
+of ``EVENT_RULES`` and ``CLAIM_RULES`` (CC very consistent, C consistent, N neutral or not
+diagnostic, I inconsistent, II very inconsistent). As Heuer advises, hypotheses are ranked by
+the evidence against them: inconsistency = sum over evidence of weight * (1 for I, 2 for II),
+where weight is the evidence's weight from analyze.scoring. Least inconsistent first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from frenemy.analyze.periods import COOPERATIVE_AT, HOSTILE_AT
+from frenemy.analyze.scoring import WeighedGroup, claim_weight
+from frenemy.models import Claim, Event
+
+STRONG = 5.0  # |Goldstein| at or above: strong cooperation / strong conflict
+
+HYPOTHESES = {
+    "H1": "{a} and {b} are allies: their relationship is mainly cooperative",
+    "H2": "{a} and {b} are adversaries: their relationship is mainly hostile",
+    "H3": "{a} and {b} have a transactional relationship: bargaining between adversaries, "
+    "with cooperation and coercion traded for advantage",
+    "H4": "{a} and {b} have no meaningful relationship",
+}
+
+# Ratings for (H1, H2, H3, H4) by kind of evidence.
+EVENT_RULES = {
+    "bargaining": ("N", "N", "CC", "I"),
+    "strong cooperation": ("CC", "II", "I", "I"),
+    "cooperation": ("C", "I", "C", "I"),
+    "neutral": ("N", "N", "N", "N"),
+    "conflict": ("I", "C", "C", "I"),
+    "strong conflict": ("II", "CC", "I", "I"),
+    "not counted": ("N", "N", "N", "N"),
+}
+CLAIM_RULES = {
+    "cooperative": ("CC", "II", "I", "I"),
+    "hostile": ("II", "CC", "I", "I"),
+    "ambivalent": ("I", "I", "CC", "I"),
+    "neutral": ("N", "N", "N", "N"),
+}
+INCONSISTENCY = {"I": 1.0, "II": 2.0}
+CONSISTENCY = {"C": 1.0, "CC": 2.0}
+
+
+@lru_cache(maxsize=1)
+def bargaining_cues() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(CAMEO prefixes, whole words, word stems) from resources/ach_bargaining.tsv."""
+    text = resources.files("frenemy.resources").joinpath("ach_bargaining.tsv").read_text("utf-8")
+    codes: list[str] = []
+    words: set[str] = set()
+    stems: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, _, value = line.partition("\t")
+        value = value.strip().lower()
+        if kind == "cameo":
+            codes.append(value)
+        elif value.endswith("*"):
+            stems.append(value[:-1])
+        else:
+            words.add(value)
+    return tuple(codes), frozenset(words), tuple(stems)
+
+
+def is_bargaining(e: Event) -> bool:
+    """Negotiation, release, exchange, trade: the moves of a transactional relationship."""
+    codes, words, stems = bargaining_cues()
+    if any(e.cameo.startswith(c) for c in codes):
+        return True
+    for token in e.action_text.lower().split():
+        token = token.strip(".,;:'\"()")
+        if token in words or token.startswith(stems):
+            return True
+    return False
+
+
+def event_kind(g: WeighedGroup) -> str:
+    """Which EVENT_RULES row an event group falls in."""
+    if g.weight <= 0:
+        return "not counted"
+    if is_bargaining(g.best):
+        return "bargaining"
+    v = g.value
+    if v >= STRONG:
+        return "strong cooperation"
+    if v >= COOPERATIVE_AT:
+        return "cooperation"
+    if v <= -STRONG:
+        return "strong conflict"
+    if v <= HOSTILE_AT:
+        return "conflict"
+    return "neutral"
+
+
+def analyse_hypotheses(
+    a_name: str, b_name: str, groups: list[WeighedGroup], claims: list[Claim]
+) -> list[dict[str, object]]:
+    """The ACH matrix as a list of hypotheses, least inconsistent first.
+
+    Each: ``{"id", "statement", "inconsistency", "consistency", "rank", "ratings":
+    [{"evidence": "ev_…|cl_…", "rating", "weight", "kind"}]}``.
+    """
+    rows: list[dict[str, object]] = []
+    rated: list[tuple[str, float, str, tuple[str, str, str, str]]] = []
+    for g in groups:
+        kind = event_kind(g)
+        rated.append((g.id, g.weight, kind, _rules(EVENT_RULES[kind])))
+    for c in claims:
+        stance = c.stance if c.stance in CLAIM_RULES else "neutral"
+        rated.append((c.id, claim_weight(c), f"claim: {stance}", _rules(CLAIM_RULES[stance])))
+    for col, (hid, template) in enumerate(HYPOTHESES.items()):
+        ratings = [
+            {"evidence": eid, "rating": rule[col], "weight": w, "kind": kind} for eid, w, kind, rule in rated
+        ]
+        rows.append(
+            {
+                "id": hid,
+                "statement": template.format(a=a_name, b=b_name),
+                "inconsistency": round(
+                    sum(w * INCONSISTENCY.get(rule[col], 0.0) for _, w, _, rule in rated), 2
+                ),
+                "consistency": round(sum(w * CONSISTENCY.get(rule[col], 0.0) for _, w, _, rule in rated), 2),
+                "ratings": ratings,
+            }
+        )
+    rows.sort(key=lambda r: (r["inconsistency"], -float(r["consistency"]), r["id"]))  # type: ignore[arg-type]
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def _rules(t: tuple[str, ...]) -> tuple[str, str, str, str]:
+    return (t[0], t[1], t[2], t[3])

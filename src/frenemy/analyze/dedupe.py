@@ -1,0 +1,155 @@
+"""Count a real-world event once, however many documents report it.
+
+Two event records are the same real-world event when they have the same direction (the side of
+the pair each actor rolls up to), the same CAMEO root, the same factual status (asserted,
+reported and hedged reports of what happened group together; negated, hypothetical, future and
+question records group only with their own kind) and compatible dates:
+
+* both dated, their date intervals overlap, and the coarser of the two is at most a month wide;
+* or the coarser is a year and the full CAMEO codes are equal;
+* or the sentences are identical after normalising case and spaces (a syndicated copy), whatever
+  the dates say.
+
+Decade-wide and undated records only merge through the identical-sentence rule: "in the 1990s
+Iran cooperated with..." in two documents may well be two different acts. Like GDELT's
+NumSources / NumArticles, each group lists every document that reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from frenemy.analyze.periods import date_interval
+from frenemy.models import Event
+
+_FACTUAL = {"asserted", "reported", "hedged"}
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class EventGroup:
+    """One real-world event and every record (from one or more documents) that reports it."""
+
+    members: list[Event] = field(default_factory=list)
+    interval: tuple[date, date] | None = None  # intersection of the members' dates
+
+    @property
+    def first(self) -> Event:
+        return self.members[0]
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """Distinct documents reporting the event, in first-seen order."""
+        return list(dict.fromkeys(e.doc_id for e in self.members))
+
+
+def _status(e: Event) -> str:
+    if e.negated:
+        return "negated"
+    return "factual" if e.modality in _FACTUAL else e.modality
+
+
+def _rank(e: Event) -> int:
+    return _PRECISION_RANK.get(e.date.precision, 4)
+
+
+def _norm_sentence(text: str) -> str:
+    return _SPACES.sub(" ", text.strip().lower())
+
+
+def _compatible(a: Event, b: Event, ia: tuple[date, date], ib: tuple[date, date]) -> bool:
+    if ia[0] > ib[1] or ib[0] > ia[1]:
+        return False
+    coarser = max(_rank(a), _rank(b))
+    if coarser <= 1:
+        return True
+    return coarser == 2 and a.cameo == b.cameo
+
+
+def group_events(events: list[Event], side: Callable[[str | None], str]) -> list[EventGroup]:
+    """Group event records that report the same real-world event.
+
+    ``side(actor_id)`` names the side of the pair an actor rolls up to ("a", "b", or the id
+    itself when it belongs to neither). Groups come back in the order of their first member;
+    inside a group, members keep input order. Runs in O(n log n) for n records.
+    """
+    buckets: dict[tuple[str, str, str, str], list[tuple[int, Event]]] = defaultdict(list)
+    for i, e in enumerate(events):
+        key = (
+            side(e.source.id if e.source else None),
+            side(e.target.id if e.target else None),
+            e.cameo_root,
+            _status(e),
+        )
+        buckets[key].append((i, e))
+
+    parent = list(range(len(events)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    for members in buckets.values():
+        by_sentence: dict[str, int] = {}
+        dated: list[tuple[date, date, int, Event]] = []
+        for i, e in members:
+            norm = _norm_sentence(e.sentence)
+            if norm in by_sentence:
+                union(by_sentence[norm], i)
+            else:
+                by_sentence[norm] = i
+            iv = date_interval(e.date)
+            if iv is not None and _rank(e) <= 2:
+                dated.append((iv[0], iv[1], i, e))
+        # Sweep in start order; only records whose interval is still open can overlap.
+        dated.sort(key=lambda t: (t[0], t[1], t[2]))
+        # Records with the same interval, code and precision are interchangeable: one of them
+        # stays open, so a burst of identical reports does not make the sweep quadratic.
+        open_: dict[tuple[date, date, str, int], tuple[int, Event]] = {}
+        for start, end, i, e in dated:
+            twin = (start, end, e.cameo, _rank(e))
+            if twin in open_:
+                union(i, open_[twin][0])
+                continue
+            open_ = {k: v for k, v in open_.items() if k[1] >= start}
+            for (o_start, o_end, _, _), (j, other) in open_.items():
+                if _compatible(e, other, (start, end), (o_start, o_end)):
+                    union(i, j)
+            open_[twin] = (i, e)
+
+    groups: dict[int, EventGroup] = {}
+    order: list[int] = []
+    for i, e in enumerate(events):
+        root = find(i)
+        g = groups.get(root)
+        if g is None:
+            g = groups[root] = EventGroup()
+            order.append(root)
+        g.members.append(e)
+    for g in groups.values():
+        g.interval = _intersection(g.members)
+    return [groups[r] for r in order]
+
+
+def _intersection(members: list[Event]) -> tuple[date, date] | None:
+    """The narrowest date all members agree on (the most precise member when they disagree)."""
+    intervals = [iv for iv in (date_interval(e.date) for e in members) if iv is not None]
+    if not intervals:
+        return None
+    first = max(iv[0] for iv in intervals)
+    last = min(iv[1] for iv in intervals)
+    if first <= last:
+        return first, last
+    return min(intervals, key=lambda iv: iv[1].toordinal() - iv[0].toordinal())

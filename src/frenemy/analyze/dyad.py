@@ -1,0 +1,389 @@
+"""The dyad report: are two actors allies or enemies, since when, and who says so.
+
+``build_dyad_report`` is pure: it takes the events, claims, contradictions and documents about a
+pair and returns the dyad report of CONTRACTS.md (docs/formats.md) as a plain dict, with extra
+fields that explain every number. ``dyad_report`` fetches those inputs from a Store.
+See docs/dyad.md for how the verdict, periods, deduplication, weights and ACH work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from frenemy.analyze.ach import analyse_hypotheses
+from frenemy.analyze.dedupe import group_events
+from frenemy.analyze.periods import (
+    COOPERATIVE_AT,
+    HOSTILE_AT,
+    Point,
+    date_interval,
+    find_periods,
+    format_date_plain,
+    label_for,
+    midpoint,
+)
+from frenemy.analyze.scoring import (
+    CLAIM_GOLDSTEIN,
+    MIN_EVIDENCE_WEIGHT,
+    Position,
+    Score,
+    WeighedGroup,
+    claim_weight,
+    event_weight,
+    overall_score,
+    positions,
+    weigh_group,
+)
+from frenemy.errors import QueryError
+from frenemy.models import Actor, Claim, Contradiction, Document, Event
+
+if TYPE_CHECKING:
+    from frenemy.store.db import Store
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+
+
+def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
+    """The dyad report for two actor names, read from ``store``.
+
+    Names resolve forgivingly through ``store.resolve_actor`` (a ``QueryError`` listing
+    suggestions propagates for an unknown or ambiguous name). Example:
+    ``dyad_report(store, "Saudi Arabia", "Tehran")["verdict"]["label"]`` -> ``"mixed"``.
+    """
+    a = store.resolve_actor(a_name)
+    b = store.resolve_actor(b_name)
+    if a.id == b.id:
+        raise QueryError(
+            f'"{a_name}" and "{b_name}" both name {a.name} ({a.id}); '
+            "a dyad report needs two different actors",
+            code="E402",
+        )
+    pair = (a.id, b.id)
+    events = store.events(dyad=pair)
+    claims = store.claims(dyad=pair)
+    contradictions = store.contradictions(dyad=pair)
+    doc_ids = dict.fromkeys([e.doc_id for e in events] + [c.doc_id for c in claims])
+    documents: dict[str, Document] = {}
+    for doc_id in doc_ids:
+        doc = store.document(doc_id)
+        if doc is not None:
+            documents[doc_id] = doc
+    return build_dyad_report(
+        a,
+        b,
+        events,
+        claims,
+        contradictions,
+        documents,
+        family_a=store.actor_family(a.id),
+        family_b=store.actor_family(b.id),
+    )
+
+
+def build_dyad_report(
+    a: Actor,
+    b: Actor,
+    events: list[Event],
+    claims: list[Claim],
+    contradictions: list[Contradiction],
+    documents: dict[str, Document],
+    *,
+    family_a: set[str] | None = None,
+    family_b: set[str] | None = None,
+) -> dict[str, Any]:
+    """The dyad report dict (CONTRACTS.md shape plus explanatory fields) for actors a and b.
+
+    ``family_a`` / ``family_b`` are the actor ids that roll up to a and b (persons, government
+    bodies); by default just ``a.id`` and ``b.id``. Deterministic: the same inputs give the same
+    dict. A pair with too little evidence gets the label "insufficient-evidence", never a guess.
+    """
+    side = _side_function(a, b, family_a, family_b)
+    groups = group_events(events, side)
+    weighed = [weigh_group(g, documents) for g in groups]
+    claimants = positions(claims, documents)
+    score = overall_score(weighed, claimants)
+    points = [_point(wg) for wg in weighed if wg.weight > 0 and wg.group.interval is not None]
+    periods = find_periods(points)
+    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims)
+    verdict = _verdict(a, b, score, periods, weighed, claimants, len(events))
+    return {
+        "a": a.to_dict(),
+        "b": b.to_dict(),
+        "verdict": verdict,
+        "periods": periods,
+        "events": _event_rows(weighed, side, documents),
+        "claims": _claim_rows(claims, claimants),
+        "contradictions": [c.to_dict() for c in contradictions],
+        "sources": [_source_row(p) for p in claimants],
+        "hypotheses": hypotheses,
+        "documents": _document_rows(events, claims, documents),
+    }
+
+
+def _side_function(
+    a: Actor, b: Actor, family_a: set[str] | None, family_b: set[str] | None
+) -> Callable[[str | None], str]:
+    fa = set(family_a or ()) | {a.id}
+    fb = set(family_b or ()) | {b.id}
+
+    def side(actor_id: str | None) -> str:
+        if actor_id is None:
+            return "?"
+        if actor_id == a.id or (actor_id in fa and actor_id != b.id):
+            return "a"
+        if actor_id in fb:
+            return "b"
+        return actor_id
+
+    return side
+
+
+def _display_event(wg: WeighedGroup) -> Event:
+    """The member with the most precise date (ties: the best-attested record)."""
+    return min(
+        wg.group.members,
+        key=lambda e: (
+            date_interval(e.date) is None,
+            _PRECISION_RANK.get(e.date.precision, 4),
+            e is not wg.best,
+        ),
+    )
+
+
+def _point(wg: WeighedGroup) -> Point:
+    shown = _display_event(wg)
+    assert wg.group.interval is not None
+    start = shown.date.start or ""
+    return Point(
+        evidence_id=wg.id,
+        start=start,
+        end=shown.date.end or start,
+        when=midpoint(wg.group.interval),
+        value=wg.value,
+        weight=wg.weight,
+    )
+
+
+def _event_rows(
+    weighed: list[WeighedGroup], side: Callable[[str | None], str], documents: dict[str, Document]
+) -> list[dict[str, Any]]:
+    def order(wg: WeighedGroup) -> tuple[bool, date, str, int]:
+        iv = wg.group.interval
+        return (iv is None, iv[0] if iv else date.max, wg.best.doc_id, wg.best.sentence_index)
+
+    rows: list[dict[str, Any]] = []
+    for wg in sorted(weighed, key=order):
+        direction = f"{side(wg.best.source.id if wg.best.source else None)}->{side(wg.best.target.id if wg.best.target else None)}"
+        sources = [
+            {
+                "doc_id": e.doc_id,
+                "event": e.id,
+                "sentence_index": e.sentence_index,
+                "publisher": documents[e.doc_id].publisher if e.doc_id in documents else None,
+            }
+            for e in wg.group.members
+        ]
+        for e in [wg.best] + [m for m in wg.group.members if m is not wg.best]:
+            w, reason = event_weight(e)
+            row = e.to_dict()
+            row.update(
+                {
+                    "direction": direction,
+                    "undated": wg.group.interval is None,
+                    "weight": w,
+                    "weight_reason": reason,
+                    "group": wg.id,
+                    "counted": e is wg.best and wg.weight > 0,
+                }
+            )
+            if e is wg.best:
+                row["group_weight"] = wg.weight
+                row["group_reason"] = wg.reason
+                row["sources"] = sources
+                row["num_sources"] = len(wg.publishers)
+                row["num_articles"] = len(wg.group.doc_ids)
+            else:
+                row["duplicate_of"] = wg.id
+            rows.append(row)
+    return rows
+
+
+def _claim_rows(claims: list[Claim], claimants: list[Position]) -> list[dict[str, Any]]:
+    voice = {c.id: p.claimant for p in claimants for c in p.claims}
+    rows = []
+    for c in claims:
+        row = c.to_dict()
+        row["weight"] = claim_weight(c)
+        if c.claimant is None and c.id in voice:
+            row["voice"] = voice[c.id].to_dict()
+        rows.append(row)
+    return rows
+
+
+def _source_row(p: Position) -> dict[str, Any]:
+    return {
+        "claimant": p.claimant.to_dict(),
+        "stance": p.stance,
+        "claims": [c.id for c in p.claims],
+        "value": round(p.value, 2),
+        "weight": p.weight,
+        "hedged": bool(p.voting) and all(c.hedged for c in p.voting),
+    }
+
+
+def _document_rows(
+    events: list[Event], claims: list[Claim], documents: dict[str, Document]
+) -> list[dict[str, Any]]:
+    counts: dict[str, list[int]] = {}
+    for e in events:
+        counts.setdefault(e.doc_id, [0, 0])[0] += 1
+    for c in claims:
+        counts.setdefault(c.doc_id, [0, 0])[1] += 1
+    rows = []
+    for doc_id, (n_events, n_claims) in counts.items():
+        doc = documents.get(doc_id)
+        row: dict[str, Any] = (
+            doc.to_dict()
+            if doc
+            else {"id": doc_id, "title": None, "publisher": None, "published": None, "url": None}
+        )
+        row.update({"undated": row["published"] is None, "events": n_events, "claims": n_claims})
+        rows.append(row)
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["title"] or "", r["id"]))
+    return rows
+
+
+def _verdict(
+    a: Actor,
+    b: Actor,
+    score: Score,
+    periods: list[dict[str, Any]],
+    weighed: list[WeighedGroup],
+    claimants: list[Position],
+    n_records: int,
+) -> dict[str, Any]:
+    figures = {
+        "event_records": n_records,
+        "events_counted": score.groups_counted,
+        "duplicates_merged": n_records - len(weighed),
+        "not_counted": sum(1 for g in weighed if g.weight <= 0),
+        "undated_events": sum(1 for g in weighed if g.weight > 0 and g.group.interval is None),
+        "event_weight": score.event_weight,
+        "claimants": score.claimants_voting,
+        "claim_weight": score.claim_weight,
+        "independent_sources": score.independent_sources,
+        "agreement": score.agreement,
+        "amount": score.amount,
+        "diversity": score.diversity,
+    }
+    if not score.sufficient:
+        return {
+            "label": "insufficient-evidence",
+            "headline": f"Insufficient evidence: nothing shows whether {a.name} and {b.name} "
+            "are allies or enemies",
+            "score": None,
+            "confidence": 0.0,
+            "basis": _insufficient_basis(a, b, score, figures),
+            "current": None,
+            "since": None,
+            "figures": figures,
+        }
+    overall = label_for(score.score)
+    current = periods[-1]["label"] if periods else overall
+    label = overall
+    if len(periods) >= 2 and current != overall and "mixed" not in (current, overall):
+        label = "mixed"
+    return {
+        "label": label,
+        "headline": _headline(overall, periods),
+        "score": score.score,
+        "confidence": score.confidence,
+        "basis": _basis(a, b, score, periods, claimants, figures, overall, label),
+        "current": current,
+        "since": periods[-1]["start"] if periods else None,
+        "figures": figures,
+    }
+
+
+_PLAIN = {"cooperative": "cooperative", "hostile": "hostile", "mixed": "mixed"}
+
+
+def _headline(overall: str, periods: list[dict[str, Any]]) -> str:
+    if not periods:
+        return {
+            "cooperative": "More allies than enemies (no dated events)",
+            "hostile": "More enemies than allies (no dated events)",
+        }.get(overall, "Mixed: both cooperation and conflict (no dated events)")
+    last = periods[-1]
+    since = format_date_plain(str(last["start"]))
+    if len(periods) >= 2 and overall == last["label"] and overall != "mixed":
+        lead = "More allies than enemies" if overall == "cooperative" else "More enemies than allies"
+        return f"{lead} since {since}"
+    if len(periods) >= 2:
+        prev = periods[-2]
+        return (
+            f"{str(prev['label']).capitalize()} from {format_date_plain(str(prev['start']))}, "
+            f"{last['label']} since {since}"
+        )
+    return f"{str(last['label']).capitalize()} since {since}"
+
+
+def _insufficient_basis(a: Actor, b: Actor, score: Score, figures: dict[str, Any]) -> str:
+    return (
+        f"The documents hold {figures['event_records']} event record(s) and "
+        f"{score.claimants_voting} claimant(s) with a stance about {a.name} and {b.name}; "
+        f"their total weight is {score.total_weight:g}, below the {MIN_EVIDENCE_WEIGHT:g} "
+        "needed for a verdict (one asserted event, or one claimant, weighs 1). Negated, "
+        "hypothetical, future and questioned events weigh little or nothing. No verdict is given."
+    )
+
+
+def _basis(
+    a: Actor,
+    b: Actor,
+    score: Score,
+    periods: list[dict[str, Any]],
+    claimants: list[Position],
+    figures: dict[str, Any],
+    overall: str,
+    label: str,
+) -> str:
+    stances = [p.stance for p in claimants if p.weight > 0]
+    parts = [
+        f"{figures['event_records']} event record(s) between {a.name} and {b.name} were grouped "
+        f"into {score.groups_counted} counted event(s) ({figures['duplicates_merged']} duplicate "
+        f"report(s) merged, {figures['not_counted']} negated record(s) not counted), total "
+        f"weight {score.event_weight:g} (asserted 1, reported 0.7, hedged 0.5, future 0.2, "
+        "hypothetical or question 0.1; +15% per extra independent publisher, at most 1).",
+        f"{score.claimants_voting} independent claimant(s) with a stance "
+        f"({stances.count('cooperative')} cooperative, {stances.count('hostile')} hostile, "
+        f"{stances.count('ambivalent')} ambivalent) each count as one vote of "
+        f"+/-{CLAIM_GOLDSTEIN:g} on the Goldstein scale (hedged 0.5).",
+        f"The weighted mean is {score.score:+.2f} on the Goldstein scale (-10 to +10), which "
+        f"reads as {overall} (>= {COOPERATIVE_AT:+g} cooperative, <= {HOSTILE_AT:+g} hostile, "
+        "mixed in between).",
+    ]
+    if periods:
+        spans = "; ".join(
+            f"{p['label']} {p['start']} to {p['end']} ({p['events']} events, mean "
+            f"{float(p['goldstein_mean']):+.1f})"
+            for p in periods
+        )
+        parts.append(f"Change-point detection on the dated events found {len(periods)} period(s): {spans}.")
+    if figures["undated_events"]:
+        parts.append(
+            f"{figures['undated_events']} undated event(s) count in the score but not in the periods."
+        )
+    if label != overall:
+        parts.append(
+            f"Because the latest period is {periods[-1]['label']} while the whole record reads as "
+            f"{overall}, the label is {label}."
+        )
+    parts.append(
+        f"Confidence {score.confidence:.2f} = amount {score.amount:.2f} x diversity "
+        f"{score.diversity:.2f} ({score.independent_sources} independent source(s)) x "
+        f"(0.5 + 0.5 x agreement {score.agreement:.2f})."
+    )
+    return " ".join(parts)

@@ -1,0 +1,219 @@
+"""How much each piece of evidence counts, and the overall cooperation-conflict score.
+
+Every number here is documented in docs/dyad.md; the verdict's ``basis`` paragraph quotes them.
+
+Events: an event group (one real-world event, see analyze.dedupe) counts once, with the
+Goldstein value of its best-attested record and weight
+
+    weight = min(1, best record weight * (1 + CORROBORATION_STEP * extra independent publishers))
+
+where a record's weight is ``MODALITY_WEIGHT[modality]``, times ``ATTRIBUTED_WEIGHT`` when the
+event is only reported by someone (``attributed_to`` set or modality "reported"). Negated events
+("Iran did not arrest ...") weigh 0: the absence of an act is not evidence of its opposite, and
+CAMEO already has codes for refusals, so inverting the Goldstein value would invent evidence.
+
+Claims: each independent claimant gets one vote, its stance value (+1 cooperative, -1 hostile,
+0 ambivalent; neutral claims do not vote) times ``CLAIM_GOLDSTEIN`` on the Goldstein scale,
+weighted 1, or ``HEDGED_WEIGHT`` when all its characterising claims are hedged.
+
+Score: the weighted mean of event and claimant values (-10 .. +10).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from frenemy.analyze.dedupe import EventGroup
+from frenemy.models import ActorRef, Claim, Document, Event
+
+MODALITY_WEIGHT = {
+    "asserted": 1.0,
+    "reported": 1.0,  # the attribution discount below applies instead
+    "hedged": 0.5,
+    "future": 0.2,
+    "hypothetical": 0.1,
+    "question": 0.1,
+}
+ATTRIBUTED_WEIGHT = 0.7
+NEGATED_WEIGHT = 0.0
+CORROBORATION_STEP = 0.15
+CORROBORATION_MAX_EXTRA = 3
+CLAIM_GOLDSTEIN = 5.0
+HEDGED_WEIGHT = 0.5
+STANCE_VALUE = {"cooperative": 1.0, "hostile": -1.0, "ambivalent": 0.0}
+MIN_EVIDENCE_WEIGHT = 1.0  # below this there is no verdict: "insufficient-evidence"
+AMOUNT_SCALE = 4.0  # evidence weight at which the amount factor reaches 1 - 1/e
+
+
+def event_weight(e: Event) -> tuple[float, str]:
+    """The weight of one event record and the reason, e.g. (0.7, "reported by the CTC")."""
+    if e.negated:
+        return NEGATED_WEIGHT, "negated: not counted"
+    w = MODALITY_WEIGHT.get(e.modality, 0.5)
+    reasons = [] if e.modality in ("asserted", "reported") else [f"{e.modality} x{w:g}"]
+    if e.attributed_to is not None or e.modality == "reported":
+        w *= ATTRIBUTED_WEIGHT
+        who = e.attributed_to.name if e.attributed_to else "a source"
+        reasons.append(f"reported by {who} x{ATTRIBUTED_WEIGHT:g}")
+    return round(w, 4), "; ".join(reasons) or "asserted"
+
+
+def publisher_key(doc: Document | None, doc_id: str) -> str:
+    """Who stands behind a document: its publisher, else the document itself."""
+    if doc is not None and doc.publisher:
+        return "publisher:" + doc.publisher.strip().lower()
+    return "document:" + doc_id
+
+
+@dataclass
+class WeighedGroup:
+    """An event group as it counts in the score."""
+
+    group: EventGroup
+    best: Event  # the best-attested record: its Goldstein value and its id stand for the group
+    weight: float
+    reason: str
+    publishers: list[str]
+
+    @property
+    def id(self) -> str:
+        return self.best.id
+
+    @property
+    def value(self) -> float:
+        return float(self.best.goldstein)
+
+
+def weigh_group(group: EventGroup, documents: dict[str, Document]) -> WeighedGroup:
+    """Weight one event group: its best record, raised by independent corroboration."""
+    scored = [(event_weight(e), idx, e) for idx, e in enumerate(group.members)]
+    (w, reason), _, best = max(scored, key=lambda t: (t[0][0], -t[1]))
+    publishers = list(dict.fromkeys(publisher_key(documents.get(d), d) for d in group.doc_ids))
+    extra = min(len(publishers) - 1, CORROBORATION_MAX_EXTRA)
+    if w > 0 and extra > 0:
+        w = min(1.0, w * (1 + CORROBORATION_STEP * extra))
+        reason += f"; {len(publishers)} independent publishers"
+    return WeighedGroup(group, best, round(w, 4), reason, publishers)
+
+
+def claim_weight(c: Claim) -> float:
+    """The weight of one claim: 1, or HEDGED_WEIGHT when hedged."""
+    return HEDGED_WEIGHT if c.hedged else 1.0
+
+
+def claimant_ref(c: Claim, documents: dict[str, Document]) -> ActorRef:
+    """Who makes a claim: the claimant, else the document's publisher (the author's voice)."""
+    if c.claimant is not None:
+        return c.claimant
+    doc = documents.get(c.doc_id)
+    if doc is not None and doc.publisher:
+        return ActorRef(id="publisher:" + doc.publisher.strip().lower(), name=doc.publisher)
+    title = doc.title if doc is not None and doc.title else c.doc_id
+    return ActorRef(id="document:" + c.doc_id, name=f"author of {title}")
+
+
+@dataclass
+class Position:
+    """One independent claimant's position on the relationship."""
+
+    claimant: ActorRef
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def voting(self) -> list[Claim]:
+        return [c for c in self.claims if c.stance in STANCE_VALUE]
+
+    @property
+    def value(self) -> float:
+        votes = self.voting
+        w = sum(claim_weight(c) for c in votes)
+        return sum(STANCE_VALUE[c.stance] * claim_weight(c) for c in votes) / w if w else 0.0
+
+    @property
+    def weight(self) -> float:
+        votes = self.voting
+        return max((claim_weight(c) for c in votes), default=0.0)
+
+    @property
+    def stance(self) -> str:
+        if not self.voting:
+            return "neutral"
+        v = self.value
+        if v >= 0.5:
+            return "cooperative"
+        if v <= -0.5:
+            return "hostile"
+        return "ambivalent"
+
+
+def positions(claims: Iterable[Claim], documents: dict[str, Document]) -> list[Position]:
+    """Claims grouped by independent claimant, in first-seen order."""
+    by_id: dict[str, Position] = {}
+    for c in claims:
+        ref = claimant_ref(c, documents)
+        pos = by_id.get(ref.id)
+        if pos is None:
+            pos = by_id[ref.id] = Position(ref)
+        pos.claims.append(c)
+    return list(by_id.values())
+
+
+@dataclass
+class Score:
+    """The overall score and what went into it."""
+
+    score: float
+    confidence: float
+    event_weight: float
+    claim_weight: float
+    groups_counted: int
+    claimants_voting: int
+    independent_sources: int
+    agreement: float
+    amount: float
+    diversity: float
+
+    @property
+    def total_weight(self) -> float:
+        return self.event_weight + self.claim_weight
+
+    @property
+    def sufficient(self) -> bool:
+        return self.total_weight >= MIN_EVIDENCE_WEIGHT
+
+
+def overall_score(groups: list[WeighedGroup], claimants: list[Position]) -> Score:
+    """Weighted mean of counted events and claimant votes, with a confidence in [0, 1].
+
+    confidence = amount * diversity * (0.5 + 0.5 * agreement), where amount =
+    1 - exp(-weight / AMOUNT_SCALE), diversity = 1 - 0.5 ** independent sources (publishers of
+    counted events plus voting claimants), agreement = |sum of signed evidence| / sum of its
+    absolute values (1 when all evidence points the same way).
+    """
+    counted = [g for g in groups if g.weight > 0]
+    voting = [p for p in claimants if p.weight > 0]
+    ew = sum(g.weight for g in counted)
+    cw = sum(p.weight for p in voting)
+    signed = [g.value * g.weight for g in counted] + [p.value * CLAIM_GOLDSTEIN * p.weight for p in voting]
+    total_w = ew + cw
+    score = sum(signed) / total_w if total_w else 0.0
+    magnitude = sum(abs(s) for s in signed)
+    agreement = abs(sum(signed)) / magnitude if magnitude else 0.0
+    sources = {pub for g in counted for pub in g.publishers} | {p.claimant.id for p in voting}
+    amount = 1 - math.exp(-total_w / AMOUNT_SCALE)
+    diversity = 1 - 0.5 ** len(sources)
+    confidence = amount * diversity * (0.5 + 0.5 * agreement) if total_w else 0.0
+    return Score(
+        score=round(score, 2),
+        confidence=round(confidence, 2),
+        event_weight=round(ew, 2),
+        claim_weight=round(cw, 2),
+        groups_counted=len(counted),
+        claimants_voting=len(voting),
+        independent_sources=len(sources),
+        agreement=round(agreement, 2),
+        amount=round(amount, 2),
+        diversity=round(diversity, 2),
+    )

@@ -1,0 +1,120 @@
+"""What every dyad report renderer shares: citations, labels, safe text, evidence order."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# C0/C1 controls (except tab and newline) and bidirectional overrides: a hostile document must
+# not be able to move the terminal cursor or visually reorder the report's text.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+MAX_TIMELINE = 200  # rendered timeline lines; the json format always has everything
+MAX_ACH_ROWS = 60
+MAX_SENTENCE = 280
+
+
+def safe(text: object) -> str:
+    """Document-derived text with control and bidi-override characters removed."""
+    return _UNSAFE.sub("", "" if text is None else str(text))
+
+
+def clip(text: object, limit: int = MAX_SENTENCE) -> str:
+    """Safe text cut to ``limit`` characters on one line."""
+    s = " ".join(safe(text).split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+class Citations:
+    """Looks up documents of a report to cite evidence: title, publisher, date, sentence."""
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        self.docs = {d["id"]: d for d in report.get("documents", [])}
+        self.items: dict[str, dict[str, Any]] = {}
+        for e in report.get("events", []):
+            self.items[e["id"]] = e
+        for c in report.get("claims", []):
+            self.items[c["id"]] = c
+
+    def document(self, doc_id: str) -> str:
+        """``"Title" (Publisher, 2012-05-04)``; "undated" when the document has no date."""
+        d = self.docs.get(doc_id)
+        if d is None:
+            return f"document {doc_id[:12]}"
+        title = clip(d.get("title") or f"document {doc_id[:12]}", 120)
+        publisher = clip(d.get("publisher") or "unknown publisher", 60)
+        published = d.get("published") or "undated"
+        return f'"{title}" ({publisher}, {published})'
+
+    def cite(self, doc_id: str, sentence_index: int) -> str:
+        """``"Title" (Publisher, 2012-05-04), sentence 7``."""
+        return f"{self.document(doc_id)}, sentence {sentence_index}"
+
+    def cite_item(self, item_id: str) -> str:
+        item = self.items.get(item_id)
+        if item is None:
+            return item_id
+        return self.cite(item["doc_id"], item["sentence_index"])
+
+
+def actor_name(ref: dict[str, Any] | None) -> str:
+    return clip(ref.get("name") or ref.get("id"), 80) if ref else "?"
+
+
+def event_date(e: dict[str, Any]) -> str:
+    """An event's date as written at its precision ("1990s", "2016-01-03"), or "undated"."""
+    d = e.get("date") or {}
+    start = d.get("start")
+    if not start:
+        return "undated"
+    if d.get("precision") == "decade" and len(start) == 4:
+        return f"{start[:3]}0s"
+    end = d.get("end")
+    if end and end != start and d.get("precision") not in ("day", "month", "year"):
+        return f"{start}..{end}"
+    return str(start)
+
+
+def timeline(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per real-world event (the counted record of each group), in date order."""
+    return [e for e in report.get("events", []) if "duplicate_of" not in e]
+
+
+def describe_event(e: dict[str, Any]) -> str:
+    """``Iran -> al-Qaeda: detained (CAMEO 173, Goldstein -5.0)``."""
+    flags = []
+    if e.get("negated"):
+        flags.append("negated")
+    if e.get("modality") not in (None, "asserted"):
+        flags.append(str(e["modality"]))
+    if e.get("attributed_to"):
+        flags.append("per " + actor_name(e["attributed_to"]))
+    extra = f" [{', '.join(flags)}]" if flags else ""
+    return (
+        f"{actor_name(e.get('source'))} -> {actor_name(e.get('target'))}: "
+        f"{clip(e.get('action_text'), 60)} (CAMEO {safe(e.get('cameo'))}, "
+        f"Goldstein {float(e.get('goldstein', 0.0)):+.1f}){extra}"
+    )
+
+
+def ach_rows(report: dict[str, Any], limit: int = MAX_ACH_ROWS) -> tuple[list[str], list[dict[str, str]]]:
+    """Hypothesis ids in H1..H4 order and the evidence rows of the ACH matrix, heaviest first.
+
+    Each row: {"evidence": id, "kind": ..., "weight": ..., "H1": rating, ...}.
+    """
+    hyps = sorted(report.get("hypotheses", []), key=lambda h: h["id"])
+    ids = [h["id"] for h in hyps]
+    rows: dict[str, dict[str, Any]] = {}
+    for h in hyps:
+        for cell in h["ratings"]:
+            row = rows.setdefault(
+                cell["evidence"],
+                {"evidence": cell["evidence"], "kind": cell.get("kind", ""), "weight": cell.get("weight", 0)},
+            )
+            row[h["id"]] = cell["rating"]
+    ordered = sorted(rows.values(), key=lambda r: -float(r["weight"] or 0))
+    return ids, ordered[:limit]
+
+
+def pair_title(report: dict[str, Any]) -> str:
+    return f"{actor_name(report.get('a'))} and {actor_name(report.get('b'))}"

@@ -1,0 +1,229 @@
+"""The dyad report as one self-contained HTML file.
+
+Inline CSS, an inline SVG timeline (cooperation above the axis, conflict below, periods shaded),
+no scripts, no external resources; a Content-Security-Policy forbids loading anything. Every
+piece of document-derived text is HTML-escaped: documents are hostile input.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from frenemy.analyze.periods import date_interval, midpoint
+from frenemy.models import DateInfo
+from frenemy.report.common import (
+    MAX_TIMELINE,
+    Citations,
+    ach_rows,
+    actor_name,
+    clip,
+    describe_event,
+    event_date,
+    pair_title,
+    safe,
+    timeline,
+)
+
+_CSS = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1100px;
+padding:0 1rem;color:#1d1d1f;background:#fff}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
+.headline{font-size:1.3rem;font-weight:600}.cooperative{color:#17663a}.hostile{color:#a61b1b}
+.mixed,.ambivalent{color:#8a6100}.insufficient-evidence,.neutral{color:#666}
+.basis{color:#444;max-width:70em}table{border-collapse:collapse;margin:.5rem 0}
+th,td{border-bottom:1px solid #e4e4e4;padding:.25rem .6rem;text-align:left;vertical-align:top}
+th{background:#f6f6f6}.cite{color:#666;font-size:.88em}.sentence{font-style:italic}
+li{margin-bottom:.6rem}.r-CC,.r-C{color:#17663a}.r-I,.r-II{color:#a61b1b;font-weight:600}
+svg{max-width:100%;height:auto;border:1px solid #e4e4e4}code{font-size:.85em;color:#555}
+"""
+
+_FILL = {"cooperative": "#cdebd6", "hostile": "#f4d0d0", "mixed": "#f5e7b8"}
+_W, _H, _PAD = 960, 280, 40
+
+
+def _e(text: object) -> str:
+    return escape(safe(text), quote=True)
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """The report as a complete HTML document (a string)."""
+    cites = Citations(report)
+    v = report["verdict"]
+    title = pair_title(report)
+    score = "n/a" if v.get("score") is None else f"{v['score']:+.2f}"
+    out = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}: frenemy dyad report</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="headline {_e(v["label"])}">{_e(v["headline"])}</p>',
+        f'<p>Verdict: <strong class="{_e(v["label"])}">{_e(v["label"])}</strong>, score {score} on the '
+        f"Goldstein scale (-10 to +10), confidence {float(v['confidence']):.2f}.</p>",
+        f'<p class="basis">{_e(v["basis"])}</p>',
+        "<h2>Timeline</h2>",
+        _svg_timeline(report),
+        "<h2>Periods</h2>",
+    ]
+    if report["periods"]:
+        out.append(
+            "<table><tr><th>from</th><th>to</th><th>label</th><th>events</th><th>mean Goldstein</th></tr>"
+        )
+        for p in report["periods"]:
+            out.append(
+                f"<tr><td>{_e(p['start'])}</td><td>{_e(p['end'])}</td>"
+                f'<td class="{_e(p["label"])}">{_e(p["label"])}</td><td>{int(p["events"])}</td>'
+                f"<td>{float(p['goldstein_mean']):+.2f}</td></tr>"
+            )
+        out.append("</table>")
+    else:
+        out.append("<p>No dated events: no periods.</p>")
+
+    rows = timeline(report)
+    out.append(f"<h2>Events ({len(rows)} distinct)</h2><ol>")
+    for e in rows[:MAX_TIMELINE]:
+        polarity = "cooperative" if e["goldstein"] > 0 else "hostile" if e["goldstein"] < 0 else "neutral"
+        counted = "" if e.get("counted") else " <em>(not counted)</em>"
+        sources = e.get("sources") or [{"doc_id": e["doc_id"], "sentence_index": e["sentence_index"]}]
+        cited = "<br>".join(_e(cites.cite(s["doc_id"], s["sentence_index"])) for s in sources[:6])
+        more = f"<br>and {len(sources) - 6} more reports" if len(sources) > 6 else ""
+        out.append(
+            f'<li id="{_e(e["id"])}"><strong>{_e(event_date(e))}</strong> '
+            f'<span class="{polarity}">{_e(describe_event(e))}</span>{counted}<br>'
+            f'<span class="sentence">“{_e(clip(e["sentence"]))}”</span><br>'
+            f'<span class="cite">{cited}{more}</span></li>'
+        )
+    out.append("</ol>")
+    if len(rows) > MAX_TIMELINE:
+        out.append(f"<p>{len(rows) - MAX_TIMELINE} more events: use the json format for all.</p>")
+
+    out.append("<h2>Who says so</h2>")
+    claims = {c["id"]: c for c in report["claims"]}
+    if not report["sources"]:
+        out.append("<p>No claims about this pair.</p>")
+    else:
+        out.append("<ul>")
+        for s in report["sources"]:
+            hedged = " (hedged)" if s.get("hedged") else ""
+            items = []
+            for cid in s["claims"]:
+                c = claims.get(cid)
+                if c is None:
+                    continue
+                h = ", hedged" if c.get("hedged") else ""
+                items.append(
+                    f'<li id="{_e(cid)}">{_e(c["stance"])}{h}: <span class="sentence">'
+                    f"“{_e(clip(c.get('text') or c['sentence']))}”</span> "
+                    f'<span class="cite">{_e(cites.cite(c["doc_id"], c["sentence_index"]))}</span></li>'
+                )
+            out.append(
+                f"<li><strong>{_e(actor_name(s['claimant']))}</strong>: "
+                f'<span class="{_e(s["stance"])}">{_e(s["stance"])}</span>{hedged}<ul>{"".join(items)}</ul></li>'
+            )
+        out.append("</ul>")
+
+    out.append("<h2>Contradictions</h2>")
+    if not report["contradictions"]:
+        out.append("<p>None found.</p>")
+    else:
+        out.append("<ul>")
+        for cx in report["contradictions"]:
+            sides = "<br>".join(
+                _e(cites.cite_item(i)) for i in list(cx.get("claims", [])) + list(cx.get("events", []))
+            )
+            out.append(
+                f"<li><em>{_e(cx['kind'])}</em>: {_e(clip(cx['explanation'], 400))}"
+                f'<br><span class="cite">{sides}</span></li>'
+            )
+        out.append("</ul>")
+
+    out.append("<h2>Competing hypotheses (ACH)</h2>")
+    out.append("<table><tr><th>rank</th><th>hypothesis</th><th>inconsistency</th><th>consistency</th></tr>")
+    for h in sorted(report["hypotheses"], key=lambda h: h.get("rank", 0)):
+        out.append(
+            f"<tr><td>{int(h.get('rank', 0))}</td><td>{_e(h['id'])}: {_e(h['statement'])}</td>"
+            f"<td>{float(h['inconsistency']):.2f}</td><td>{float(h.get('consistency', 0)):.2f}</td></tr>"
+        )
+    out.append("</table>")
+    ids, matrix = ach_rows(report)
+    if matrix:
+        head = "".join(f"<th>{_e(i)}</th>" for i in ids)
+        out.append(f"<table><tr><th>evidence</th><th>weight</th>{head}<th>cited</th></tr>")
+        for r in matrix:
+            cells = "".join(f'<td class="r-{_e(r.get(i, ""))}">{_e(r.get(i, ""))}</td>' for i in ids)
+            out.append(
+                f"<tr><td><code>{_e(r['evidence'])}</code></td><td>{float(r['weight']):.2f}</td>{cells}"
+                f'<td class="cite">{_e(cites.cite_item(r["evidence"]))}</td></tr>'
+            )
+        out.append("</table>")
+
+    out.append("<h2>Documents</h2><ul>")
+    for d in report["documents"]:
+        out.append(f"<li>{_e(cites.document(d['id']))} <code>{_e(d['id'][:12])}</code></li>")
+    out.append("</ul></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _svg_timeline(report: dict[str, Any]) -> str:
+    """Inline SVG: one bar per counted dated event, height = |Goldstein| x weight."""
+    marks: list[tuple[date, float, float, dict[str, Any]]] = []
+    for e in timeline(report):
+        if not e.get("counted"):
+            continue
+        iv = date_interval(DateInfo.from_dict(e.get("date")))
+        if iv is None:
+            continue
+        marks.append(
+            (midpoint(iv), float(e["goldstein"]), float(e.get("group_weight", e.get("weight", 1))), e)
+        )
+    if not marks:
+        return "<p>No dated events to draw.</p>"
+    spans = [date_interval(DateInfo(start=str(p["start"]), end=str(p["end"]))) for p in report["periods"]]
+    lo = min([m[0] for m in marks] + [s[0] for s in spans if s])
+    hi = max([m[0] for m in marks] + [s[1] for s in spans if s])
+    lo = date(lo.year, 1, 1)
+    hi = date(hi.year, 12, 31)
+    span = max(hi.toordinal() - lo.toordinal(), 1)
+    axis = _H // 2
+
+    def x(d: date) -> float:
+        return _PAD + (d.toordinal() - lo.toordinal()) / span * (_W - 2 * _PAD)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" role="img" '
+        f'aria-label="Timeline of cooperation and conflict">'
+    ]
+    for p, s in zip(report["periods"], spans, strict=True):
+        if s is None:
+            continue
+        fill = _FILL.get(str(p["label"]), "#eee")
+        parts.append(
+            f'<rect x="{x(s[0]):.1f}" y="{_PAD / 2:.0f}" width="{max(x(s[1]) - x(s[0]), 2):.1f}" '
+            f'height="{_H - _PAD:.0f}" fill="{fill}" opacity="0.7"><title>{_e(p["label"])} '
+            f"{_e(p['start'])} to {_e(p['end'])}</title></rect>"
+        )
+    parts.append(f'<line x1="{_PAD}" y1="{axis}" x2="{_W - _PAD}" y2="{axis}" stroke="#333"/>')
+    step = max(1, (hi.year - lo.year + 1) // 12)
+    for year in range(lo.year, hi.year + 1, step):
+        tx = x(date(year, 1, 1))
+        parts.append(
+            f'<line x1="{tx:.1f}" y1="{axis - 4}" x2="{tx:.1f}" y2="{axis + 4}" stroke="#333"/>'
+            f'<text x="{tx:.1f}" y="{_H - 6}" font-size="11" text-anchor="middle" fill="#444">{year}</text>'
+        )
+    parts.append(f'<text x="{_PAD}" y="14" font-size="11" fill="#17663a">cooperation</text>')
+    parts.append(f'<text x="{_PAD}" y="{_H - 22}" font-size="11" fill="#a61b1b">conflict</text>')
+    scale = (axis - _PAD / 2 - 4) / 10.0
+    for when, g, w, ev in marks:
+        h = max(abs(g) * max(w, 0.05) * scale, 1.5)
+        y = axis - h if g > 0 else axis
+        color = "#1f8a4c" if g > 0 else "#c62828" if g < 0 else "#777"
+        tip = f"{event_date(ev)}: {describe_event(ev)}"
+        parts.append(
+            f'<rect x="{x(when) - 2:.1f}" y="{y:.1f}" width="4" height="{h:.1f}" fill="{color}">'
+            f"<title>{_e(clip(tip, 200))}</title></rect>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,162 @@
+"""The dyad report for a terminal, laid out with rich.
+
+All document-derived text goes through ``rich.text.Text`` (never markup strings), so a document
+containing "[bold]" or escape sequences is printed as written, not interpreted.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from frenemy.report.common import (
+    MAX_TIMELINE,
+    Citations,
+    ach_rows,
+    actor_name,
+    clip,
+    describe_event,
+    event_date,
+    pair_title,
+    safe,
+    timeline,
+)
+
+_STYLE = {
+    "cooperative": "green",
+    "hostile": "red",
+    "mixed": "yellow",
+    "ambivalent": "yellow",
+    "insufficient-evidence": "dim",
+    "neutral": "dim",
+}
+
+
+def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100) -> str:
+    """The report as terminal text: plain by default, ANSI-coloured when ``color``."""
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    cites = Citations(report)
+    v = report["verdict"]
+    console.print(Rule(Text(pair_title(report), style="bold")))
+    console.print(Text(safe(v["headline"]), style="bold " + _STYLE.get(v["label"], "")))
+    score = "n/a" if v.get("score") is None else f"{v['score']:+.2f}"
+    console.print(
+        Text(f"Verdict: {v['label']}   score {score} (Goldstein scale)   confidence {v['confidence']:.2f}")
+    )
+    console.print(Text(safe(v["basis"]), style="dim" if color else ""))
+
+    console.print(Rule(Text("Periods")))
+    if report["periods"]:
+        t = Table(box=box.SIMPLE, show_edge=False)
+        for col in ("from", "to", "label", "events", "mean Goldstein"):
+            t.add_column(col)
+        for p in report["periods"]:
+            t.add_row(
+                Text(safe(p["start"])),
+                Text(safe(p["end"])),
+                Text(p["label"], style=_STYLE.get(p["label"], "")),
+                Text(str(p["events"])),
+                Text(f"{p['goldstein_mean']:+.2f}"),
+            )
+        console.print(t)
+    else:
+        console.print(Text("No dated events: no periods."))
+
+    rows = timeline(report)
+    console.print(Rule(Text(f"Timeline ({len(rows)} distinct events)")))
+    for e in rows[:MAX_TIMELINE]:
+        line = Text()
+        line.append(f"{event_date(e):<12} ", style="bold")
+        style = "green" if e["goldstein"] > 0 else "red" if e["goldstein"] < 0 else ""
+        line.append(describe_event(e), style=style)
+        if not e.get("counted"):
+            line.append("  (not counted)", style="dim")
+        console.print(line)
+        console.print(Text(f'    "{clip(e["sentence"])}"'))
+        console.print(Text(f"    {cites.cite(e['doc_id'], e['sentence_index'])}", style="dim"))
+        others = [s for s in e.get("sources", []) if s["event"] != e["id"]]
+        for s in others[:5]:
+            console.print(Text(f"    also: {cites.cite(s['doc_id'], s['sentence_index'])}", style="dim"))
+        if len(others) > 5:
+            console.print(Text(f"    and {len(others) - 5} more reports", style="dim"))
+    if len(rows) > MAX_TIMELINE:
+        console.print(Text(f"... {len(rows) - MAX_TIMELINE} more events (use --format json for all)"))
+
+    console.print(Rule(Text("Who says so")))
+    claims = {c["id"]: c for c in report["claims"]}
+    if not report["sources"]:
+        console.print(Text("No claims about this pair."))
+    for s in report["sources"]:
+        head = Text()
+        head.append(actor_name(s["claimant"]), style="bold")
+        head.append(": ")
+        head.append(s["stance"], style=_STYLE.get(s["stance"], ""))
+        if s.get("hedged"):
+            head.append(" (hedged)")
+        console.print(head)
+        for cid in s["claims"]:
+            c = claims.get(cid)
+            if c is None:
+                continue
+            hedge = " [hedged]" if c.get("hedged") else ""
+            console.print(Text(f'    {c["stance"]}{hedge}: "{clip(c.get("text") or c["sentence"])}"'))
+            console.print(Text(f"    {cites.cite(c['doc_id'], c['sentence_index'])}", style="dim"))
+
+    console.print(Rule(Text("Contradictions")))
+    if not report["contradictions"]:
+        console.print(Text("None found."))
+    for cx in report["contradictions"]:
+        console.print(Text(f"[{safe(cx['kind'])}] {clip(cx['explanation'], 400)}"))
+        for item in list(cx.get("claims", [])) + list(cx.get("events", [])):
+            console.print(Text(f"    {cites.cite_item(item)}", style="dim"))
+
+    console.print(Rule(Text("Competing hypotheses (ACH)")))
+    ranked = sorted(report["hypotheses"], key=lambda h: h.get("rank", 0))
+    t = Table(box=box.SIMPLE, show_edge=False)
+    for col in ("rank", "hypothesis", "inconsistency", "consistency"):
+        t.add_column(col)
+    for h in ranked:
+        t.add_row(
+            Text(str(h.get("rank", ""))),
+            Text(f"{h['id']} {safe(h['statement'])}"),
+            Text(f"{h['inconsistency']:.2f}"),
+            Text(f"{h.get('consistency', 0):.2f}"),
+        )
+    console.print(t)
+    ids, matrix = ach_rows(report)
+    if matrix:
+        m = Table(box=box.SIMPLE, show_edge=False, title=Text("ratings (heaviest evidence first)"))
+        m.add_column("evidence")
+        m.add_column("weight")
+        for hid in ids:
+            m.add_column(hid)
+        m.add_column("cited")
+        for r in matrix:
+            m.add_row(
+                Text(r["evidence"]),
+                Text(f"{float(r['weight']):.2f}"),
+                *[Text(r.get(hid, "")) for hid in ids],
+                Text(cites.cite_item(r["evidence"])),
+            )
+        console.print(m)
+
+    console.print(Rule(Text("Documents")))
+    for d in report["documents"]:
+        console.print(Text(f"{cites.document(d['id'])}  [{d['id'][:12]}]"))
+    return buf.getvalue()
