@@ -310,6 +310,11 @@ def _verdict(
 _PLAIN = {"cooperative": "cooperative", "hostile": "hostile", "mixed": "mixed"}
 
 
+def _month(text: object) -> str:
+    """A period boundary for a headline, at month precision at most: "March 2023"."""
+    return format_date_plain(str(text)[:7])
+
+
 def _headline(overall: str, periods: list[dict[str, Any]]) -> str:
     if not periods:
         return {
@@ -317,15 +322,14 @@ def _headline(overall: str, periods: list[dict[str, Any]]) -> str:
             "hostile": "More enemies than allies (no dated events)",
         }.get(overall, "Mixed: both cooperation and conflict (no dated events)")
     last = periods[-1]
-    since = format_date_plain(str(last["start"]))
+    since = _month(last["start"])
     if len(periods) >= 2 and overall == last["label"] and overall != "mixed":
         lead = "More allies than enemies" if overall == "cooperative" else "More enemies than allies"
         return f"{lead} since {since}"
     if len(periods) >= 2:
         prev = periods[-2]
         return (
-            f"{str(prev['label']).capitalize()} from {format_date_plain(str(prev['start']))}, "
-            f"{last['label']} since {since}"
+            f"{str(prev['label']).capitalize()} from {_month(prev['start'])}, {last['label']} since {since}"
         )
     return f"{str(last['label']).capitalize()} since {since}"
 

@@ -23,7 +23,7 @@ from frenemy.models import DateInfo
 
 COOPERATIVE_AT = 1.0  # weighted mean Goldstein at or above: cooperative
 HOSTILE_AT = -1.0  # at or below: hostile; in between: mixed
-NOISE_VARIANCE = 9.0  # typical spread of Goldstein values inside one regime (sd 3)
+NOISE_VARIANCE = 16.0  # typical spread of Goldstein values inside one regime (sd 4)
 PENALTY_SCALE = 2.0
 MIN_SEGMENT_EVENTS = 2
 MIN_SEGMENT_WEIGHT = 1.0
