@@ -197,6 +197,8 @@ class NetworkEdge:
     hostile: int
     polarity: str
     stroke_width: float
+    source_name: str = ""
+    target_name: str = ""
 
 
 @dataclass
@@ -231,6 +233,7 @@ def build_network(
     ``edges`` are Store.edges() rows (source, target, events, goldstein_mean, cooperative,
     hostile); ``names`` maps actor ids to display names.
     """
+    edges = undirected_edges(edges)
     volume: dict[str, int] = {}
     for e in edges:
         for side in (e["source"], e["target"]):
@@ -280,9 +283,32 @@ def build_network(
                 host,
                 edge_polarity(mean, coop, host),
                 round(1 + 2 * math.log1p(int(e["events"])), 2),
+                names.get(e["source"], e["source"]),
+                names.get(e["target"], e["target"]),
             )
         )
     return Network(width, height, nodes, net_edges, hidden_nodes=len(ranked) - len(keep))
+
+
+def undirected_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge A->B and B->A rows into one edge per pair (summed counts, event-weighted mean)."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in edges:
+        a, b = sorted((e["source"], e["target"]))
+        n = int(e["events"])
+        acc = merged.setdefault(
+            (a, b), {"source": a, "target": b, "events": 0, "gsum": 0.0, "cooperative": 0, "hostile": 0}
+        )
+        acc["events"] += n
+        acc["gsum"] += float(e.get("goldstein_mean") or 0.0) * n
+        acc["cooperative"] += int(e.get("cooperative") or 0)
+        acc["hostile"] += int(e.get("hostile") or 0)
+    out = []
+    for acc in merged.values():
+        gsum = acc.pop("gsum")
+        acc["goldstein_mean"] = round(gsum / acc["events"], 3) if acc["events"] else 0.0
+        out.append(acc)
+    return sorted(out, key=lambda e: (-e["events"], e["source"], e["target"]))
 
 
 def _force_layout(
