@@ -14,7 +14,15 @@ from importlib import resources
 from frenemy.errors import ActorDataError
 
 PACKAGE = "frenemy.resources.actors"
-DATA_FILES = ("countries.tsv", "actors.yaml", "agents.tsv", "qualifiers.tsv", "sectors.tsv")
+DATA_FILES = (
+    "countries.tsv",
+    "actors.yaml",
+    "agents.tsv",
+    "qualifiers.tsv",
+    "sectors.tsv",
+    "coref.tsv",
+    "not_actors.txt",
+)
 
 
 @dataclass(frozen=True)
@@ -118,3 +126,15 @@ def curated_entries() -> list[dict[str, object]]:
     if not isinstance(data, list):
         raise ActorDataError("actors.yaml: expected a list of actor entries", code="E311")
     return data
+
+
+@lru_cache(maxsize=1)
+def coref_nouns() -> dict[str, str]:
+    """Noun -> "group" or "named": definite descriptions that point back to a named actor."""
+    return {cols[0].strip().lower(): cols[1].strip() for _, cols in _rows("coref.tsv")}
+
+
+@lru_cache(maxsize=1)
+def not_actors() -> frozenset[str]:
+    """Lowercase words and phrases never taken as a new actor on their own."""
+    return frozenset(cols[0].strip().lower() for _, cols in _rows("not_actors.txt"))

@@ -1,0 +1,603 @@
+"""Finding actor mentions in a parsed document: names, descriptions, demonyms and back-references.
+
+``find_mentions(ctx)`` makes a few linear passes over the spaCy Doc:
+
+1. registry aliases, longest match first (token-level lookups in the registry's alias index);
+2. descriptions built from a role noun and a country or group modifier ("a Tunisian court" ->
+   Tunisia judiciary, TUNJUD; "Sunni militants" -> a REB actor with no country); a role noun that
+   is a person's title ("Iranian foreign minister Javad Zarif") describes that person instead;
+3. named entities the registry does not know, added to the registry as corpus actors, with
+   spelling variants merged ("Atiyah" joins "Atiyya");
+4. people's affiliations from appositions and titles ("Bruce Riedel, a CIA veteran");
+5. conservative back-references: "the group", "the commission", and he/she/his/her.
+
+Mentions never overlap; ``MentionSpan.start``/``end`` cover the name only (no "the", no 's).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from frenemy.actors import data
+from frenemy.actors.normalize import alias_key, clean_surface, folded_key, slugify
+from frenemy.models import Actor, Affiliation
+from frenemy.nlp.context import DocContext, MentionSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from frenemy.actors.registry import ActorRegistry
+
+_ORG_TYPES = frozenset({"organization", "armed_group", "igo", "government_body", "media"})
+_GROUP_TYPES = frozenset({"organization", "armed_group"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_AFFILIATION_PREPS = frozenset({"of", "in", "at", "for", "with", "from"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+_NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "WORK_OF_ART": None}
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
+_SALIENCE_WINDOW = 3  # sentences back that "the group" may reach
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    actor: Actor
+    kind: str = "name"
+
+
+@dataclass
+class _CorpusIndex:
+    """Corpus actors of one registry bucketed by (type family, initial) for variant merging."""
+
+    buckets: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, actor: Actor) -> None:
+        key = folded_key(actor.name)
+        if key:
+            self.buckets[(_family(actor.type), key[0])].append((key, actor.id))
+
+    def similar(self, name: str, actor_type: str) -> str | None:
+        """The id of a corpus actor whose name is a spelling variant of ``name``, else None."""
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import JaroWinkler
+
+        key = folded_key(name)
+        if not key:
+            return None
+        for other, actor_id in self.buckets.get((_family(actor_type), key[0]), ()):
+            if _is_variant(key, other, fuzz.ratio(key, other), JaroWinkler.similarity(key, other)):
+                return actor_id
+        return None
+
+
+def _is_variant(a: str, b: str, ratio: float, jaro_winkler: float) -> bool:
+    if ratio >= 90:
+        return True
+    # Transliterations differ in one or two letters late in the word ("Atiyya"/"Atiyah").
+    return min(len(a), len(b)) >= 5 and a[:2] == b[:2] and jaro_winkler >= 0.92 and a.count(" ") == b.count(" ")
+
+
+def _family(actor_type: str) -> str:
+    return "person" if actor_type == "person" else ("org" if actor_type in _ORG_TYPES else actor_type)
+
+
+_CORPUS_INDEXES: weakref.WeakKeyDictionary[ActorRegistry, _CorpusIndex] = weakref.WeakKeyDictionary()
+
+
+def _corpus_index(registry: ActorRegistry) -> _CorpusIndex:
+    index = _CORPUS_INDEXES.get(registry)
+    if index is None:
+        index = _CorpusIndex()
+        for actor in registry.added_actors():
+            if actor.origin == "corpus":
+                index.add(actor)
+        _CORPUS_INDEXES[registry] = index
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _first_word(text: str) -> str:
+    key = alias_key(text)
+    return key.split(" ", 1)[0].lower() if key else ""
+
+
+def _has_capital(text: str) -> bool:
+    return any(ch.isupper() or ch.isdigit() for ch in text)
+
+
+def _role_of(token: Token) -> tuple[str, int] | None:
+    """(CAMEO role code, first token index) when ``token`` heads a role noun ("foreign minister")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lexicon = data.agent_lexicon()
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    if token.i > 0:
+        prev = doc[token.i - 1]
+        for form in (lemma, token.lower_):
+            code = lexicon.get(f"{prev.lower_} {form}")
+            if code:
+                return code, token.i - 1
+    for form in (lemma, token.lower_):
+        code = lexicon.get(form)
+        if code:
+            return code, token.i
+    return None
+
+
+class _MentionFinder:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.registry = ctx.registry
+        self.owner: list[_Found | None] = [None] * len(self.doc)
+        self.found: list[_Found] = []
+        self.persons_by_word: dict[str, Actor | None] = {}  # within-document surname index
+        self.titles: dict[int, tuple[Actor | None, str | None]] = {}  # person root token -> (country, role code)
+
+    # --- bookkeeping -----------------------------------------------------------------------
+    def _free(self, start: int, end: int) -> bool:
+        return all(self.owner[i] is None for i in range(start, end))
+
+    def _claim(self, item: _Found) -> None:
+        for i in range(item.start, item.end):
+            self.owner[i] = item
+        self.found.append(item)
+
+    def _release(self, item: _Found) -> None:
+        for i in range(item.start, item.end):
+            if self.owner[i] is item:
+                self.owner[i] = None
+        self.found.remove(item)
+
+    # --- 1. registry aliases ------------------------------------------------------------------
+    def match_aliases(self, only_first: set[str] | None = None) -> None:
+        doc, registry, n = self.doc, self.registry, len(self.doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if self.owner[i] is not None or tok.is_punct or tok.is_space:
+                i += 1
+                continue
+            first = _first_word(tok.text)
+            if only_first is not None and first not in only_first:
+                i += 1
+                continue
+            max_words = registry.max_alias_words(first) if first else 0
+            best: tuple[int, Actor, str] | None = None
+            for j in range(i + 1, min(n, i + 3 * max_words) + 1):
+                if self.owner[j - 1] is not None:
+                    break
+                last = doc[j - 1]
+                if last.is_punct or last.is_space or last.tag_ == "POS" or last.lower_ in _POSSESSIVE and j - 1 > i:
+                    continue
+                text = doc[i:j].text
+                key = alias_key(text)
+                if key.count(" ") + 1 > max_words:
+                    break
+                actor = registry.actor_for_key(key)
+                if actor is None and key != key.lower():
+                    actor = registry.actor_for_key(key.lower())
+                if actor is not None and _has_capital(text):
+                    best = (j, actor, text)
+            if best is None:
+                i += 1
+                continue
+            end, actor, text = best
+            if actor.type == "state" and self._inside_longer_person(i, end):
+                i = end
+                continue
+            kind = "demonym" if registry.demonym_country(text) is not None else "name"
+            self._claim(_Found(i, end, actor, kind))
+            i = end
+
+    def _inside_longer_person(self, start: int, end: int) -> bool:
+        tok = self.doc[start]
+        if tok.ent_type_ != "PERSON":
+            return False
+        for ent in self.doc.ents:  # only reached for a country inside a PERSON entity: rare
+            if ent.start <= start and end <= ent.end:
+                return ent.end - ent.start > end - start
+        return False
+
+    # --- 2. descriptions ----------------------------------------------------------------------
+    def match_descriptions(self) -> None:
+        qualifiers = data.qualifiers()
+        coref = data.coref_nouns()
+        for tok in self.doc:
+            if self.owner[tok.i] is not None:
+                continue
+            if coref.get(tok.lemma_.lower()) == "group" and self._definite(tok):
+                continue  # "the Sunni militant group" is a back-reference, resolved later
+            role = _role_of(tok)
+            if role is None:
+                continue
+            sector, _role_start = role
+            person = self._titled_person(tok)
+            modifiers = self._modifier_chain(tok)
+            countries: list[tuple[Token, Actor]] = []
+            groups: list[tuple[Token, str]] = []
+            for mod in modifiers:
+                owner = self.owner[mod.i]
+                if owner is not None and owner.actor.type == "state":
+                    countries.append((mod, owner.actor))
+                elif owner is None and mod.lower_ in qualifiers:
+                    groups.append((mod, qualifiers[mod.lower_]))
+            if person is not None:
+                country = countries[0][1] if countries else None
+                self.titles.setdefault(person.i, (country, sector))
+                for mod, _actor in countries:
+                    owner = self.owner[mod.i]
+                    if owner is not None and owner.kind == "demonym":
+                        self._release(owner)
+                continue
+            if countries:
+                self._describe_countries(tok, sector, countries)
+            elif groups:
+                mod, qualifier = groups[0]
+                start = min(m.i for m, _ in groups)
+                if self._free(start, tok.i + 1):
+                    self._claim(_Found(start, tok.i + 1, self.registry.group(qualifier, sector), "description"))
+
+    def _definite(self, tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+    def _modifier_chain(self, tok: Token) -> list[Token]:
+        """Pre-modifiers of a role noun and their coordinated siblings ("US and British")."""
+        out: list[Token] = []
+        for child in tok.children:
+            if child.i < tok.i and child.dep_ in _MODIFIER_DEPS:
+                out.append(child)
+                out.extend(c for c in child.children if c.dep_ == "conj" and c.i < tok.i)
+                out.extend(c for c in child.children if c.dep_ in ("compound", "amod") and c.i < child.i)
+        return sorted(out, key=lambda t: t.i)
+
+    def _titled_person(self, tok: Token) -> Token | None:
+        """The person a role noun is a title of ("minister" in "foreign minister Javad Zarif")."""
+        head = tok.head
+        if tok.dep_ in ("compound", "nmod", "appos") and head.i != tok.i and head.ent_type_ == "PERSON":
+            return head
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i == tok.i + 1:
+                return child
+        if tok.dep_ == "attr" and head.lemma_ == "be":
+            for child in head.children:
+                if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
+                    return child  # "Barbara Slavin is Washington correspondent for ..."
+        return None
+
+    def _describe_countries(self, tok: Token, sector: str, countries: list[tuple[Token, Actor]]) -> None:
+        # The modifier nearest the noun spans up to the noun; coordinated ones keep their own span.
+        ordered = sorted(countries, key=lambda pair: pair[0].i)
+        for index, (mod, country) in enumerate(ordered):
+            owner = self.owner[mod.i]
+            body = self.registry.body(country, sector)
+            if owner is None:
+                continue
+            if index == len(ordered) - 1:
+                start, end = owner.start, tok.i + 1
+                self._release(owner)
+                if self._free(start, end):
+                    self._claim(_Found(start, end, body, "description"))
+                else:
+                    self._claim(owner)
+            else:
+                owner.actor, owner.kind = body, "description"
+
+    # --- 3. named entities not in the registry ------------------------------------------------
+    def match_entities(self) -> None:
+        new_first_words: set[str] = set()
+        for start, end, label in self._entity_spans():
+            if not self._free(start, end):
+                continue
+            text = self.doc[start:end].text
+            surface = clean_surface(text)
+            if not surface or not _has_capital(surface) or surface.lower() in data.not_actors():
+                continue
+            actor = self.registry.lookup(surface)
+            if actor is None:
+                actor = self._known_person_part(surface, label)
+            if actor is None:
+                actor_type = _NEW_ACTOR_LABELS.get(label) or ("person" if label == "PERSON" else None)
+                if label in ("ORG", "WORK_OF_ART") and self._person_by_context(start, end):
+                    actor_type = "person"
+                if actor_type is None or not self._plausible_new_name(start, end, surface):
+                    continue
+                actor = self._corpus_actor(surface, actor_type)
+                new_first_words.add(_first_word(surface))
+            kind = "demonym" if self.registry.demonym_country(surface) is not None else "name"
+            self._claim(_Found(start, end, actor, kind))
+            if actor.type == "person":
+                self._index_person(actor)
+        if new_first_words:
+            self.match_aliases(only_first=new_first_words)
+
+    def _entity_spans(self) -> list[tuple[int, int, str]]:
+        """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""
+        spans: list[tuple[int, int, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART"):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (self.doc[start].dep_ == "det" or self.doc[start].is_punct or self.doc[start].is_space):
+                start += 1
+            while end > start and (
+                self.doc[end - 1].tag_ == "POS"
+                or self.doc[end - 1].is_punct
+                or self.doc[end - 1].is_space
+                or self.doc[end - 1].lower_ in _POSSESSIVE
+            ):
+                end -= 1
+            if end > start:
+                spans.append((start, end, ent.label_))
+        seen = {s for s, _, _ in spans}
+        for tok in self.doc:
+            if tok.dep_ in ("oprd", "attr", "xcomp") and tok.pos_ == "PROPN" and tok.head.lemma_ in _NAMING_VERBS:
+                if tok.i not in seen and tok.ent_type_ == "":
+                    spans.append((tok.i, tok.i + 1, "PERSON" if self._names_a_person(tok) else "ORG"))
+        return sorted(spans)
+
+    def _names_a_person(self, name: Token) -> bool:
+        verb = name.head
+        described = verb.head if verb.dep_ == "acl" else None
+        return described is not None and _role_of(described) is not None
+
+    def _person_by_context(self, start: int, end: int) -> bool:
+        """An ORG-labelled name that the text presents as a person ("an official called 'Atiyya'",
+        "another son, Sa'ad")."""
+        root = self.doc[start:end].root
+        if root.dep_ in ("oprd", "attr") and root.head.lemma_ in _NAMING_VERBS:
+            return self._names_a_person(root)
+        if root.dep_ == "appos" and _role_of(root.head) is not None:
+            return data.agent_lexicon().get(root.head.lemma_.lower()) == "CVL"
+        return False
+
+    def _plausible_new_name(self, start: int, end: int, surface: str) -> bool:
+        span = self.doc[start:end]
+        if not any(t.pos_ == "PROPN" for t in span) or any(t.like_url or t.like_email for t in span):
+            return False
+        if "." in surface.replace(". ", " ").rstrip(".") and " " not in surface:
+            return False  # file names and domains ("iran-mahmoud-ahmadinejad.jpg")
+        if len(span) == 1:
+            tok = span[0]
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and _role_of(tok.head) is None:
+                return False  # a name used as a modifier of a thing ("the Abbottabad compound")
+        return True
+
+    def _known_person_part(self, surface: str, label: str) -> Actor | None:
+        """A single-word name that is the surname or first name of one person named earlier."""
+        if label not in ("PERSON", "ORG") or " " in surface:
+            return None
+        return self.persons_by_word.get(folded_key(surface))
+
+    def _index_person(self, actor: Actor) -> None:
+        words = folded_key(actor.name).split(" ")
+        if len(words) < 2:
+            return
+        for word in (words[0], words[-1]):
+            if len(word) < 3:
+                continue
+            held = self.persons_by_word.get(word, actor)
+            self.persons_by_word[word] = actor if held is not None and held.id == actor.id else None
+
+    def _corpus_actor(self, surface: str, actor_type: str) -> Actor:
+        index = _corpus_index(self.registry)
+        merged_id = index.similar(surface, actor_type)
+        if merged_id is not None:
+            existing = self.registry.get(merged_id)
+            if existing is not None:
+                self.registry.add_alias(existing, surface)
+                return existing
+        base = slugify(surface) or "actor"
+        actor_id = base
+        number = 1
+        while self.registry.get(actor_id) is not None:
+            number += 1
+            actor_id = f"{base}-{actor_type.replace('_', '-')}" if number == 2 else f"{base}-{number}"
+        actor = Actor(id=actor_id, name=surface, type=actor_type, origin="corpus")
+        self.registry.add(actor)
+        index.add(actor)
+        return actor
+
+    # --- 4. affiliations of people -----------------------------------------------------------------
+    def link_people(self) -> None:
+        for item in list(self.found):
+            actor = item.actor
+            if actor.type != "person" or actor.origin != "corpus":
+                continue
+            root = self.doc[item.start : item.end].root
+            org, country, role, sector = self._affiliation_evidence(item, root)
+            title_country, title_sector = self.titles.get(root.i, (None, None))
+            country = country or title_country
+            sector = sector or title_sector
+            if org is not None:
+                if all(a.actor != org.id for a in actor.affiliations):
+                    actor.affiliations.append(Affiliation(actor=org.id, role=role))
+                actor.parent = actor.parent or org.id
+                actor.country = actor.country or org.country
+                actor.sector = actor.sector or org.sector or sector
+            elif country is not None:
+                if all(a.actor != country.id for a in actor.affiliations):
+                    actor.affiliations.append(Affiliation(actor=country.id, role=role))
+                actor.parent = actor.parent or country.id
+                actor.country = actor.country or country.country
+                actor.sector = actor.sector or sector
+            if actor.country and actor.sector and not actor.code:
+                actor.code = f"{actor.country}{actor.sector}"
+
+    def _descriptors(self, item: _Found, root: Token) -> list[Token]:
+        """Nouns the text uses to describe a person: appositions, titles, "an official called X"."""
+        out: list[Token] = []
+        for tok in self.doc[item.start : item.end]:
+            out.extend(c for c in tok.children if c.dep_ == "appos" and not item.start <= c.i < item.end)
+        if root.dep_ == "appos" and not item.start <= root.head.i < item.end:
+            out.append(root.head)
+        if root.dep_ in ("oprd", "attr") and root.head.lemma_ in _NAMING_VERBS and root.head.dep_ == "acl":
+            out.append(root.head.head)
+        out.extend(c for c in root.children if c.dep_ == "compound" and c.i < item.start and _role_of(c))
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            out.extend(c for c in root.head.children if c.dep_ == "attr")
+        return [d for d in out if d.pos_ in ("NOUN", "PROPN")]
+
+    def _affiliation_evidence(
+        self, item: _Found, root: Token
+    ) -> tuple[Actor | None, Actor | None, str | None, str | None]:
+        org: Actor | None = None
+        country: Actor | None = None
+        role: str | None = None
+        sector: str | None = None
+        for noun in self._descriptors(item, root):
+            role_info = _role_of(noun)
+            if role_info is not None:
+                sector = sector or role_info[0]
+            words = [c for c in noun.children if c.dep_ in ("amod", "nummod") and self.owner[c.i] is None]
+            role = role or " ".join(t.text for t in sorted([*words, noun], key=lambda t: t.i))
+            for other in self._linked_mentions(noun):
+                if other.actor.type == "person":
+                    continue
+                if other.actor.type == "state" or (other.kind == "description" and other.actor.type != "government_body"):
+                    country = country or (other.actor if other.actor.type == "state" else None)
+                elif org is None:
+                    org = other.actor
+            if org is not None:
+                break
+        return org, country, role, sector
+
+    def _linked_mentions(self, noun: Token) -> list[_Found]:
+        """Mentions attached to a descriptor noun by possession, compounding or of/in/at/for."""
+        tokens: list[Token] = [noun]
+        for child in noun.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                tokens.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
+                tokens.extend(c for c in child.children if c.dep_ == "pobj")
+        out: list[_Found] = []
+        for tok in tokens:
+            owner = self.owner[tok.i]
+            if owner is not None and owner not in out:
+                out.append(owner)
+        return out
+
+    # --- 5. back-references -----------------------------------------------------------------------
+    def resolve_references(self) -> None:
+        coref = data.coref_nouns()
+        ordered = sorted(self.found, key=lambda f: f.start)
+        pointer = 0
+        group_counts: dict[str, int] = defaultdict(int)
+        last_seen_sentence: dict[str, int] = {}
+        recent_named: list[_Found] = []  # every named mention so far, in order
+        persons_by_sentence: dict[int, list[str]] = defaultdict(list)
+        actors: dict[str, Actor] = {}
+        sentence_of = self.ctx.sentence_index
+        new: list[_Found] = []
+        for tok in self.doc:
+            while pointer < len(ordered) and ordered[pointer].start <= tok.i:
+                item = ordered[pointer]
+                pointer += 1
+                sent = sentence_of(item.start)
+                actors[item.actor.id] = item.actor
+                if item.actor.type in _GROUP_TYPES and item.kind == "name":
+                    group_counts[item.actor.id] += 1
+                    last_seen_sentence[item.actor.id] = sent
+                if item.actor.type == "person":
+                    persons_by_sentence[sent].append(item.actor.id)
+                recent_named.append(item)
+            if self.owner[tok.i] is not None:
+                continue
+            lower = tok.lower_
+            if lower in _PERSON_PRONOUNS and tok.pos_ == "PRON":
+                target = self._pronoun_target(tok, persons_by_sentence, ordered)
+                if target is not None:
+                    new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
+                continue
+            kind = coref.get(tok.lemma_.lower())
+            if kind is None or tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+                continue
+            if any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children):
+                continue
+            start = min([c.i for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i] + [tok.i])
+            if not self._free(start, tok.i + 1):
+                start = tok.i
+            target_actor = None
+            if kind == "group":
+                target_actor = self._defined_by_clause(tok) or self._salient_group(
+                    sentence_of(tok.i), group_counts, last_seen_sentence, actors
+                )
+            else:
+                target_actor = self._recent_with_noun(tok.lemma_.lower(), recent_named)
+            if target_actor is not None:
+                new.append(_Found(start, tok.i + 1, target_actor, "coref"))
+        for item in new:
+            if self._free(item.start, item.end):
+                self._claim(item)
+
+    def _defined_by_clause(self, tok: Token) -> Actor | None:
+        """"the group that became al-Qaeda" names its referent in the relative clause."""
+        for clause in tok.children:
+            if clause.dep_ == "relcl" and clause.lemma_ in ("become", "be", "call", "form"):
+                for arg in clause.children:
+                    if arg.dep_ in ("attr", "dobj", "oprd", "acomp"):
+                        owner = self.owner[arg.i]
+                        if owner is not None and owner.actor.type in _ORG_TYPES:
+                            return owner.actor
+        return None
+
+    def _salient_group(
+        self, sent: int, counts: dict[str, int], last_seen: dict[str, int], actors: dict[str, Actor]
+    ) -> Actor | None:
+        candidates = [a for a, s in last_seen.items() if sent - s <= _SALIENCE_WINDOW]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda a: (counts[a], last_seen[a]))
+        return actors.get(best)
+
+    def _recent_with_noun(self, noun: str, recent: list[_Found]) -> Actor | None:
+        for item in reversed(recent):
+            if item.kind in ("name", "description") and noun in folded_key(item.actor.name).split(" "):
+                return item.actor
+        return None
+
+    def _pronoun_target(
+        self, tok: Token, persons_by_sentence: dict[int, list[str]], ordered: list[_Found]
+    ) -> str | None:
+        """The one person a he/she/his/her refers to, or None when it is not clear-cut."""
+        sent = self.ctx.sentence_index(tok.i)
+        before = set(persons_by_sentence.get(sent, []))
+        if len(before) == 1:
+            return next(iter(before))
+        if before:
+            return None
+        sentence = self.doc[tok.i].sent
+        if any(self.owner[i] is not None and self.owner[i].actor.type == "person" for i in range(tok.i, sentence.end)):  # type: ignore[union-attr]
+            return None  # a name later in the same sentence may be the referent ("his ... bin Laden")
+        previous = set(persons_by_sentence.get(sent - 1, []))
+        return next(iter(previous)) if len(previous) == 1 else None
+
+    def result(self) -> list[MentionSpan]:
+        return [MentionSpan(f.start, f.end, f.actor, f.kind) for f in sorted(self.found, key=lambda f: f.start)]
+
+
+def find_mentions(ctx: DocContext) -> list[MentionSpan]:
+    """Every actor mention in ``ctx.doc``, in text order and never overlapping.
+
+    New people and organisations are added to ``ctx.registry`` as corpus actors; description
+    actors ("Tunisia judiciary") are created there on first use. Also sets ``ctx.mentions``.
+
+    >>> [(m.actor.id, m.kind) for m in find_mentions(ctx)]  # doctest: +SKIP
+    [('iran', 'name'), ('al-qaeda', 'name'), ...]
+    """
+    finder = _MentionFinder(ctx)
+    finder.match_aliases()
+    finder.match_descriptions()
+    finder.match_entities()
+    finder.link_people()
+    finder.resolve_references()
+    ctx.mentions = finder.result()
+    ctx.index_mentions()
+    return ctx.mentions
