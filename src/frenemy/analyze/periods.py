@@ -18,6 +18,7 @@ import calendar
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from frenemy.models import DateInfo
 
@@ -73,12 +74,18 @@ def date_interval(info: DateInfo | None) -> tuple[date, date] | None:
     """
     if info is None or not info.start:
         return None
-    first = _parse_start(info.start)
+    return _interval(info.start, info.end)
+
+
+@lru_cache(maxsize=65536)
+def _interval(start: str, end: str | None) -> tuple[date, date] | None:
+    # Cached: a large dyad has many events on the same few thousand dates.
+    first = _parse_start(start)
     if first is None:
         return None
-    last = _parse_end(info.end) if info.end else _parse_end(info.start)
+    last = _parse_end(end) if end else _parse_end(start)
     if last is None or last < first:
-        last = _parse_end(info.start) or first
+        last = _parse_end(start) or first
     return first, last
 
 

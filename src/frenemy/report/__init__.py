@@ -12,6 +12,7 @@ from typing import Any
 from frenemy.errors import QueryError
 
 FORMATS = ("text", "markdown", "json", "html")
+COMPACT_JSON_ABOVE = 2000  # events
 
 
 def render_dyad(report: dict[str, Any], fmt: str = "text", *, color: bool = False) -> str:
@@ -29,7 +30,9 @@ def render_dyad(report: dict[str, Any], fmt: str = "text", *, color: bool = Fals
 
         return render_markdown(report)
     if fmt == "json":
-        return json.dumps(report, ensure_ascii=False, indent=2)
+        # Indented for people; compact for big reports, where indentation doubles the size.
+        big = len(report.get("events", ())) > COMPACT_JSON_ABOVE
+        return json.dumps(report, ensure_ascii=False, indent=None if big else 2)
     if fmt == "html":
         from frenemy.report.html import render_html
 

@@ -7,6 +7,7 @@ piece of document-derived text is HTML-escaped: documents are hostile input.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import Any
@@ -41,6 +42,7 @@ svg{max-width:100%;height:auto;border:1px solid #e4e4e4}code{font-size:.85em;col
 
 _FILL = {"cooperative": "#cdebd6", "hostile": "#f4d0d0", "mixed": "#f5e7b8"}
 _W, _H, _PAD = 960, 280, 40
+MAX_MARKS = 1500  # above this many events the SVG draws monthly totals instead of single events
 
 
 def _e(text: object) -> str:
@@ -216,6 +218,10 @@ def _svg_timeline(report: dict[str, Any]) -> str:
     parts.append(f'<text x="{_PAD}" y="14" font-size="11" fill="#17663a">cooperation</text>')
     parts.append(f'<text x="{_PAD}" y="{_H - 22}" font-size="11" fill="#a61b1b">conflict</text>')
     scale = (axis - _PAD / 2 - 4) / 10.0
+    if len(marks) > MAX_MARKS:
+        parts.extend(_monthly_bars(marks, x, axis, scale * 10.0))
+        parts.append("</svg>")
+        return "".join(parts)
     for when, g, w, ev in marks:
         h = max(abs(g) * max(w, 0.05) * scale, 1.5)
         y = axis - h if g > 0 else axis
@@ -227,3 +233,35 @@ def _svg_timeline(report: dict[str, Any]) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _monthly_bars(
+    marks: list[tuple[date, float, float, dict[str, Any]]],
+    x: Callable[[date], float],
+    axis: float,
+    full: float,
+) -> list[str]:
+    """Monthly totals of weighted cooperation (up) and conflict (down), scaled to the largest."""
+    months: dict[date, list[float]] = {}
+    for when, g, w, _ in marks:
+        m = months.setdefault(date(when.year, when.month, 1), [0.0, 0.0, 0, 0])
+        if g > 0:
+            m[0] += g * w
+            m[2] += 1
+        elif g < 0:
+            m[1] += -g * w
+            m[3] += 1
+    top = max(max(m[0], m[1]) for m in months.values()) or 1.0
+    out = []
+    for month, (coop, conf, n_coop, n_conf) in sorted(months.items()):
+        tip = f"{month:%Y-%m}: {int(n_coop)} cooperative, {int(n_conf)} hostile events"
+        for value, up, color in ((coop, True, "#1f8a4c"), (conf, False, "#c62828")):
+            if value <= 0:
+                continue
+            h = max(value / top * full, 1.0)
+            y = axis - h if up else axis
+            out.append(
+                f'<rect x="{x(month):.1f}" y="{y:.1f}" width="2" height="{h:.1f}" fill="{color}">'
+                f"<title>{_e(tip)}</title></rect>"
+            )
+    return out
