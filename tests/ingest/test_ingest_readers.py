@@ -214,3 +214,21 @@ def test_stdin_bytes_buffer_is_used_so_a_bad_byte_spoils_one_line() -> None:
     bad, good = list(read_paths(["-"], stdin=stream))
     assert isinstance(bad, InputError) and bad.code == "E105" and bad.line == 1
     assert isinstance(good, Document) and good.text == "Good line."
+
+
+def test_html_date_in_running_text_is_not_taken_as_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    path.write_text(
+        "<html><body><article><p>Talks first began on May 4, 2001 in Geneva between the two "
+        "delegations, officials recalled on Friday after a long night of meetings.</p>"
+        "<p>A second round is planned for the spring.</p></article></body></html>"
+    )
+    doc = only_document([path])
+    assert doc.published is None
+    assert "May 4, 2001" in doc.text
+
+
+def test_a_single_path_string_is_not_read_character_by_character(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Only this file.")
+    assert only_document(str(path)).text == "Only this file."  # type: ignore[arg-type]

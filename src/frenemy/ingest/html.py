@@ -86,10 +86,17 @@ def html_document(markup: str, source: str, *, format: str = "html") -> Document
 def _extract_with_trafilatura(markup: str) -> dict[str, Any]:
     """trafilatura's main text and metadata, or an empty dict when it finds nothing."""
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
         result = trafilatura.bare_extraction(
-            markup, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+            # Dates from markup and URL only: a date in the running text is usually an event's.
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception:  # any failure on hostile markup: the plain stripper still gets the text
         return {}

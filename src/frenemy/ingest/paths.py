@@ -78,6 +78,8 @@ def read_paths(
     >>> for item in read_paths(["articles/", "notes.txt"]):  # doctest: +SKIP
     ...     print(item if isinstance(item, InputError) else item.id)
     """
+    if isinstance(paths, str | Path):  # one path given where a list was meant
+        paths = [paths]
     try:
         flags = meta.checked("the metadata options") if meta is not None else None
     except InputError as err:
