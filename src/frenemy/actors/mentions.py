@@ -80,7 +80,9 @@ def _is_variant(a: str, b: str, ratio: float, jaro_winkler: float) -> bool:
     if ratio >= 90:
         return True
     # Transliterations differ in one or two letters late in the word ("Atiyya"/"Atiyah").
-    return min(len(a), len(b)) >= 5 and a[:2] == b[:2] and jaro_winkler >= 0.92 and a.count(" ") == b.count(" ")
+    return (
+        min(len(a), len(b)) >= 5 and a[:2] == b[:2] and jaro_winkler >= 0.92 and a.count(" ") == b.count(" ")
+    )
 
 
 def _family(actor_type: str) -> str:
@@ -139,7 +141,13 @@ class _MentionFinder:
         self.owner: list[_Found | None] = [None] * len(self.doc)
         self.found: list[_Found] = []
         self.persons_by_word: dict[str, Actor | None] = {}  # within-document surname index
-        self.titles: dict[int, tuple[Actor | None, str | None]] = {}  # person root token -> (country, role code)
+        self.titles: dict[
+            int, tuple[Actor | None, str | None]
+        ] = {}  # person root token -> (country, role code)
+        self.in_titles: set[int] = set()
+        self._sentence_ends = [
+            sent.end for sent in self.doc.sents
+        ]  # tokens of a person's title, never mentions of their own
 
     # --- bookkeeping -----------------------------------------------------------------------
     def _free(self, start: int, end: int) -> bool:
@@ -175,7 +183,13 @@ class _MentionFinder:
                 if self.owner[j - 1] is not None:
                     break
                 last = doc[j - 1]
-                if last.is_punct or last.is_space or last.tag_ == "POS" or last.lower_ in _POSSESSIVE and j - 1 > i:
+                if (
+                    last.is_punct
+                    or last.is_space
+                    or last.tag_ == "POS"
+                    or last.lower_ in _POSSESSIVE
+                    and j - 1 > i
+                ):
                     continue
                 text = doc[i:j].text
                 key = alias_key(text)
@@ -236,6 +250,7 @@ class _MentionFinder:
                     owner = self.owner[mod.i]
                     if owner is not None and owner.kind == "demonym":
                         self._release(owner)
+                        self.in_titles.update(range(owner.start, owner.end))
                 continue
             if countries:
                 self._describe_countries(tok, sector, countries)
@@ -243,7 +258,9 @@ class _MentionFinder:
                 mod, qualifier = groups[0]
                 start = min(m.i for m, _ in groups)
                 if self._free(start, tok.i + 1):
-                    self._claim(_Found(start, tok.i + 1, self.registry.group(qualifier, sector), "description"))
+                    self._claim(
+                        _Found(start, tok.i + 1, self.registry.group(qualifier, sector), "description")
+                    )
 
     def _definite(self, tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -294,7 +311,7 @@ class _MentionFinder:
     def match_entities(self) -> None:
         new_first_words: set[str] = set()
         for start, end, label in self._entity_spans():
-            if not self._free(start, end):
+            if not self._free(start, end) or any(i in self.in_titles for i in range(start, end)):
                 continue
             text = self.doc[start:end].text
             surface = clean_surface(text)
@@ -321,11 +338,25 @@ class _MentionFinder:
     def _entity_spans(self) -> list[tuple[int, int, str]]:
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""
         spans: list[tuple[int, int, str]] = []
+        named: set[int] = set()
+        for tok in self.doc:
+            # "an official called 'Yunis'": the text says what the name is, whatever NER thought.
+            if (
+                tok.dep_ in ("oprd", "attr", "xcomp")
+                and tok.pos_ == "PROPN"
+                and tok.head.lemma_ in _NAMING_VERBS
+            ):
+                spans.append((tok.i, tok.i + 1, "PERSON" if self._names_a_person(tok) else "ORG"))
+                named.add(tok.i)
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART"):
                 continue
+            if any(i in named for i in range(ent.start, ent.end)):
+                continue
             start, end = ent.start, ent.end
-            while start < end and (self.doc[start].dep_ == "det" or self.doc[start].is_punct or self.doc[start].is_space):
+            while start < end and (
+                self.doc[start].dep_ == "det" or self.doc[start].is_punct or self.doc[start].is_space
+            ):
                 start += 1
             while end > start and (
                 self.doc[end - 1].tag_ == "POS"
@@ -336,11 +367,6 @@ class _MentionFinder:
                 end -= 1
             if end > start:
                 spans.append((start, end, ent.label_))
-        seen = {s for s, _, _ in spans}
-        for tok in self.doc:
-            if tok.dep_ in ("oprd", "attr", "xcomp") and tok.pos_ == "PROPN" and tok.head.lemma_ in _NAMING_VERBS:
-                if tok.i not in seen and tok.ent_type_ == "":
-                    spans.append((tok.i, tok.i + 1, "PERSON" if self._names_a_person(tok) else "ORG"))
         return sorted(spans)
 
     def _names_a_person(self, name: Token) -> bool:
@@ -422,6 +448,7 @@ class _MentionFinder:
                 actor.parent = actor.parent or org.id
                 actor.country = actor.country or org.country
                 actor.sector = actor.sector or org.sector or sector
+                actor.code = actor.code or org.code
             elif country is not None:
                 if all(a.actor != country.id for a in actor.affiliations):
                     actor.affiliations.append(Affiliation(actor=country.id, role=role))
@@ -461,7 +488,9 @@ class _MentionFinder:
             for other in self._linked_mentions(noun):
                 if other.actor.type == "person":
                     continue
-                if other.actor.type == "state" or (other.kind == "description" and other.actor.type != "government_body"):
+                if other.actor.type == "state" or (
+                    other.kind == "description" and other.actor.type != "government_body"
+                ):
                     country = country or (other.actor if other.actor.type == "state" else None)
                 elif org is None:
                     org = other.actor
@@ -521,7 +550,9 @@ class _MentionFinder:
                 continue
             if any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children):
                 continue
-            start = min([c.i for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i] + [tok.i])
+            start = min(
+                [c.i for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i] + [tok.i]
+            )
             if not self._free(start, tok.i + 1):
                 start = tok.i
             target_actor = None
@@ -538,7 +569,7 @@ class _MentionFinder:
                 self._claim(item)
 
     def _defined_by_clause(self, tok: Token) -> Actor | None:
-        """"the group that became al-Qaeda" names its referent in the relative clause."""
+        """ "the group that became al-Qaeda" names its referent in the relative clause."""
         for clause in tok.children:
             if clause.dep_ == "relcl" and clause.lemma_ in ("become", "be", "call", "form"):
                 for arg in clause.children:
@@ -573,14 +604,17 @@ class _MentionFinder:
             return next(iter(before))
         if before:
             return None
-        sentence = self.doc[tok.i].sent
-        if any(self.owner[i] is not None and self.owner[i].actor.type == "person" for i in range(tok.i, sentence.end)):  # type: ignore[union-attr]
+        sentence_end = self._sentence_ends[sent] if sent < len(self._sentence_ends) else len(self.doc)
+        later = (self.owner[i] for i in range(tok.i, sentence_end))
+        if any(item is not None and item.actor.type == "person" for item in later):
             return None  # a name later in the same sentence may be the referent ("his ... bin Laden")
         previous = set(persons_by_sentence.get(sent - 1, []))
         return next(iter(previous)) if len(previous) == 1 else None
 
     def result(self) -> list[MentionSpan]:
-        return [MentionSpan(f.start, f.end, f.actor, f.kind) for f in sorted(self.found, key=lambda f: f.start)]
+        return [
+            MentionSpan(f.start, f.end, f.actor, f.kind) for f in sorted(self.found, key=lambda f: f.start)
+        ]
 
 
 def find_mentions(ctx: DocContext) -> list[MentionSpan]:
