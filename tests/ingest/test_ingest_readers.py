@@ -232,3 +232,13 @@ def test_a_single_path_string_is_not_read_character_by_character(tmp_path: Path)
     path = tmp_path / "one.txt"
     path.write_text("Only this file.")
     assert only_document(str(path)).text == "Only this file."  # type: ignore[arg-type]
+
+
+def test_jsonl_with_utf8_bom_reads_and_utf16_is_refused(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b'\xef\xbb\xbf{"text": "First record."}\n')
+    assert only_document([bom]).text == "First record."
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes('{"text": "First record."}\n'.encode("utf-16"))
+    error = only_error([wide])
+    assert error.code == "E105" and "must be UTF-8" in str(error)
