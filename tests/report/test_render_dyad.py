@@ -133,3 +133,19 @@ def test_unknown_format_is_a_query_error():
     with pytest.raises(QueryError) as err:
         render_dyad(REPORTS["empty"], "pdf")
     assert err.value.code == "E410"
+
+
+def test_empty_pair_says_there_is_nothing_to_rank():
+    for fmt in ("text", "markdown", "html"):
+        assert "No evidence to rate" in render_dyad(REPORTS["empty"], fmt)
+    assert "No evidence to rate" not in render_dyad(REPORTS["iran-aq"], "text")
+
+
+def test_timeline_counts_reports_of_the_same_event():
+    docs = {f"d{i}": doc(f"d{i}", f"Publisher {i}", "2016-01-05") for i in range(3)}
+    events = [
+        event(SAUDI, IRAN, "161", -4.0, date("2016-01-03"), f"d{i}", action="cut ties") for i in range(3)
+    ]
+    text = render_dyad(build_dyad_report(SAUDI, IRAN, events, [], [], docs), "text")
+    assert "[3 reports, 3 publishers]" in text
+    assert text.count("also: ") == 2

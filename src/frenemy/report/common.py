@@ -116,5 +116,20 @@ def ach_rows(report: dict[str, Any], limit: int = MAX_ACH_ROWS) -> tuple[list[st
     return ids, ordered[:limit]
 
 
+NO_ACH = "No evidence to rate: the hypotheses are not ranked."
+
+
+def has_ratings(report: dict[str, Any]) -> bool:
+    return any(h.get("ratings") for h in report.get("hypotheses", []))
+
+
+def reports_note(e: dict[str, Any]) -> str:
+    """``  [3 reports, 2 publishers]`` for an event reported more than once, else ""."""
+    n, p = e.get("num_articles", 1), e.get("num_sources", 1)
+    if n <= 1 and p <= 1:
+        return ""
+    return f"  [{n} reports, {p} publishers]"
+
+
 def pair_title(report: dict[str, Any]) -> str:
     return f"{actor_name(report.get('a'))} and {actor_name(report.get('b'))}"

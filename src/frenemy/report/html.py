@@ -16,13 +16,16 @@ from frenemy.analyze.periods import date_interval, midpoint
 from frenemy.models import DateInfo
 from frenemy.report.common import (
     MAX_TIMELINE,
+    NO_ACH,
     Citations,
     ach_rows,
     actor_name,
     clip,
     describe_event,
     event_date,
+    has_ratings,
     pair_title,
+    reports_note,
     safe,
     timeline,
 )
@@ -94,7 +97,7 @@ def render_html(report: dict[str, Any]) -> str:
         more = f"<br>and {len(sources) - 6} more reports" if len(sources) > 6 else ""
         out.append(
             f'<li id="{_e(e["id"])}"><strong>{_e(event_date(e))}</strong> '
-            f'<span class="{polarity}">{_e(describe_event(e))}</span>{counted}<br>'
+            f'<span class="{polarity}">{_e(describe_event(e))}</span>{_e(reports_note(e))}{counted}<br>'
             f'<span class="sentence">“{_e(clip(e["sentence"]))}”</span><br>'
             f'<span class="cite">{cited}{more}</span></li>'
         )
@@ -143,6 +146,8 @@ def render_html(report: dict[str, Any]) -> str:
         out.append("</ul>")
 
     out.append("<h2>Competing hypotheses (ACH)</h2>")
+    if not has_ratings(report):
+        out.append(f"<p>{_e(NO_ACH)}</p>")
     out.append("<table><tr><th>rank</th><th>hypothesis</th><th>inconsistency</th><th>consistency</th></tr>")
     for h in sorted(report["hypotheses"], key=lambda h: h.get("rank", 0)):
         out.append(

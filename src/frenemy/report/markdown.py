@@ -11,13 +11,16 @@ from typing import Any
 
 from frenemy.report.common import (
     MAX_TIMELINE,
+    NO_ACH,
     Citations,
     ach_rows,
     actor_name,
     clip,
     describe_event,
     event_date,
+    has_ratings,
     pair_title,
+    reports_note,
     safe,
     timeline,
 )
@@ -58,7 +61,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     out += ["", f"## Timeline ({len(rows)} distinct events)", ""]
     for e in rows[:MAX_TIMELINE]:
         counted = "" if e.get("counted") else " *(not counted)*"
-        out.append(f"- **{md(event_date(e))}** {md(describe_event(e))}{counted}  ")
+        out.append(f"- **{md(event_date(e))}** {md(describe_event(e))}{md(reports_note(e))}{counted}  ")
         out.append(f"  “{md(clip(e['sentence']))}”  ")
         sources = e.get("sources") or [{"doc_id": e["doc_id"], "sentence_index": e["sentence_index"]}]
         out.append("  " + "; ".join(md(cites.cite(s["doc_id"], s["sentence_index"])) for s in sources[:6]))
@@ -90,7 +93,10 @@ def render_markdown(report: dict[str, Any]) -> str:
             md(cites.cite_item(i)) for i in list(cx.get("claims", [])) + list(cx.get("events", []))
         )
         out.append(f"- *{md(cx['kind'])}*: {md(clip(cx['explanation'], 400))} ({sides})")
-    out += ["", "## Competing hypotheses (ACH)", "", "| rank | hypothesis | inconsistency | consistency |"]
+    out += ["", "## Competing hypotheses (ACH)", ""]
+    if not has_ratings(report):
+        out += [NO_ACH, ""]
+    out += ["| rank | hypothesis | inconsistency | consistency |"]
     out.append("|---|---|---|---|")
     for h in sorted(report["hypotheses"], key=lambda h: h.get("rank", 0)):
         out.append(

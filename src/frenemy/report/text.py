@@ -17,13 +17,16 @@ from rich.text import Text
 
 from frenemy.report.common import (
     MAX_TIMELINE,
+    NO_ACH,
     Citations,
     ach_rows,
     actor_name,
     clip,
     describe_event,
     event_date,
+    has_ratings,
     pair_title,
+    reports_note,
     safe,
     timeline,
 )
@@ -85,6 +88,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
         line.append(f"{event_date(e):<12} ", style="bold")
         style = "green" if e["goldstein"] > 0 else "red" if e["goldstein"] < 0 else ""
         line.append(describe_event(e), style=style)
+        line.append(reports_note(e))
         if not e.get("counted"):
             line.append("  (not counted)", style="dim")
         console.print(line)
@@ -127,6 +131,8 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
             console.print(Text(f"    {cites.cite_item(item)}", style="dim"))
 
     console.print(Rule(Text("Competing hypotheses (ACH)")))
+    if not has_ratings(report):
+        console.print(Text(NO_ACH))
     ranked = sorted(report["hypotheses"], key=lambda h: h.get("rank", 0))
     t = Table(box=box.SIMPLE, show_edge=False)
     for col in ("rank", "hypothesis", "inconsistency", "consistency"):
@@ -157,6 +163,8 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
         console.print(m)
 
     console.print(Rule(Text("Documents")))
+    if not report["documents"]:
+        console.print(Text("None."))
     for d in report["documents"]:
         console.print(Text(f"{cites.document(d['id'])}  [{d['id'][:12]}]"))
     return buf.getvalue()
