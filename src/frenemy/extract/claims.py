@@ -1,0 +1,779 @@
+"""Claims about relationships: who characterises the relationship between two actors, and how.
+
+``extract_claims(ctx)`` reads a parsed document whose mentions and attributions are already found
+and returns one ``Claim`` per characterisation ("a fairly hostile relationship", "a secret deal
+with al-Qaeda", "more enemies than allies"), with its stance, hedging, negation, the pair it is
+about, the claimant (the speaker of the reported speech that holds it, else the document's author
+or publisher) and a date. The cue words live in data files (``StanceLexicon``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from frenemy.errors import ActorDataError
+from frenemy.models import Actor, ActorRef, Claim, DateInfo, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from frenemy.nlp.context import Attribution, DocContext, MentionSpan
+
+STANCES = ("cooperative", "hostile", "ambivalent", "neutral")
+CATEGORIES = {
+    "stance",
+    "stance_adj",
+    "relation_noun",
+    "reporting_verb",
+    "position_noun",
+    "position_verb",
+    "document_noun",
+    "unnamed",
+    "self",
+    "hedge",
+    "negation",
+    "caveat",
+    "reciprocal",
+    "contradiction",
+}
+DEFAULT_NEGATION = {
+    "cooperative": "hostile",
+    "hostile": "cooperative",
+    "ambivalent": "ambivalent",
+    "neutral": "neutral",
+}
+BUILTIN_FILES = ("stance.tsv", "speech.tsv", "qualifiers.tsv")
+_HYPHENS = {"-", "–", "—"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon entry: a phrase (as words) in a category, with its value."""
+
+    category: str
+    words: tuple[str, ...]
+    value: str
+    negated: str | None = None
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class CueMatch:
+    """A cue found at tokens [start, end)."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+@dataclass
+class StanceLexicon:
+    """The cue words for attribution and claims, indexed by category and first word.
+
+    >>> lex = StanceLexicon.load()
+    >>> lex.value("reporting_verb", "suggest")
+    'hedged'
+    """
+
+    cues: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    # --- loading ------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_files: Iterable[str | Path] = ()) -> StanceLexicon:
+        """The built-in lexicon files plus the user's files (same format, see docs/claims.md).
+
+        Raises ``ActorDataError`` (E310) naming the file and line when a line is malformed.
+        """
+        lex = cls()
+        pkg = resources.files("frenemy.resources").joinpath("claims")
+        for name in BUILTIN_FILES:
+            lex._read(pkg.joinpath(name).read_text(encoding="utf-8"), f"frenemy/resources/claims/{name}")
+        for path in extra_files:
+            p = Path(path)
+            try:
+                text = p.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ActorDataError(
+                    f"cannot read stance lexicon {p}: {exc}. Give a UTF-8 text file (see docs/claims.md).",
+                    code="E310",
+                ) from exc
+            lex._read(text, str(p))
+        return lex
+
+    @classmethod
+    def default(cls) -> StanceLexicon:
+        """The built-in lexicon, loaded once per process."""
+        return _default_lexicon()
+
+    def _read(self, text: str, source: str) -> None:
+        self.sources.append(source)
+        for lineno, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in raw.rstrip("\n").split("\t")]
+            where = f"{source} line {lineno}"
+            if len(parts) < 3 or len(parts) > 4 or not parts[1]:
+                raise ActorDataError(
+                    f"malformed stance lexicon {where}: expected CATEGORY<TAB>PHRASE<TAB>VALUE[<TAB>NEGATED], "
+                    f"got {raw!r}. Separate the fields with tabs (see docs/claims.md).",
+                    code="E310",
+                )
+            category, phrase, value = parts[0].lower(), parts[1].lower(), parts[2].lower()
+            negated = parts[3].lower() if len(parts) == 4 and parts[3] else None
+            if category not in CATEGORIES:
+                raise ActorDataError(
+                    f"malformed stance lexicon {where}: unknown category {category!r}; use one of "
+                    f"{', '.join(sorted(CATEGORIES))}.",
+                    code="E310",
+                )
+            if category == "stance" or category == "stance_adj":
+                for s in (value, negated):
+                    if s is not None and s not in STANCES:
+                        raise ActorDataError(
+                            f"malformed stance lexicon {where}: unknown stance {s!r}; use one of "
+                            f"{', '.join(STANCES)}.",
+                            code="E310",
+                        )
+            words = tuple(w for w in re.split(r"[\s\-–—]+", phrase) if w)
+            self.add(Cue(category, words, value, negated))
+
+    def add(self, cue: Cue) -> None:
+        """Add (or replace) a cue; longer phrases are tried first."""
+        bucket = self.cues.setdefault(cue.category, {}).setdefault(cue.words[0], [])
+        bucket[:] = [c for c in bucket if c.words != cue.words]
+        bucket.append(cue)
+        bucket.sort(key=lambda c: -len(c.words))
+
+    # --- queries ------------------------------------------------------------------------------
+    def value(self, category: str, phrase: str) -> str | None:
+        """The value of a one-word or multi-word cue, or None when absent."""
+        words = tuple(phrase.lower().split())
+        for c in self.cues.get(category, {}).get(words[0], []) if words else []:
+            if c.words == words:
+                return c.value
+        return None
+
+    def has(self, category: str, token: Token) -> bool:
+        """Whether a token (text or lemma) is a one-word cue of the category."""
+        return self.cue_for(category, token) is not None
+
+    def cue_for(self, category: str, token: Token) -> Cue | None:
+        """The one-word cue of the category matching a token's text or lemma."""
+        table = self.cues.get(category)
+        if not table:
+            return None
+        for key in (token.lower_, token.lemma_.lower()):
+            for c in table.get(key, ()):
+                if len(c.words) == 1:
+                    return c
+        return None
+
+    def match_at(
+        self, doc: Doc | Sequence[Token], i: int, category: str, end: int | None = None
+    ) -> CueMatch | None:
+        """The longest cue of the category starting at token ``i`` (hyphens inside may be skipped)."""
+        table = self.cues.get(category)
+        if not table:
+            return None
+        tok = doc[i]
+        limit = len(doc) if end is None else end
+        seen: set[str] = set()
+        for key in (tok.lower_, tok.lemma_.lower()):
+            if key in seen:
+                continue
+            seen.add(key)
+            for c in table.get(key, ()):
+                j = _match_words(doc, i, c.words, limit)
+                if j is not None:
+                    return CueMatch(i, j, c)
+        return None
+
+    def find(self, doc: Doc, category: str, start: int, end: int) -> list[CueMatch]:
+        """Non-overlapping longest matches of a category in tokens [start, end)."""
+        out: list[CueMatch] = []
+        i = start
+        while i < end:
+            m = self.match_at(doc, i, category, end)
+            if m is not None:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+
+def _match_words(doc: Doc | Sequence[Token], i: int, words: tuple[str, ...], limit: int) -> int | None:
+    j = i
+    for w in words:
+        while j < limit and doc[j].text in _HYPHENS and w not in _HYPHENS:
+            j += 1
+        if j >= limit:
+            return None
+        t = doc[j]
+        if w != t.lower_ and w != t.lemma_.lower():
+            return None
+        j += 1
+    return j
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> StanceLexicon:
+    return StanceLexicon.load()
+
+
+# --- the document's own voice ---------------------------------------------------------------------
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
+
+
+def document_voice(ctx: DocContext) -> ActorRef | None:
+    """The actor who speaks when the text asserts something unattributed: the author, else the
+    publisher, resolved in the registry or added to it as a corpus actor (person / media).
+    None when the document names neither."""
+    cached: object = getattr(ctx, "_frenemy_voice", False)
+    if cached is None or isinstance(cached, ActorRef):
+        return cached
+    ref: ActorRef | None = None
+    doc_meta = ctx.document
+    for name, kind in ((doc_meta.author, "person"), (doc_meta.publisher, "media")):
+        if not name or not name.strip():
+            continue
+        name = name.strip()
+        actor = _lookup(ctx, name)
+        if actor is None:
+            actor = Actor(id=_slug(name), name=name, type=kind, origin="corpus")
+            added = ctx.registry.add(actor)
+            if isinstance(added, Actor):
+                actor = added
+        ref = actor.ref()
+        break
+    try:
+        ctx._frenemy_voice = ref  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - slotted stand-ins
+        pass
+    return ref
+
+
+def _lookup(ctx: DocContext, name: str) -> Actor | None:
+    try:
+        found = ctx.registry.lookup(name)
+    except Exception:  # a registry that cannot look up a name is treated as not knowing it
+        return None
+    return found if isinstance(found, Actor) else None
+
+
+# --- claims -----------------------------------------------------------------------------------------
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
+_CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative"}
+_PAIR_PREPS = {"with", "between", "among", "to", "toward", "towards", "against", "of"}
+
+
+@dataclass
+class _Focus:
+    """The pair most recently in focus ("the two", "each other" stand for it)."""
+
+    pair: tuple[ActorRef, ActorRef] | None = None
+
+
+def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> list[Claim]:
+    """Relationship claims in a parsed document, in text order.
+
+    Needs ``ctx.mentions`` and ``ctx.attributions`` filled (``ctx.timeline`` optional). Each claim
+    names the pair it is about, its stance after negation, whether it is hedged, its claimant
+    (innermost attribution's speaker, with ``relayed_by``; else the document's author/publisher)
+    and its sentence. Example: "Riedel said al Qaeda had a fairly hostile relationship with Iran"
+    gives a hostile claim by Riedel about (al-Qaeda, Iran).
+    """
+    lex = lexicon or StanceLexicon.default()
+    doc = ctx.doc
+    voice = document_voice(ctx)
+    focus = _Focus()
+    caveats: dict[str, int] = {}
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    mentions_by_start = sorted(ctx.mentions, key=lambda m: m.start)
+    mi = 0
+    for s_index, sent in enumerate(doc.sents):
+        # mentions of this sentence, in order (one forward sweep over all mentions)
+        while mi < len(mentions_by_start) and mentions_by_start[mi].start < sent.start:
+            mi += 1
+        sent_mentions: list[MentionSpan] = []
+        mj = mi
+        while mj < len(mentions_by_start) and mentions_by_start[mj].start < sent.end:
+            sent_mentions.append(mentions_by_start[mj])
+            mj += 1
+        if focus.pair is None:
+            _update_focus(ctx, focus, sent_mentions)
+        sent_claims: list[Claim] = []
+        sent_keys: set[tuple[str | None, str | None, frozenset[str], str]] = set()
+        for m in _stance_matches(ctx, lex, sent.start, sent.end):
+            claim = _claim_for(ctx, lex, m, s_index, sent, voice, focus, caveats)
+            if claim is None:
+                continue
+            # one claim per claimant, pair and stance in a sentence (the first cue speaks for it)
+            key = (
+                claim.claimant.id if claim.claimant else None,
+                claim.relayed_by.id if claim.relayed_by else None,
+                frozenset(a.id for a in claim.about),
+                claim.stance,
+            )
+            if claim.id not in seen and key not in sent_keys:
+                seen.add(claim.id)
+                sent_keys.add(key)
+                sent_claims.append(claim)
+        sent_claims.extend(_counter_claims(ctx, lex, sent, s_index, sent_claims, voice, seen))
+        _note_caveats(ctx, lex, sent, s_index, caveats, bool(sent_claims), voice)
+        claims.extend(sent_claims)
+        _update_focus(ctx, focus, sent_mentions)
+    return claims
+
+
+def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -> list[CueMatch]:
+    """Phrase cues, then stance adjectives said of a relation noun or of the pair."""
+    doc = ctx.doc
+    found = lex.find(doc, "stance", start, end)
+    used = {i for m in found for i in range(m.start, m.end)}
+    for i in range(start, end):
+        tok = doc[i]
+        if i in used or tok.pos_ != "ADJ":
+            continue
+        cue = lex.cue_for("stance_adj", tok)
+        if cue is None:
+            continue
+        head = tok.head
+        if tok.dep_ == "amod" and lex.has("relation_noun", head):
+            words = (tok.lower_, head.lemma_.lower())
+            found.append(
+                CueMatch(
+                    i, head.i + 1 if head.i > i else i + 1, Cue("stance_adj", words, cue.value, cue.negated)
+                )
+            )
+        elif tok.dep_ in {"acomp", "attr"} or (tok.dep_ == "conj" and tok.head.dep_ == "acomp"):
+            found.append(CueMatch(i, i + 1, cue))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose head lies outside the span (the phrase's root)."""
+    for i in range(start, end):
+        h = doc[i].head
+        if h.i < start or h.i >= end or h.i == i:
+            return doc[i]
+    return doc[start]
+
+
+def _clause_verb(tok: Token, lo: int, hi: int) -> Token:
+    """The nearest verb above (or at) ``tok`` inside [lo, hi) that has a subject, else the highest
+    ancestor still inside the bounds."""
+    cur = tok
+    best = tok
+    while True:
+        if lo <= cur.i < hi:
+            best = cur
+            if cur.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in cur.children
+            ):
+                return cur
+        if cur.head.i == cur.i:
+            return best
+        cur = cur.head
+        if not (lo <= cur.i < hi) and best is not tok and cur.pos_ in {"VERB", "AUX"}:
+            return best
+
+
+def _path(tok: Token, top: Token) -> list[Token]:
+    out = [tok]
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _negated(
+    ctx: DocContext, lex: StanceLexicon, m: CueMatch, head: Token, verb: Token, lo: int, hi: int
+) -> bool:
+    doc = ctx.doc
+    path = _path(head, verb)
+    for node in path:
+        for child in node.children:
+            if not (lo <= child.i < hi) or m.start <= child.i < m.end:
+                continue
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+            if lex.match_at(doc, child.i, "negation", hi) is not None and child.dep_ in {
+                "advmod",
+                "prep",
+                "cc",
+                "preconj",
+            }:
+                if child.lower_ not in {"no", "not", "n't", "never"} or child.dep_ == "advmod":
+                    return True
+        if node.i != head.i and lo <= node.i < hi and node.lower_ in {"without"}:
+            return True
+        # "rather than X", "instead of X": the negator governs the cue from above
+        if node.lower_ in {"than", "of", "from"} and node.head.i != node.i:
+            prev = node.head
+            if prev.lower_ in {"rather", "instead", "far"} and lo <= prev.i < hi:
+                return True
+    # parse-independent window: "not one of alliance", "no longer allies"
+    for j in range(max(lo, m.start - 4), m.start):
+        if doc[j].lower_ in {"not", "n't", "never", "no", "without"} and ctx.sentence_index(
+            j
+        ) == ctx.sentence_index(m.start):
+            return True
+    return False
+
+
+def _hedged(lex: StanceLexicon, doc: Doc, verb: Token, head: Token, lo: int, hi: int) -> bool:
+    lo2 = max(lo, verb.left_edge.i)
+    hi2 = min(hi, verb.right_edge.i + 1)
+    for i in range(lo2, hi2):
+        if lex.match_at(doc, i, "hedge", hi2) is not None:
+            return True
+    # a hedging verb above the clause verb inside the bounds ("seems to have sparked")
+    cur = verb
+    while cur.head.i != cur.i and lo <= cur.head.i < hi:
+        cur = cur.head
+        if lex.has("hedge", cur):
+            return True
+    return False
+
+
+def _mentions_in(ctx: DocContext, start: int, end: int) -> list[MentionSpan]:
+    out: list[MentionSpan] = []
+    seen: set[int] = set()
+    for i in range(start, end):
+        m = ctx.mention_at(i)
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
+
+
+def _core_actors(ctx: DocContext, head: Token, verb: Token, lo: int, hi: int) -> list[MentionSpan]:
+    """Actors tied to the cue: its own noun phrase (compounds, possessives, "with X"), and the
+    subjects and objects of the verbs from the cue up to its clause verb (inside the bounds)."""
+    found: list[MentionSpan] = []
+
+    def add_subtree(tok: Token) -> None:
+        for m in _mentions_in(ctx, max(lo, tok.left_edge.i), min(hi, tok.right_edge.i + 1)):
+            found.append(m)
+
+    for child in head.children:
+        if child.dep_ in {"compound", "poss", "amod", "nmod", "npadvmod", "nsubj"}:
+            add_subtree(child)
+        elif child.dep_ == "prep" and child.lower_ in _PAIR_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    add_subtree(pobj)
+    for tok in [head, *head.children]:
+        m = ctx.mention_at(tok.i)
+        if m is not None and tok.i == head.i:
+            found.append(m)
+    for node in _path(head, verb)[1:] if head.i != verb.i else [verb]:
+        for child in node.children:
+            if child.dep_ in _CORE_DEPS or (child.dep_ == "conj" and node.dep_ in _CORE_DEPS):
+                if lo <= child.i < hi:
+                    add_subtree(child)
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in {"with", "between", "against", "to"}
+                and lo <= child.i < hi
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        add_subtree(pobj)
+    if verb.i != head.i:
+        for child in verb.children:
+            if child.dep_ in _CORE_DEPS and lo <= child.i < hi:
+                add_subtree(child)
+    return found
+
+
+def _has_reciprocal(lex: StanceLexicon, doc: Doc, lo: int, hi: int) -> bool:
+    return any(lex.match_at(doc, i, "reciprocal", hi) is not None for i in range(lo, hi))
+
+
+def _rollup_id(ref: ActorRef) -> str:
+    return ref.id
+
+
+def _choose_pair(
+    candidates: list[MentionSpan], focus: _Focus, reciprocal: bool, exclude: set[str], cue_at: int
+) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
+    """The pair a cue is about, and whether it came from the text (True) or from the focus."""
+    ordered: dict[str, tuple[int, ActorRef]] = {}
+    for m in candidates:
+        ref = m.actor.ref()
+        if ref.id in exclude:
+            continue
+        dist = min(abs(m.start - cue_at), abs(m.end - 1 - cue_at))
+        if ref.id not in ordered or dist < ordered[ref.id][0]:
+            ordered[ref.id] = (dist, ref)
+    refs = [r for _, r in sorted(ordered.values(), key=lambda x: x[0])]
+    fpair = focus.pair
+    fids = {fpair[0].id, fpair[1].id} if fpair else set()
+    if len(refs) >= 2:
+        if fpair and fids <= set(ordered):
+            return fpair, True
+        return (refs[0], refs[1]), True
+    if len(refs) == 1:
+        if fpair and refs[0].id in fids:
+            return fpair, reciprocal
+        return None, False
+    if reciprocal and fpair:
+        return fpair, False
+    return None, False
+
+
+def _update_focus(ctx: DocContext, focus: _Focus, mentions: list[MentionSpan]) -> None:
+    """Coordinated actors ("Iran and al-Qaeda", "the Iran-al-Qaeda relationship") become the focus."""
+    doc = ctx.doc
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.actor.id == b.actor.id:
+            continue
+        between = [t.lower_ for t in doc[a.end : b.start]]
+        if (
+            between
+            and all(w in {"and", "-", "–", "—", "&", "the", "group", "that", "became"} for w in between)
+            and ("and" in between or between in (["-"], ["–"], ["—"]))
+        ):
+            focus.pair = (a.actor.ref(), b.actor.ref())
+            return
+        if not between and doc[a.end - 1].text in _HYPHENS:
+            focus.pair = (a.actor.ref(), b.actor.ref())
+            return
+    distinct: dict[str, ActorRef] = {}
+    for m in mentions:
+        distinct.setdefault(m.actor.id, m.actor.ref())
+    if focus.pair is None and len(distinct) == 2:
+        a_ref, b_ref = distinct.values()
+        focus.pair = (a_ref, b_ref)
+
+
+def _publication_date(ctx: DocContext) -> DateInfo:
+    pub = ctx.document.published
+    if not pub:
+        return DateInfo()
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(pub), "day")
+    return DateInfo(start=pub, end=pub, precision=precision, basis="publication", text=None)
+
+
+def _claim_text(doc: Doc, verb: Token, head: Token, m: CueMatch, lo: int, hi: int) -> tuple[int, int]:
+    """The characterising words: the cue's clause, cut down to its subject ... cue ... phrase when
+    the clause is long ("the relationship is not one of alliance")."""
+    a = max(lo, verb.left_edge.i)
+    b = min(hi, verb.right_edge.i + 1)
+    if b - a > 30:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        a = max(
+            lo, subj.left_edge.i if subj is not None and subj.i < m.start else min(head.left_edge.i, m.start)
+        )
+        if m.end - a > 30:
+            a = max(lo, min(head.left_edge.i, m.start))
+        b = min(hi, max(m.end, head.right_edge.i + 1))
+        if b - a > 30:
+            b = min(hi, m.end)
+    while a < b and (doc[a].is_punct or doc[a].lower_ in {"that", "and", "but"}):
+        a += 1
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    return a, b
+
+
+def _claimant(att: Attribution | None, voice: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+    if att is None:
+        return voice, None
+    return att.speaker, att.relayed_by
+
+
+def _claim_for(
+    ctx: DocContext,
+    lex: StanceLexicon,
+    m: CueMatch,
+    s_index: int,
+    sent: object,
+    voice: ActorRef | None,
+    focus: _Focus,
+    caveats: dict[str, int],
+) -> Claim | None:
+    doc = ctx.doc
+    s_start, s_end = sent.start, sent.end  # type: ignore[attr-defined]
+    head = _span_head(doc, m.start, m.end)
+    att = ctx.attribution_at(m.start)
+    lo, hi = (att.content_start, att.content_end) if att else (s_start, s_end)
+    lo, hi = max(lo, s_start), min(hi, s_end)
+    verb = _clause_verb(head, lo, hi)
+    claimant, relayed = _claimant(att, voice)
+    exclude = {r.id for r in (claimant, relayed) if r is not None and att is not None}
+    candidates = _core_actors(ctx, head, verb, lo, hi)
+    clause_lo, clause_hi = max(lo, verb.left_edge.i), min(hi, verb.right_edge.i + 1)
+    reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
+    pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i)
+    if pair is None and not reciprocal:
+        # last resort: the actors of the clause (titles and verbless fragments)
+        pair, explicit = _choose_pair(_mentions_in(ctx, clause_lo, clause_hi), focus, False, exclude, head.i)
+    if pair is None:
+        return None
+    if explicit:
+        focus.pair = pair
+    negated = _negated(ctx, lex, m, head, verb, lo, hi)
+    stance = m.cue.value
+    if negated:
+        stance = m.cue.negated or DEFAULT_NEGATION.get(stance, stance)
+    hedged = bool(att and att.hedged) or _hedged(lex, doc, verb, head, lo, hi)
+    if claimant is not None and claimant.id in caveats and s_index - caveats[claimant.id] <= 4:
+        hedged = True
+    date = ctx.date_for(verb.i)
+    if not date.start:
+        date = _publication_date(ctx)
+    a, b = _claim_text(doc, verb, head, m, lo, hi)
+    cue = m.cue.phrase
+    cid = stable_id("cl", ctx.document.id, s_index, claimant.id if claimant else None, stance, cue)
+    first, last = doc[s_start], doc[s_end - 1]
+    return Claim(
+        id=cid,
+        doc_id=ctx.document.id,
+        sentence_index=s_index,
+        sentence=doc[s_start:s_end].text,
+        char_start=first.idx,
+        char_end=last.idx + len(last.text),
+        claimant=claimant,
+        about=[pair[0], pair[1]],
+        stance=stance,
+        hedged=hedged,
+        negated=negated,
+        text=doc[a:b].text,
+        date=date,
+        relayed_by=relayed,
+        cue=cue,
+        confidence=0.5 if (hedged or not explicit) else 0.7,
+    )
+
+
+def _note_caveats(
+    ctx: DocContext,
+    lex: StanceLexicon,
+    sent: object,
+    s_index: int,
+    caveats: dict[str, int],
+    has_claims: bool,
+    voice: ActorRef | None,
+) -> None:
+    """A speaker who warns their judgements are provisional hedges their next few claims."""
+    if has_claims:
+        return
+    doc = ctx.doc
+    s_start, s_end = sent.start, sent.end  # type: ignore[attr-defined]
+    for i in range(s_start, s_end):
+        if lex.match_at(doc, i, "caveat", s_end) is not None:
+            att = ctx.attribution_at(i)
+            who = att.speaker if att else voice
+            if who is not None:
+                caveats[who.id] = s_index
+            return
+
+
+def _counter_claims(
+    ctx: DocContext,
+    lex: StanceLexicon,
+    sent: object,
+    s_index: int,
+    sent_claims: list[Claim],
+    voice: ActorRef | None,
+    seen: set[str],
+) -> list[Claim]:
+    """Explicit disagreement ("contradicts US assertions that ...", "overstated the case"): the
+    critic holds the opposite stance to the claim it targets."""
+    if not sent_claims:
+        return []
+    from frenemy.extract.attribution import speaker_of  # late import: attribution uses this module
+
+    doc = ctx.doc
+    s_start, s_end = sent.start, sent.end  # type: ignore[attr-defined]
+    out: list[Claim] = []
+    for mk in lex.find(doc, "contradiction", s_start, s_end):
+        tok = doc[mk.start]
+        if tok.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        att = ctx.attribution_at(mk.start)
+        critic: ActorRef | None = None
+        relayed: ActorRef | None = None
+        if mk.cue.value == "subject":
+            subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                critic = speaker_of(ctx, subj, lex).ref
+        if critic is None:
+            critic, relayed = (att.speaker, att.relayed_by) if att else (voice, None)
+        if critic is None:
+            continue
+        hedged = bool(att and att.hedged) or any(lex.has("hedge", c) for c in tok.children)
+        for target in sent_claims:
+            if target.claimant is not None and target.claimant.id == critic.id:
+                continue
+            stance = DEFAULT_NEGATION.get(target.stance, target.stance)
+            if stance == target.stance:
+                continue
+            cue = f"{mk.cue.phrase}: {target.cue}"
+            cid = stable_id("cl", ctx.document.id, s_index, critic.id, stance, cue)
+            if cid in seen:
+                continue
+            seen.add(cid)
+            a = min(mk.start, target_start(doc, target))
+            b = max(mk.end, target_end(doc, target))
+            while b > a and doc[b - 1].is_punct:
+                b -= 1
+            out.append(
+                Claim(
+                    id=cid,
+                    doc_id=target.doc_id,
+                    sentence_index=s_index,
+                    sentence=target.sentence,
+                    char_start=target.char_start,
+                    char_end=target.char_end,
+                    claimant=critic,
+                    about=list(target.about),
+                    stance=stance,
+                    hedged=hedged,
+                    negated=True,
+                    text=doc[a:b].text,
+                    date=target.date,
+                    relayed_by=relayed,
+                    cue=cue,
+                    confidence=0.5,
+                )
+            )
+    return out
+
+
+def target_start(doc: Doc, claim: Claim) -> int:
+    """Token index where a claim's characterising words start (searched in its sentence)."""
+    return _text_tokens(doc, claim)[0]
+
+
+def target_end(doc: Doc, claim: Claim) -> int:
+    return _text_tokens(doc, claim)[1]
+
+
+def _text_tokens(doc: Doc, claim: Claim) -> tuple[int, int]:
+    pos = doc.text.find(claim.text, claim.char_start) if claim.text else -1
+    if pos < 0:
+        span = doc.char_span(claim.char_start, claim.char_end, alignment_mode="expand")
+    else:
+        span = doc.char_span(pos, pos + len(claim.text), alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
