@@ -160,3 +160,12 @@ def test_registry_actors_are_never_merged(nlp) -> None:
     ctx = _context(nlp, "Hamas and Hezbollah met in Beirut.")
     ids = [m.actor.id for m in find_mentions(ctx)]
     assert ids[:2] == ["hamas", "hezbollah"]
+
+
+def test_works_on_an_unparsed_doc() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    text = "The US and al-Qaeda."
+    ctx = DocContext(document=Document(id="b", text=text), doc=blank(text), registry=ActorRegistry.default())
+    assert [m.actor.id for m in find_mentions(ctx)] == ["united-states", "al-qaeda"]

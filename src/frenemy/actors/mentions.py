@@ -17,6 +17,7 @@ Mentions never overlap; ``MentionSpan.start``/``end`` cover the name only (no "t
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,24 +56,33 @@ class _Found:
 class _CorpusIndex:
     """Corpus actors of one registry bucketed by (type family, initial) for variant merging."""
 
-    buckets: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    keys: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    ids: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, actor: Actor) -> None:
         key = folded_key(actor.name)
         if key:
-            self.buckets[(_family(actor.type), key[0])].append((key, actor.id))
+            bucket = (_family(actor.type), key[0])
+            self.keys[bucket].append(key)
+            self.ids[bucket].append(actor.id)
 
     def similar(self, name: str, actor_type: str) -> str | None:
         """The id of a corpus actor whose name is a spelling variant of ``name``, else None."""
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
         from rapidfuzz.distance import JaroWinkler
 
         key = folded_key(name)
         if not key:
             return None
-        for other, actor_id in self.buckets.get((_family(actor_type), key[0]), ()):
-            if _is_variant(key, other, fuzz.ratio(key, other), JaroWinkler.similarity(key, other)):
-                return actor_id
+        bucket = (_family(actor_type), key[0])
+        keys = self.keys.get(bucket)
+        if not keys:
+            return None
+        # One vectorised pass picks the candidates; the exact rule then decides.
+        hits = process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9, limit=5)
+        for other, similarity, position in hits:
+            if _is_variant(key, other, fuzz.ratio(key, other), similarity):
+                return self.ids[bucket][position]
         return None
 
 
@@ -139,15 +149,21 @@ class _MentionFinder:
         self.doc: Doc = ctx.doc
         self.registry = ctx.registry
         self.owner: list[_Found | None] = [None] * len(self.doc)
-        self.found: list[_Found] = []
+        self.found: dict[int, _Found] = {}  # by start token; mentions never overlap
         self.persons_by_word: dict[str, Actor | None] = {}  # within-document surname index
-        self.titles: dict[
-            int, tuple[Actor | None, str | None]
-        ] = {}  # person root token -> (country, role code)
-        self.in_titles: set[int] = set()
-        self._sentence_ends = [
-            sent.end for sent in self.doc.sents
-        ]  # tokens of a person's title, never mentions of their own
+        # person root token -> (country, role code) from a title such as "Iranian foreign minister"
+        self.titles: dict[int, tuple[Actor | None, str | None]] = {}
+        self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
+        if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
+            sentences = list(self.doc.sents)
+        else:
+            sentences = [self.doc[:]]  # an unparsed doc (spacy.blank) is one sentence
+        self._sentence_starts = [sent.start for sent in sentences]
+        self._sentence_ends = [sent.end for sent in sentences]
+
+    def sentence_of(self, token_index: int) -> int:
+        """Index of the sentence holding a token (binary search)."""
+        return bisect_right(self._sentence_starts, token_index) - 1
 
     # --- bookkeeping -----------------------------------------------------------------------
     def _free(self, start: int, end: int) -> bool:
@@ -156,13 +172,14 @@ class _MentionFinder:
     def _claim(self, item: _Found) -> None:
         for i in range(item.start, item.end):
             self.owner[i] = item
-        self.found.append(item)
+        self.found[item.start] = item
 
     def _release(self, item: _Found) -> None:
         for i in range(item.start, item.end):
             if self.owner[i] is item:
                 self.owner[i] = None
-        self.found.remove(item)
+        if self.found.get(item.start) is item:
+            del self.found[item.start]
 
     # --- 1. registry aliases ------------------------------------------------------------------
     def match_aliases(self, only_first: set[str] | None = None) -> None:
@@ -433,7 +450,7 @@ class _MentionFinder:
 
     # --- 4. affiliations of people -----------------------------------------------------------------
     def link_people(self) -> None:
-        for item in list(self.found):
+        for item in list(self.found.values()):
             actor = item.actor
             if actor.type != "person" or actor.origin != "corpus":
                 continue
@@ -516,14 +533,14 @@ class _MentionFinder:
     # --- 5. back-references -----------------------------------------------------------------------
     def resolve_references(self) -> None:
         coref = data.coref_nouns()
-        ordered = sorted(self.found, key=lambda f: f.start)
+        ordered = sorted(self.found.values(), key=lambda f: f.start)
         pointer = 0
         group_counts: dict[str, int] = defaultdict(int)
         last_seen_sentence: dict[str, int] = {}
         recent_named: list[_Found] = []  # every named mention so far, in order
         persons_by_sentence: dict[int, list[str]] = defaultdict(list)
         actors: dict[str, Actor] = {}
-        sentence_of = self.ctx.sentence_index
+        sentence_of = self.sentence_of
         new: list[_Found] = []
         for tok in self.doc:
             while pointer < len(ordered) and ordered[pointer].start <= tok.i:
@@ -598,7 +615,7 @@ class _MentionFinder:
         self, tok: Token, persons_by_sentence: dict[int, list[str]], ordered: list[_Found]
     ) -> str | None:
         """The one person a he/she/his/her refers to, or None when it is not clear-cut."""
-        sent = self.ctx.sentence_index(tok.i)
+        sent = self.sentence_of(tok.i)
         before = set(persons_by_sentence.get(sent, []))
         if len(before) == 1:
             return next(iter(before))
@@ -613,7 +630,8 @@ class _MentionFinder:
 
     def result(self) -> list[MentionSpan]:
         return [
-            MentionSpan(f.start, f.end, f.actor, f.kind) for f in sorted(self.found, key=lambda f: f.start)
+            MentionSpan(f.start, f.end, f.actor, f.kind)
+            for f in sorted(self.found.values(), key=lambda f: f.start)
         ]
 
 
