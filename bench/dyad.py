@@ -1,0 +1,77 @@
+"""Timing the dyad report JSON on a large store, with a breakdown of where the time goes.
+
+The total is ``json.dumps(dyad_report(store, a, b))``, exactly what ``frenemy dyad A B --format
+json`` and ``GET /api/dyad`` produce. The breakdown repeats the same steps one by one (store
+queries, document look-ups, the pure report builder, serialisation) so a slow total points at
+its cause.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+
+def time_dyad_report(db_path: Path, a: str, b: str, *, repeats: int = 3) -> dict[str, Any]:
+    """Milliseconds for the dyad report JSON: first (cold) run, median of ``repeats`` more, breakdown."""
+    from frenemy.analyze.dyad import dyad_report
+    from frenemy.store.db import Store
+
+    with Store(db_path, readonly=True) as store:
+        start = time.perf_counter()
+        report = json.dumps(dyad_report(store, a, b))
+        first_ms = (time.perf_counter() - start) * 1000
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            report = json.dumps(dyad_report(store, a, b))
+            runs.append((time.perf_counter() - start) * 1000)
+        parsed = json.loads(report)
+        breakdown = _breakdown(store, a, b)
+    return {
+        "ms": round(statistics.median(runs), 1),
+        "first_ms": round(first_ms, 1),
+        "runs_ms": [round(r, 1) for r in runs],
+        "report_bytes": len(report),
+        "report_events": len(parsed.get("events", [])),
+        "report_claims": len(parsed.get("claims", [])),
+        "verdict": parsed.get("verdict", {}).get("label"),
+        "breakdown_ms": breakdown,
+    }
+
+
+def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
+    from frenemy.analyze.dyad import build_dyad_report
+
+    steps: dict[str, Any] = {}
+
+    def timed(name: str, fn: Any) -> Any:
+        start = time.perf_counter()
+        value = fn()
+        steps[name] = round((time.perf_counter() - start) * 1000, 1)
+        return value
+
+    a = timed("resolve_actors", lambda: store.resolve_actor(a_name))
+    b = store.resolve_actor(b_name)
+    pair = (a.id, b.id)
+    events = timed("store_events", lambda: store.events(dyad=pair))
+    claims = timed("store_claims", lambda: store.claims(dyad=pair))
+    contradictions = timed("store_contradictions", lambda: store.contradictions(dyad=pair))
+    doc_ids = list(dict.fromkeys([e.doc_id for e in events] + [c.doc_id for c in claims]))
+    documents = timed("store_documents", lambda: {d: store.document(d) for d in doc_ids})
+    family_a = store.actor_family(a.id)
+    family_b = store.actor_family(b.id)
+    report = timed(
+        "build_dyad_report",
+        lambda: build_dyad_report(
+            a, b, events, claims, contradictions, documents, family_a=family_a, family_b=family_b
+        ),
+    )
+    timed("json_dumps", lambda: json.dumps(report))
+    steps["events"] = len(events)
+    steps["claims"] = len(claims)
+    steps["documents"] = len(doc_ids)
+    return steps

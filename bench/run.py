@@ -1,0 +1,314 @@
+"""``make bench``: frenemy's throughput against bare spaCy, memory, dyad query time, web load.
+
+    python -m bench.run            # full run (a few minutes), writes bench/results.json
+    python -m bench.run --smoke    # seconds-long versions of every measurement (the tests run this)
+
+All figures come from one run on one machine. Each part that fails is recorded under
+``details.failures`` (and the exit status is 1) instead of hiding the parts that worked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import build_corpus, word_count
+
+BENCH_DIR = Path(__file__).resolve().parent
+FULL = {
+    "words": 200_000,
+    "events": 1_000_000,
+    "load_clients": 50,
+    "load_seconds": 20.0,
+    "load_events": 10_000,
+}
+SMOKE = {"words": 1_500, "events": 10_000, "load_clients": 3, "load_seconds": 2.0, "load_events": 2_000}
+BATCH_SIZE = 16  # ingest_into's default batch size, used for bare spaCy too
+
+
+def default_workers() -> int:
+    """The worker count ``frenemy ingest`` uses when --workers is not given."""
+    from frenemy.cli import build_parser
+
+    args = build_parser().parse_args(["ingest", "x"])
+    return int(args.workers)
+
+
+def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) -> dict[str, Any]:
+    """Run every measurement and write ``out``; returns the results dict."""
+    from bench import dyad as dyad_bench
+    from bench import measure
+    from bench.synthetic import BENCH_DYAD, fill_store
+
+    size = SMOKE if smoke else FULL
+    n_process = workers or default_workers()
+    results: dict[str, Any] = {
+        "spacy_words_per_s": None,
+        "frenemy_words_per_s": None,
+        "ratio": None,
+        "peak_rss_mb": None,
+        "peak_rss_mb_4x": None,
+        "dyad_query_ms_1m": None,
+        "cores": os.cpu_count(),
+        "load": None,
+    }
+    details: dict[str, Any] = {
+        "smoke": smoke,
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cores": os.cpu_count(),
+        },
+        "n_process": n_process,
+        "batch_size": BATCH_SIZE,
+        "failures": {},
+    }
+    results["details"] = details
+
+    def part(name: str, fn: Callable[[], None]) -> None:
+        start = time.perf_counter()
+        try:
+            fn()
+        except Exception as exc:
+            details["failures"][name] = f"{type(exc).__name__}: {exc}"
+            traceback.print_exc()
+        details.setdefault("part_seconds", {})[name] = round(time.perf_counter() - start, 1)
+
+    texts = build_corpus(size["words"])
+    details["corpus"] = {
+        "source": "gensim test data: lee_background.cor (ABC news articles), repeated",
+        "documents": len(texts),
+        "words": word_count(texts),
+    }
+    from frenemy.nlp.pipeline import model_name
+
+    details["model"] = model_name()
+
+    with tempfile.TemporaryDirectory(prefix="frenemy-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+
+        def throughput() -> None:
+            spacy_run = measure.measure_spacy(texts, model=None, n_process=n_process, batch_size=BATCH_SIZE)
+            details["spacy"] = spacy_run.to_dict()
+            results["spacy_words_per_s"] = round(spacy_run.words_per_s, 1)
+            frenemy_run = measure.measure_frenemy(
+                texts, model=None, n_process=n_process, batch_size=BATCH_SIZE, workdir=tmp / "ingest"
+            )
+            details["frenemy"] = frenemy_run.to_dict()
+            results["frenemy_words_per_s"] = round(frenemy_run.words_per_s, 1)
+            results["ratio"] = round(frenemy_run.words_per_s / spacy_run.words_per_s, 3)
+            details["frenemy_words_per_s_per_core"] = round(frenemy_run.words_per_s / max(n_process, 1), 1)
+            details["storage"] = _storage(
+                Path(frenemy_run.details["db_path"]), frenemy_run.docs, tmp / "parquet"
+            )
+
+        def memory() -> None:
+            one = measure.ingest_peak_rss(texts, tmp / "rss1")
+            details["rss_1x"] = {**one.to_dict(), "documents": len(texts)}
+            _check_exit(one, "frenemy ingest (1x corpus)")
+            results["peak_rss_mb"] = round(one.peak_rss_mb, 1)
+            texts_4x = build_corpus(4 * size["words"])
+            four = measure.ingest_peak_rss(texts_4x, tmp / "rss4")
+            details["rss_4x"] = {**four.to_dict(), "documents": len(texts_4x)}
+            _check_exit(four, "frenemy ingest (4x corpus)")
+            results["peak_rss_mb_4x"] = round(four.peak_rss_mb, 1)
+
+        def dyad_query() -> None:
+            db_path = tmp / "synthetic.db"
+            synthetic = fill_store(db_path, size["events"])
+            details["synthetic_store"] = {
+                "events": synthetic.events,
+                "claims": synthetic.claims,
+                "documents": synthetic.documents,
+                "actors": synthetic.actors,
+                "dyad": list(BENCH_DYAD),
+                "dyad_events": synthetic.dyad_events,
+                "build_seconds": round(synthetic.seconds, 1),
+                "bytes": db_path.stat().st_size,
+            }
+            timing = dyad_bench.time_dyad_report(db_path, *BENCH_DYAD)
+            details["dyad_query"] = timing
+            results["dyad_query_ms_1m"] = timing["ms"]
+
+        def distributed() -> None:
+            from frenemy.distributed import ingest_dask
+
+            start = time.perf_counter()
+            summary = ingest_dask(
+                [tmp / "ingest" / "corpus"],
+                out=tmp / "dask-parquet",
+                n_workers=max(n_process, 2),
+                batch_size=32,
+            )
+            seconds = time.perf_counter() - start
+            words = details["corpus"]["words"]
+            details["dask"] = {
+                "workers": summary.workers,
+                "documents": summary.ingested,
+                "failed": summary.failed,
+                "events": summary.events,
+                "seconds": round(seconds, 2),
+                "words_per_s": round(words / seconds, 1),
+                "docs_per_s": round(summary.ingested / seconds, 2),
+                "note": "LocalCluster start-up and one model load per worker included",
+            }
+
+        def load_test() -> None:
+            from bench.load import run_load
+
+            results["load"] = run_load(
+                clients=size["load_clients"], seconds=size["load_seconds"], events=size["load_events"]
+            )
+
+        part("throughput", throughput)
+        part("memory", memory)
+        part("dyad_query", dyad_query)
+        if dask:
+            part("distributed", distributed)
+        if load:
+            part("load", load_test)
+
+    details["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    out.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    return results
+
+
+def _check_exit(peak: Any, what: str) -> None:
+    if peak.returncode != 0:
+        raise RuntimeError(f"{what} exited with {peak.returncode}: {peak.stderr_tail[-800:]}")
+
+
+def _storage(db_path: Path, docs: int, parquet_dir: Path) -> dict[str, Any]:
+    """Bytes per document in the SQLite store (after a checkpoint) and in compressed Parquet."""
+    import sqlite3
+
+    from frenemy.export.parquet import export_store
+    from frenemy.store.db import Store
+
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    store_bytes = db_path.stat().st_size
+    with Store(db_path, readonly=True) as store:
+        rows = export_store(store, parquet_dir)
+    parquet_bytes = sum(p.stat().st_size for p in parquet_dir.rglob("*.parquet"))
+    text_bytes = 0
+    conn = sqlite3.connect(db_path)
+    text_bytes = int(
+        conn.execute("SELECT COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM documents").fetchone()[0]
+    )
+    conn.close()
+    return {
+        "documents": docs,
+        "document_text_bytes": text_bytes,
+        "store_bytes": store_bytes,
+        "store_bytes_per_doc": round(store_bytes / max(docs, 1)),
+        "parquet_bytes": parquet_bytes,
+        "parquet_bytes_per_doc": round(parquet_bytes / max(docs, 1)),
+        "parquet_rows": rows,
+    }
+
+
+def print_table(results: dict[str, Any]) -> None:
+    """A readable summary of the results with their targets."""
+    from rich.console import Console
+    from rich.table import Table
+
+    d = results["details"]
+    table = Table(title=f"frenemy bench ({'smoke' if d['smoke'] else 'full'}, {results['cores']} cores)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_column("target")
+    table.add_column("notes")
+
+    def fmt(value: Any, unit: str = "") -> str:
+        if value is None:
+            return "failed"
+        return f"{value:,.1f}{unit}" if isinstance(value, float) else f"{value}{unit}"
+
+    spacy = d.get("spacy", {})
+    fr = d.get("frenemy", {})
+    table.add_row(
+        "bare spaCy words/s", fmt(results["spacy_words_per_s"]), "", f"{spacy.get('docs_per_s', '?')} docs/s"
+    )
+    table.add_row(
+        "frenemy ingest words/s",
+        fmt(results["frenemy_words_per_s"]),
+        "",
+        f"{fr.get('docs_per_s', '?')} docs/s",
+    )
+    table.add_row("ratio frenemy / spaCy", fmt(results["ratio"]), ">= 0.85", f"n_process={d['n_process']}")
+    table.add_row(
+        "peak RSS, ingest (MB)",
+        fmt(results["peak_rss_mb"]),
+        "< 1500",
+        f"{d.get('rss_1x', {}).get('documents', '?')} docs",
+    )
+    table.add_row(
+        "peak RSS, 4x corpus (MB)",
+        fmt(results["peak_rss_mb_4x"]),
+        "flat",
+        f"{d.get('rss_4x', {}).get('documents', '?')} docs",
+    )
+    syn = d.get("synthetic_store", {})
+    table.add_row(
+        f"dyad report JSON, {syn.get('events', '?'):,} events (ms)" if syn else "dyad report JSON (ms)",
+        fmt(results["dyad_query_ms_1m"]),
+        "< 500",
+        f"{syn.get('dyad_events', '?')} events in the dyad",
+    )
+    if "dask" in d:
+        table.add_row(
+            "dask LocalCluster words/s", fmt(d["dask"]["words_per_s"]), "", f"{d['dask']['workers']} workers"
+        )
+    load = results.get("load")
+    if load:
+        table.add_row("load p50 / p99 (ms)", f"{load['p50_ms']} / {load['p99_ms']}", "0 errors",
+                      f"{load['clients']} clients, {load['requests']} requests, {load['errors']} errors")  # fmt: skip
+    storage = d.get("storage")
+    if storage:
+        table.add_row(
+            "store bytes/doc",
+            fmt(storage["store_bytes_per_doc"]),
+            "",
+            f"Parquet {storage['parquet_bytes_per_doc']} bytes/doc",
+        )
+    Console().print(table)
+    for name, failure in d.get("failures", {}).items():
+        Console(stderr=True).print(f"[red]{name} failed:[/red] {failure}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="frenemy benchmarks (writes bench/results.json)")
+    parser.add_argument("--smoke", action="store_true", help="seconds-long versions of every measurement")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="parser processes (default: frenemy's default)"
+    )
+    parser.add_argument("--out", type=Path, default=None, help="results file (default bench/results.json)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster throughput run")
+    parser.add_argument("--no-load", action="store_true", help="skip the web load test")
+    args = parser.parse_args(argv)
+    out = args.out or BENCH_DIR / ("results-smoke.json" if args.smoke else "results.json")
+    results = run(
+        smoke=args.smoke,
+        workers=args.workers,
+        out=out,
+        dask=not args.no_dask and not args.smoke,
+        load=not args.no_load,
+    )
+    print_table(results)
+    print(f"results written to {out}")
+    return 1 if results["details"]["failures"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
