@@ -17,20 +17,26 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.corpus import build_corpus, word_count
 
 BENCH_DIR = Path(__file__).resolve().parent
-FULL = {
-    "words": 200_000,
-    "events": 1_000_000,
-    "load_clients": 50,
-    "load_seconds": 20.0,
-    "load_events": 10_000,
-}
-SMOKE = {"words": 1_500, "events": 10_000, "load_clients": 3, "load_seconds": 2.0, "load_events": 2_000}
+
+
+@dataclass(frozen=True)
+class BenchSize:
+    words: int  # corpus size for throughput and memory (memory is also measured at 4x)
+    events: int  # synthetic events in the dyad-query store
+    load_clients: int
+    load_seconds: float
+    load_events: int  # synthetic events in the store the web load test reads
+
+
+FULL = BenchSize(words=200_000, events=1_000_000, load_clients=50, load_seconds=20.0, load_events=10_000)
+SMOKE = BenchSize(words=1_500, events=10_000, load_clients=3, load_seconds=2.0, load_events=2_000)
 BATCH_SIZE = 16  # ingest_into's default batch size, used for bare spaCy too
 
 
@@ -83,7 +89,7 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
             traceback.print_exc()
         details.setdefault("part_seconds", {})[name] = round(time.perf_counter() - start, 1)
 
-    texts = build_corpus(size["words"])
+    texts = build_corpus(size.words)
     details["corpus"] = {
         "source": "gensim test data: lee_background.cor (ABC news articles), repeated",
         "documents": len(texts),
@@ -116,7 +122,7 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
             details["rss_1x"] = {**one.to_dict(), "documents": len(texts)}
             _check_exit(one, "frenemy ingest (1x corpus)")
             results["peak_rss_mb"] = round(one.peak_rss_mb, 1)
-            texts_4x = build_corpus(4 * size["words"])
+            texts_4x = build_corpus(4 * size.words)
             four = measure.ingest_peak_rss(texts_4x, tmp / "rss4")
             details["rss_4x"] = {**four.to_dict(), "documents": len(texts_4x)}
             _check_exit(four, "frenemy ingest (4x corpus)")
@@ -124,7 +130,7 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
 
         def dyad_query() -> None:
             db_path = tmp / "synthetic.db"
-            synthetic = fill_store(db_path, size["events"])
+            synthetic = fill_store(db_path, size.events)
             details["synthetic_store"] = {
                 "events": synthetic.events,
                 "claims": synthetic.claims,
@@ -166,7 +172,7 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
             from bench.load import run_load
 
             results["load"] = run_load(
-                clients=size["load_clients"], seconds=size["load_seconds"], events=size["load_events"]
+                clients=size.load_clients, seconds=size.load_seconds, events=size.load_events
             )
 
         part("throughput", throughput)

@@ -267,6 +267,7 @@ def _claim_row(
         pair = [by_id[a], by_id[b]]
     claimant = by_id[rng.choice(ranked[:40])]
     stance = rng.choice(_STANCES)
+    hedged = rng.random() < 0.2
     claim_id = stable_id("cl", doc_id, index)
     sentence = f"{claimant.name} says {pair[0].name} and {pair[1].name} are {stance} partners."
     data = {
@@ -279,7 +280,7 @@ def _claim_row(
         "claimant": _ref(claimant),
         "about": [_ref(p) for p in pair],
         "stance": stance,
-        "hedged": rng.random() < 0.2,
+        "hedged": hedged,
         "negated": False,
         "text": f"{stance} partners",
         "date": {
@@ -296,5 +297,5 @@ def _claim_row(
     for p in pair:
         about_rows.append((claim_id, p.id))
     return (
-        claim_id, doc_id, index, claimant.id, stance, int(data["hedged"]), 0, published, json.dumps(data),
+        claim_id, doc_id, index, claimant.id, stance, int(hedged), 0, published, json.dumps(data),
     )  # fmt: skip

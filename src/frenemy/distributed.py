@@ -286,7 +286,7 @@ def ingest_dask(
             summary.workers = len(client.scheduler_info().get("workers", {}))
             limit = max_in_flight or max(2 * max(summary.workers, 1), 2)
             pending = as_completed()
-            sources: dict[str, list[str]] = {}
+            sources: dict[Any, list[str]] = {}
 
             def settle(future: Any) -> None:
                 names = sources.pop(future.key, [])
