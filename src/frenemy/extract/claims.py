@@ -577,6 +577,9 @@ def _claim_text(doc: Doc, verb: Token, head: Token, m: CueMatch, lo: int, hi: in
     the clause is long ("the relationship is not one of alliance")."""
     a = max(lo, verb.left_edge.i)
     b = min(hi, verb.right_edge.i + 1)
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if not has_subject and verb.i != head.i and b - a > 12:  # "for having a secret deal with X"
+        a, b = max(lo, min(head.left_edge.i, m.start)), min(hi, max(m.end, head.right_edge.i + 1))
     if b - a > 30:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         a = max(
@@ -590,6 +593,18 @@ def _claim_text(doc: Doc, verb: Token, head: Token, m: CueMatch, lo: int, hi: in
     while a < b and (doc[a].is_punct or doc[a].lower_ in {"that", "and", "but"}):
         a += 1
     while b > a and doc[b - 1].is_punct:
+        b -= 1
+    # never run across a paragraph break (a title glued to the first sentence)
+    for i in range(a, b):
+        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+            if i < m.start:
+                a = i + 1
+            else:
+                b = i + 1
+                break
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
     return a, b
 
@@ -732,10 +747,10 @@ def _counter_claims(
             if cid in seen:
                 continue
             seen.add(cid)
-            a = min(mk.start, target_start(doc, target))
-            b = max(mk.end, target_end(doc, target))
-            while b > a and doc[b - 1].is_punct:
-                b -= 1
+            a, b = mk.start, mk.end
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.i >= b:
+                b = obj.i + 1  # "contradicts US assertions", "overstated the case"
             out.append(
                 Claim(
                     id=cid,
@@ -757,23 +772,3 @@ def _counter_claims(
                 )
             )
     return out
-
-
-def target_start(doc: Doc, claim: Claim) -> int:
-    """Token index where a claim's characterising words start (searched in its sentence)."""
-    return _text_tokens(doc, claim)[0]
-
-
-def target_end(doc: Doc, claim: Claim) -> int:
-    return _text_tokens(doc, claim)[1]
-
-
-def _text_tokens(doc: Doc, claim: Claim) -> tuple[int, int]:
-    pos = doc.text.find(claim.text, claim.char_start) if claim.text else -1
-    if pos < 0:
-        span = doc.char_span(claim.char_start, claim.char_end, alignment_mode="expand")
-    else:
-        span = doc.char_span(pos, pos + len(claim.text), alignment_mode="expand")
-    if span is None:
-        return 0, 0
-    return span.start, span.end

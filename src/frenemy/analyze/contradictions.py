@@ -1,0 +1,321 @@
+"""Contradictions between sources: who disagrees with whom about a pair of actors.
+
+``find_contradictions(claims, events)`` compares claims and events (from one document or many) and
+returns ``Contradiction`` records of four kinds:
+
+- ``explicit``: a source says in so many words that another is wrong ("contradicts US assertions
+  that ...", "overstated the case"); extract_claims records the critic's counter-claim in the same
+  sentence, and this links it to the claim it targets.
+- ``stance``: different claimants about the same pair (unordered), overlapping in time, with
+  opposite stances (cooperative vs hostile; "no relationship" vs either).
+- ``fact``: the same act (source, target, CAMEO root) asserted by one source and negated by another.
+- ``date``: the same act (source, target, CAMEO code, action words) given dates that cannot both
+  hold, by different sources.
+
+Everything is grouped by pair first, so the work grows with the claims per pair, not the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from frenemy.models import ActorRef, Claim, Contradiction, DateInfo, Event, stable_id
+
+OPPOSITE = {
+    frozenset({"cooperative", "hostile"}),
+    frozenset({"neutral", "cooperative"}),
+    frozenset({"neutral", "hostile"}),
+}
+_COUNTER_SEP = ": "  # extract_claims writes a counter-claim's cue as "<marker>: <target cue>"
+
+Rollup = Callable[[str], str]
+
+
+def find_contradictions(
+    claims: list[Claim],
+    events: list[Event],
+    rollup: Rollup | None = None,
+    current_window_days: int = 365,
+) -> list[Contradiction]:
+    """Contradictions among the given claims and events, explicit ones first.
+
+    ``rollup`` maps an actor id to the id it is compared under (for example a government body to
+    its country); by default ids are compared as they are. A claim dated only by its publication
+    ("basis": "publication") speaks of the relationship as it stood in the ``current_window_days``
+    before publication; a claim without any date overlaps everything.
+
+    >>> # Treasury: cooperative (Iran, al-Qaeda) 2011-07-28; CTC: hostile, published 2012-05-04
+    >>> # -> [Contradiction(kind="stance", claims=[…two ids…], explanation="US Treasury says …; …")]
+    """
+    up: Rollup = rollup or (lambda actor_id: actor_id)
+    out: list[Contradiction] = []
+    used: set[str] = set()
+    by_pair: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = _pair_key(c.about, up)
+        if key is not None:
+            by_pair[key].append(c)
+    for key, group in by_pair.items():
+        for cx in _explicit(group, key):
+            if cx.id not in used:
+                used.add(cx.id)
+                out.append(cx)
+        for cx in _stance(group, key, current_window_days):
+            if cx.id not in used:
+                used.add(cx.id)
+                out.append(cx)
+    for cx in _event_conflicts(events, up):
+        if cx.id not in used:
+            used.add(cx.id)
+            out.append(cx)
+    return out
+
+
+# --- claims -------------------------------------------------------------------------------------------
+def _pair_key(about: Iterable[ActorRef], up: Rollup) -> frozenset[str] | None:
+    ids = frozenset(up(a.id) for a in about)
+    return ids if len(ids) == 2 else None
+
+
+def _claimant_id(c: Claim) -> str | None:
+    return c.claimant.id if c.claimant else None
+
+
+def _explicit(group: list[Claim], key: frozenset[str]) -> list[Contradiction]:
+    """Counter-claims (cue "<marker>: <target cue>") against the claim they target, same sentence."""
+    out: list[Contradiction] = []
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in group:
+        by_sentence[(c.doc_id, c.sentence_index)].append(c)
+    for members in by_sentence.values():
+        for critic in members:
+            if not critic.cue or _COUNTER_SEP not in critic.cue:
+                continue
+            target_cue = critic.cue.split(_COUNTER_SEP, 1)[1]
+            for target in members:
+                if (
+                    target is critic
+                    or target.cue != target_cue
+                    or _claimant_id(target) == _claimant_id(critic)
+                ):
+                    continue
+                if frozenset({target.stance, critic.stance}) not in OPPOSITE:
+                    continue
+                out.append(
+                    Contradiction(
+                        id=stable_id("cx", *sorted((critic.id, target.id))),
+                        kind="explicit",
+                        claims=[target.id, critic.id],
+                        events=[],
+                        explanation=(
+                            f"{_says(target)}; {_who(critic, lower=True)} disputes it "
+                            f"(\u201c{critic.text.strip().rstrip('.')}\u201d)."
+                        ),
+                        about=sorted(key),
+                    )
+                )
+    return out
+
+
+def _stance(group: list[Claim], key: frozenset[str], window: int) -> list[Contradiction]:
+    """One contradiction per pair of claimants with opposite stances whose claims overlap in time.
+
+    Claims by unnamed others (no claimant) only take part in explicit contradictions."""
+    by_side: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in group:
+        cid = _claimant_id(c)
+        if cid is not None:
+            by_side[(cid, c.stance)].append(c)
+    sides = sorted(by_side)
+    out: list[Contradiction] = []
+    for i, (a_id, a_stance) in enumerate(sides):
+        for b_id, b_stance in sides[i + 1 :]:
+            if a_id == b_id or frozenset({a_stance, b_stance}) not in OPPOSITE:
+                continue
+            pair = _first_overlap(by_side[(a_id, a_stance)], by_side[(b_id, b_stance)], window)
+            if pair is None:
+                continue
+            first, second = sorted(pair, key=lambda c: (c.doc_id, c.sentence_index, c.id))
+            out.append(
+                Contradiction(
+                    id=stable_id("cx", *sorted((first.id, second.id))),
+                    kind="stance",
+                    claims=[first.id, second.id],
+                    events=[],
+                    explanation=f"{_says(first)}; {_says(second, lower=True)}.",
+                    about=sorted(key),
+                )
+            )
+    return out
+
+
+def _first_overlap(xs: list[Claim], ys: list[Claim], window: int) -> tuple[Claim, Claim] | None:
+    """The most confident pair of claims, one from each side, whose times overlap."""
+    xs = sorted(xs, key=lambda c: (-c.confidence, c.hedged))
+    ys = sorted(ys, key=lambda c: (-c.confidence, c.hedged))
+    for x in xs:
+        rx = claim_period(x, window)
+        for y in ys:
+            if _overlaps(rx, claim_period(y, window)):
+                return x, y
+    return None
+
+
+def claim_period(c: Claim, window: int = 365) -> tuple[str, str] | None:
+    """The period a claim speaks of as (first day, last day) ISO strings; None when undated."""
+    d = c.date
+    if not d.start:
+        return None
+    if d.basis == "publication":
+        end = _last_day(d.end or d.start)
+        try:
+            start = (date.fromisoformat(end) - timedelta(days=window)).isoformat()
+        except ValueError:
+            return None
+        return start, end
+    return _period(d)
+
+
+def _period(d: DateInfo) -> tuple[str, str] | None:
+    if not d.start:
+        return None
+    return _first_day(d.start), _last_day(d.end or d.start)
+
+
+def _first_day(s: str) -> str:
+    s = s[:10]
+    if len(s) == 4:
+        return f"{s}-01-01"
+    if len(s) == 7:
+        return f"{s}-01"
+    return s
+
+
+def _last_day(s: str) -> str:
+    s = s[:10]
+    if len(s) == 4:
+        return f"{s}-12-31"
+    if len(s) == 7:
+        y, m = int(s[:4]), int(s[5:7])
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return (nxt - timedelta(days=1)).isoformat()
+    return s
+
+
+def _overlaps(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _name(ref: ActorRef | None) -> str:
+    return ref.name if ref is not None else "unnamed others"
+
+
+def _who(c: Claim, lower: bool = False) -> str:
+    who = _name(c.claimant)
+    if c.relayed_by is not None and c.claimant is not None and c.relayed_by.id != c.claimant.id:
+        who = f"{who} (as reported by {c.relayed_by.name})"
+    if c.claimant is None and c.relayed_by is not None:
+        who = f"unnamed others (as reported by {c.relayed_by.name})"
+    if not lower:
+        who = who[:1].upper() + who[1:]
+    return who
+
+
+def _says(c: Claim, lower: bool = False) -> str:
+    verb = "say" if c.claimant is None else "says"
+    hedge = " (hedged)" if c.hedged else ""
+    text = c.text or (c.cue or c.stance)
+    return f"{_who(c, lower)} {verb}{hedge} {text.strip().rstrip('.')}"
+
+
+# --- events -------------------------------------------------------------------------------------------
+def _event_side(e: Event) -> str:
+    if e.attributed_to is not None:
+        return e.attributed_to.id
+    return f"doc:{e.doc_id}"
+
+
+def _event_conflicts(events: list[Event], up: Rollup) -> list[Contradiction]:
+    """Asserted vs negated acts (kind fact) and the same act with dates that cannot both hold
+    (kind date), between different sources (attributed speaker, else document)."""
+    groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
+    for e in events:
+        if e.source is None or e.target is None:
+            continue
+        groups[(up(e.source.id), up(e.target.id), e.cameo_root)].append(e)
+    out: list[Contradiction] = []
+    for (src, tgt, _root), group in groups.items():
+        about = sorted({src, tgt})
+        asserted = [e for e in group if not e.negated and e.modality in {"asserted", "reported"}]
+        negated = [e for e in group if e.negated]
+        done: set[tuple[str, str]] = set()
+        for n in negated:
+            for a in asserted:
+                sides = (_event_side(a), _event_side(n))
+                if sides[0] == sides[1] or sides in done or not _overlaps(_period(a.date), _period(n.date)):
+                    continue
+                done.add(sides)
+                out.append(
+                    Contradiction(
+                        id=stable_id("cx", *sorted((a.id, n.id))),
+                        kind="fact",
+                        claims=[],
+                        events=[a.id, n.id],
+                        explanation=(
+                            f"{_source_name(a)} reports that {a.source.name if a.source else src} "
+                            f"{a.action_text} {a.target.name if a.target else tgt}; "
+                            f"{_source_name(n, lower=True)} says it did not happen."
+                        ),
+                        about=about,
+                    )
+                )
+                break
+        out.extend(_date_conflicts(asserted, about))
+    return out
+
+
+def _date_conflicts(events: list[Event], about: list[str]) -> list[Contradiction]:
+    """Same CAMEO code and action words, dated to periods that do not overlap and lie within two
+    years of each other (further apart, it is more likely a repeated act)."""
+    by_act: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for e in events:
+        if e.date.start and e.date.basis in {"explicit", "relative-to-publication", "relative-to-event"}:
+            by_act[(e.cameo, e.action_text.lower().strip())].append(e)
+    out: list[Contradiction] = []
+    for group in by_act.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda e: _first_day(e.date.start or ""))
+        for a, b in zip(group, group[1:], strict=False):
+            if _event_side(a) == _event_side(b):
+                continue
+            pa, pb = _period(a.date), _period(b.date)
+            if pa is None or pb is None or _overlaps(pa, pb):
+                continue
+            gap = date.fromisoformat(pb[0]) - date.fromisoformat(pa[1])
+            if gap.days > 730:
+                continue
+            out.append(
+                Contradiction(
+                    id=stable_id("cx", *sorted((a.id, b.id))),
+                    kind="date",
+                    claims=[],
+                    events=[a.id, b.id],
+                    explanation=(
+                        f"{_source_name(a)} dates \u201c{a.action_text}\u201d to {a.date.text or a.date.start}; "
+                        f"{_source_name(b, lower=True)} dates it to {b.date.text or b.date.start}."
+                    ),
+                    about=about,
+                )
+            )
+    return out
+
+
+def _source_name(e: Event, lower: bool = False) -> str:
+    if e.attributed_to is not None:
+        return e.attributed_to.name
+    return f"{'d' if lower else 'D'}ocument {e.doc_id[:12]}"
