@@ -169,3 +169,9 @@ def test_works_on_an_unparsed_doc() -> None:
     text = "The US and al-Qaeda."
     ctx = DocContext(document=Document(id="b", text=text), doc=blank(text), registry=ActorRegistry.default())
     assert [m.actor.id for m in find_mentions(ctx)] == ["united-states", "al-qaeda"]
+
+
+def test_a_surname_alone_is_the_person_named_earlier(found) -> None:
+    ctx, mentions = found
+    texts = _by_text(ctx, mentions)
+    assert texts["Holloway"][0].actor is texts["Karen Holloway"][0].actor

@@ -34,3 +34,9 @@ def test_slugify_makes_ids() -> None:
     assert slugify("Saudi Arabia") == "saudi-arabia"
     assert slugify("9/11 Commission") == "9-11-commission"
     assert slugify("Côte d’Ivoire") == "cote-divoire"
+
+
+def test_mixed_case_acronyms_are_not_words() -> None:
+    assert alias_key("LeT") == "LeT"
+    assert alias_key("Let") == "let"
+    assert alias_key("DoD") == "DoD"

@@ -351,6 +351,21 @@ class _MentionFinder:
                 self._index_person(actor)
         if new_first_words:
             self.match_aliases(only_first=new_first_words)
+        self._match_person_parts()
+
+    def _match_person_parts(self) -> None:
+        """Surnames the recogniser missed: "Riedel said" after "Bruce Riedel" was named."""
+        if not self.persons_by_word:
+            return
+        first_named: dict[str, int] = {}
+        for item in self.found.values():
+            first_named[item.actor.id] = min(item.start, first_named.get(item.actor.id, item.start))
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or self.owner[tok.i] is not None or not tok.is_title:
+                continue
+            actor = self.persons_by_word.get(tok.lower_)
+            if actor is not None and first_named.get(actor.id, len(self.doc)) < tok.i:
+                self._claim(_Found(tok.i, tok.i + 1, actor, "name"))
 
     def _entity_spans(self) -> list[tuple[int, int, str]]:
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""

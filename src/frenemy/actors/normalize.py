@@ -19,6 +19,7 @@ _EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}"
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
+_MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?$")  # "LeT", "JeM", "DoD": not the words "let", "dod"
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
@@ -41,8 +42,8 @@ def clean_surface(text: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """True for short all-caps names that must match case-sensitively ("US", "AQ", "NATO")."""
-    return bool(_ACRONYM.match(text))
+    """True for short acronyms that must match case-sensitively ("US", "AQ", "NATO", "LeT")."""
+    return bool(_ACRONYM.match(text) or _MIXED_ACRONYM.match(text))
 
 
 def alias_key(text: str) -> str:
