@@ -1,0 +1,595 @@
+"""Event extraction: who did what to whom, coded in CAMEO, from the dependency parse.
+
+One pass over each sentence's tokens: a token whose lemma is in the event lexicon is a candidate;
+its source and target come from the parse (subject, object, passive agent, prepositions,
+possessives, conjuncts), its date from the timeline, its speaker from the attributions. Control
+verbs ("offered to trade", "got Iran to free", "refused to release") re-code the governed action
+and become the event; the governed action itself is not asserted.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frenemy.extract import modality as mod
+from frenemy.extract.cameo import FRAMES, cameo_info, derived_code
+from frenemy.extract.lexicon import EventLexicon, LexEntry
+from frenemy.models import ActorRef, Event, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from frenemy.nlp.context import DocContext, MentionSpan
+
+_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
+# Dependents searched, breadth first, for the actor behind a noun phrase ("children of bin Laden").
+_NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvmod", "nummod"}
+_NP_PREPS = {"of", "including", "among"}
+_REL_PRONOUNS = {"who", "whom", "which", "that"}
+_RECIPROCAL = {"other", "another"}
+_REPLY_WINDOW = 3
+_OBJECT_CONTROL = {
+    "let",
+    "allow",
+    "help",
+    "force",
+    "permit",
+    "enable",
+}  # sentences back that a "refused" may answer
+
+
+@dataclass
+class _Args:
+    """Source and target candidates of one event word."""
+
+    sources: list[MentionSpan]
+    targets: list[MentionSpan]
+    words: list[Token]  # the action words (head, particle, preposition, object)
+    sym: bool = False
+    reply: bool = False
+
+
+def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
+    """Coded events of one parsed document, in text order.
+
+    >>> events = extract_events(ctx, EventLexicon.load())  # doctest: +SKIP
+    >>> events[0].source.id, events[0].cameo, events[0].target.id  # doctest: +SKIP
+    ('iran', '173', 'al-qaeda')
+
+    Events whose source and target roll up to the same actor are dropped; events inside reported
+    speech carry ``attributed_to`` and modality "reported"; negation and modality are flagged.
+    """
+    out: list[Event] = []
+    seen: set[str] = set()
+    for s_index, sent in enumerate(ctx.doc.sents):
+        for ev in _sentence_events(ctx, lexicon, sent, s_index, out):
+            if ev.id not in seen:
+                seen.add(ev.id)
+                out.append(ev)
+    return out
+
+
+def _pos(tok: Token) -> str | None:
+    return _POS.get(tok.pos_)
+
+
+def _sentence_events(
+    ctx: DocContext, lexicon: EventLexicon, sent: Span, s_index: int, prior: list[Event]
+) -> list[Event]:
+    cands: list[tuple[Token, list[LexEntry]]] = []
+    for tok in sent:
+        pos = _pos(tok)
+        if pos is None:
+            continue
+        entries = lexicon.lookup(tok.lemma_.lower(), pos)
+        if entries:
+            cands.append((tok, entries))
+    if not cands:
+        return []
+    frames: dict[int, tuple[str, Token]] = {}
+    for tok, _ in cands:
+        fr = _frame_of(tok)
+        if fr is not None:
+            frames[tok.i] = fr
+    controllers = {ctrl.i for _, ctrl in frames.values()}
+    consumed: set[int] = set()
+    events: list[Event] = []
+    # verbs and adjectives first so that "held talks" codes once, through the verb
+    ordered = sorted(cands, key=lambda c: (c[0].pos_ == "NOUN", c[0].i))
+    for tok, entries in ordered:
+        if tok.i in controllers or tok.i in consumed:
+            continue
+        if not _may_be_event(tok):
+            continue
+        match = _match(ctx, tok, entries)
+        if match is None:
+            continue
+        entry, args = match
+        consumed.update(w.i for w in args.words)
+        events.extend(_build(ctx, sent, s_index, tok, entry, args, frames.get(tok.i), prior + events))
+    return events
+
+
+# --- where an event word may stand ------------------------------------------------------------
+
+
+def _may_be_event(tok: Token) -> bool:
+    """Precision first: a word that merely describes or states a purpose is no event."""
+    dep = tok.dep_
+    if tok.pos_ == "NOUN":
+        return dep not in ("compound", "amod", "npadvmod")
+    if dep == "acl":
+        # "an Iranian diplomat kidnapped ... by Sunni militants" is an event; "fighters fleeing" is not
+        return tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in tok.children)
+    if dep == "relcl":
+        return any(
+            c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in _REL_PRONOUNS for c in tok.children
+        )
+    if dep == "advcl":
+        # "used them to assassinate" is a purpose; "after Iran detained them" is an event
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if dep in ("amod", "compound"):
+        return False
+    if dep == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+        # "used MEK operatives to assassinate ..." states a purpose, unless the governor makes
+        # its object the doer ("urged Iran to release", "let them go")
+        gov = tok.head
+        return bool(mod.kinds(gov.lemma_) & {"appeal", "demand"}) or gov.lemma_ in _OBJECT_CONTROL
+    return True
+
+
+def _frame_of(tok: Token) -> tuple[str, Token] | None:
+    """The control frame governing an event word: ("appeal", get) for "get Iran to free"."""
+    cur = tok
+    for _ in range(4):
+        dep = cur.dep_
+        gov = cur.head
+        if gov is cur:
+            return None
+        if dep == "pobj" and gov.dep_ == "prep":  # "called for the release of"
+            cur = gov
+            continue
+        if dep not in ("xcomp", "ccomp", "dobj", "prep", "oprd") or (dep == "dobj" and cur.pos_ != "NOUN"):
+            return None
+        kinds = mod.kinds(gov.lemma_)
+        frame = next((f for f in FRAMES if f in kinds), None)
+        if frame is not None and (dep in ("xcomp", "ccomp") or frame in ("refuse", "demand", "appeal")):
+            if gov.lemma_ == "call" and not any(c.lemma_ in ("on", "for") for c in gov.children):
+                return None
+            return frame, gov
+        if "speech" in kinds and dep == "ccomp" and _future_self(cur, gov):
+            return "intent", gov  # "announced it would free 150 prisoners"
+        if "verb-aspect" in kinds or "verb-attempt" in kinds:
+            cur = gov
+            continue
+        return None
+    return None
+
+
+def _future_self(clause: Token, speech: Token) -> bool:
+    """True when a reported clause is the speaker's own future act ("said it would free")."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children):
+        return False
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she", "i")
+
+
+# --- matching an entry and finding the actors --------------------------------------------------
+
+
+def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEntry, _Args] | None:
+    for entry in entries:
+        args = _noun_args(ctx, tok, entry) if entry.pos == "N" else _verb_args(ctx, tok, entry)
+        if args is not None:
+            return entry, args
+    return None
+
+
+def _children(tok: Token, dep: str | tuple[str, ...]) -> list[Token]:
+    deps = (dep,) if isinstance(dep, str) else dep
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _is_passive(tok: Token) -> bool:
+    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)):
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _prep_objects(toks: list[Token], preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions under any of ``toks`` ("with" in "cut ties with Iran")."""
+    found: list[Token] = []
+    for t in toks:
+        for c in t.children:
+            if c.dep_ in ("prep", "dative", "agent", "prt") and c.lower_ in preps:
+                found.extend(_children(c, ("pobj", "pcomp")))
+            elif c.dep_ == "prt" and c.head is t:
+                # "held on to": the preposition may hang off the particle
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ in preps:
+                        found.extend(_children(cc, "pobj"))
+    return found
+
+
+def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
+    passive = _is_passive(tok)
+    if passive and entry.has("nopassive"):
+        return None
+    words = [tok]
+    if entry.particle:
+        prt = [
+            c
+            for c in tok.children
+            if c.lower_ == entry.particle
+            and c.dep_ in ("prt", "advmod", "acomp", "oprd", "ccomp", "xcomp", "prep", "dobj")
+        ]
+        if not prt:
+            return None
+        words.append(prt[0])
+    if entry.mods:
+        mods = [c for c in tok.children if c.lemma_.lower() in entry.mods or c.lower_ in entry.mods]
+        if not mods:
+            return None
+        words.append(mods[0])
+    obj = _children(tok, ("dobj", "nsubjpass") if passive else ("dobj",))
+    if passive and tok.dep_ == "acl":
+        obj = [tok.head]
+    if not obj and not passive:
+        # shared object: "invaded and occupied Iraq"
+        obj = [
+            o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _children(c, "dobj")
+        ][:1]
+    if entry.objects:
+        obj = [o for o in obj if o.lemma_.lower() in entry.objects]
+        if not obj:
+            return None
+        if entry.amods and not any(c.lemma_.lower() in entry.amods for c in obj[0].children):
+            return None
+        words.append(obj[0])
+    if entry.preps:
+        tgt_toks = _prep_objects([tok] + obj, entry.preps)
+        if not tgt_toks and not entry.has("sym"):
+            return None
+        for t in tgt_toks:
+            words.append(t.head)
+    else:
+        tgt_toks = obj
+        if not tgt_toks and tok.pos_ == "ADJ":
+            # "not letting one of his daughters free": the adjective's subject is the patient
+            tgt_toks = _children(tok, "nsubj")
+    if passive:
+        agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+        src = _actors(ctx, agents[0]) if agents else []
+    elif tok.pos_ == "ADJ":
+        src = _actors_of_subject(ctx, tok.head)
+    else:
+        src = _actors_of_subject(ctx, tok)
+    tgt = _targets(ctx, tgt_toks)
+    sym = entry.has("sym")
+    if sym and not tgt and any(t.lemma_ in _RECIPROCAL for t in _prep_objects([tok], frozenset({"with"}))):
+        tgt = []
+    return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"))
+
+
+def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
+    words = [tok]
+    light = _light_verb(tok)
+    src: list[MentionSpan] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = ctx.mention_at(c.i)
+            if m is not None and not (m.start <= tok.i < m.end):
+                src = _actors(ctx, c)
+                break
+    if not src:
+        agents = [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")
+        ]
+        if agents:
+            src = _actors(ctx, agents[0])
+    if not src and light is not None:
+        subj = next((c for c in light.children if c.dep_ == "nsubj"), None)
+        src = _actors(ctx, subj) if subj is not None else []
+    between = [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
+    ]
+    if between:
+        pair = _actors(ctx, between[0])
+        return _Args(pair, [], words, sym=True)
+    holders = [tok] + ([light] if light is not None else [])
+    if entry.preps:
+        tgt_toks = _prep_objects(holders, entry.preps)
+        if not tgt_toks and not entry.has("sym"):
+            return None
+        words.extend(t.head for t in tgt_toks)
+    else:
+        tgt_toks = _prep_objects([tok], frozenset({"of"}))
+    tgt = _targets(ctx, tgt_toks)
+    if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
+        # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
+        src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
+    return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"))
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb whose subject performs a nominal event ("Iran carried out an attack")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and "light" in mod.kinds(head.lemma_):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.kinds(head.head.lemma_):
+        return head.head  # "being in bed with", "engaged in talks"
+    return None
+
+
+def _captor(ctx: DocContext, captive: Token) -> list[MentionSpan]:
+    for c in captive.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            for a in _children(c, "agent"):
+                for p in _children(a, "pobj"):
+                    return _actors(ctx, p)
+    return []
+
+
+def _subject_token(tok: Token) -> Token | None:
+    """The doer of a verb, following control, coordination and relative clauses."""
+    cur = tok
+    for _ in range(7):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in _REL_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        dep, gov = cur.dep_, cur.head
+        if gov is cur:
+            return None
+        if dep in ("xcomp", "ccomp"):
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if obj is not None and (
+                {"appeal", "demand"} & mod.kinds(gov.lemma_) or gov.lemma_ in _OBJECT_CONTROL
+            ):
+                return obj  # object control: "urged Iran to release"
+            cur = gov
+        elif dep == "conj" and cur.pos_ in ("VERB", "AUX") and gov.pos_ in ("VERB", "AUX"):
+            cur = gov
+        elif dep == "advcl" and not any(c.dep_ == "mark" for c in cur.children):
+            return None  # "..., taking hostages": a loose participle has no certain doer
+        elif dep in ("advcl", "pcomp", "prep", "acomp", "oprd") and gov.pos_ in (
+            "VERB",
+            "AUX",
+            "ADP",
+            "SCONJ",
+        ):
+            cur = gov
+        else:
+            return None
+    return None
+
+
+def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    subj = _subject_token(verb)
+    return _actors(ctx, subj) if subj is not None else []
+
+
+def _actor_in(ctx: DocContext, tok: Token) -> MentionSpan | None:
+    """The actor a noun phrase names: the token's own mention, else one inside the phrase."""
+    m = ctx.mention_at(tok.i)
+    if m is not None:
+        return m
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in tok.children)
+    while queue:
+        t, depth = queue.popleft()
+        if t.dep_ not in _NP_DEPS or (t.dep_ == "prep" and t.lower_ not in _NP_PREPS):
+            continue
+        m = ctx.mention_at(t.i)
+        if m is not None:
+            return m
+        if depth < 4:
+            queue.extend((c, depth + 1) for c in t.children)
+    return None
+
+
+def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
+    """Actors of a phrase and its conjuncts ("Iran and Saudi Arabia")."""
+    out: list[MentionSpan] = []
+    for t in [tok, *tok.conjuncts]:
+        m = _actor_in(ctx, t)
+        if m is not None and all(m.actor.id != o.actor.id for o in out):
+            out.append(m)
+    return out
+
+
+def _targets(ctx: DocContext, toks: list[Token]) -> list[MentionSpan]:
+    out: list[MentionSpan] = []
+    for t in toks:
+        for m in _actors(ctx, t):
+            if all(m.actor.id != o.actor.id for o in out):
+                out.append(m)
+    return out
+
+
+# --- building events ---------------------------------------------------------------------------
+
+
+def _build(
+    ctx: DocContext,
+    sent: Span,
+    s_index: int,
+    head: Token,
+    entry: LexEntry,
+    args: _Args,
+    frame: tuple[str, Token] | None,
+    prior: list[Event],
+) -> list[Event]:
+    code = entry.cameo
+    anchor = head
+    words = list(args.words)
+    sources, targets = args.sources, args.targets
+    if frame is not None:
+        kind, ctrl = frame
+        code = derived_code(code, kind)
+        anchor = ctrl
+        words.append(ctrl)
+        ctrl_src = _actors_of_subject(ctx, ctrl)
+        if kind in ("appeal", "demand"):
+            asked = [o for c in _children(ctrl, "dobj") for o in _actors(ctx, c)]
+            targets = (
+                asked or [s for s in sources if all(s.actor.id != c.actor.id for c in ctrl_src)] or targets
+            )
+        sources = ctrl_src
+    pairs = _pairs(sources, targets, args.sym)
+    confidence = 0.8 if entry.pos != "N" else 0.7
+    if frame is not None:
+        confidence -= 0.05
+    if not pairs and args.reply and sources:
+        answered = _answered(ctx, sources, prior, s_index)
+        if answered is not None:
+            pairs = [(s, answered) for s in sources]
+            confidence -= 0.15
+    if not pairs:
+        pairs = _one_sided(entry, sources, targets)
+        confidence -= 0.2
+    if not pairs:
+        return []
+    info = cameo_info(code)
+    if frame is None:
+        negated = mod.is_negated(head)
+        modality = mod.modality_of(head)
+    else:
+        negated = mod.is_negated(anchor)
+        modality = mod.modality_of(anchor, attempt_transparent=frame[0] in ("appeal", "demand"))
+    attributed_to, relayed_by, hedged_cue = _speaker(ctx, anchor)
+    if modality is None and hedged_cue:
+        modality = "hedged"
+    if modality is None:
+        modality = "reported" if attributed_to is not None or relayed_by is not None else "asserted"
+    date = ctx.date_for(anchor.i)
+    span_toks = sorted({w.i for w in words})
+    lo, hi = span_toks[0], span_toks[-1]
+    doc = ctx.doc
+    if hi - lo < 8:
+        action_text = doc[lo : hi + 1].text
+    else:
+        action_text = " ".join(doc[i].text for i in span_toks)
+    events: list[Event] = []
+    for src_m, tgt_m in pairs:
+        src = src_m.actor.ref() if src_m is not None else None
+        tgt = tgt_m if isinstance(tgt_m, ActorRef) else (tgt_m.actor.ref() if tgt_m is not None else None)
+        if src is not None and tgt is not None and _same_actor(ctx, src.id, tgt.id):
+            continue
+        conf = confidence
+        for m in (src_m, tgt_m):
+            if m is not None and not isinstance(m, ActorRef) and m.kind not in ("name",):
+                conf -= 0.05
+        events.append(
+            Event(
+                id=stable_id(
+                    "ev",
+                    ctx.document.id,
+                    s_index,
+                    anchor.i,
+                    info.code,
+                    src.id if src else None,
+                    tgt.id if tgt else None,
+                ),
+                doc_id=ctx.document.id,
+                sentence_index=s_index,
+                sentence=sent.text,
+                char_start=sent.start_char,
+                char_end=sent.end_char,
+                source=src,
+                target=tgt,
+                action_text=action_text,
+                cameo=info.code,
+                cameo_root=info.root,
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                plover=info.plover,
+                plover_mode=info.plover_mode,
+                polarity=info.polarity,
+                negated=negated,
+                modality=modality,
+                date=date,
+                attributed_to=attributed_to,
+                relayed_by=relayed_by,
+                confidence=round(max(0.05, min(0.95, conf)), 2),
+                action_start=doc[lo].idx,
+                action_end=doc[hi].idx + len(doc[hi].text),
+            )
+        )
+    return events
+
+
+def _pairs(sources: list[MentionSpan], targets: list[MentionSpan], sym: bool) -> list[tuple]:
+    if sources and targets:
+        return [(s, t) for s in sources for t in targets if s.actor.id != t.actor.id]
+    if sym and len(sources) >= 2:
+        return [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
+    return []
+
+
+def _one_sided(entry: LexEntry, sources: list[MentionSpan], targets: list[MentionSpan]) -> list[tuple]:
+    if sources and not targets and entry.has("notarget"):
+        return [(s, None) for s in sources]
+    if targets and not sources and entry.has("nosource"):
+        return [(None, t) for t in targets]
+    return []
+
+
+def _answered(
+    ctx: DocContext, sources: list[MentionSpan], prior: list[Event], s_index: int
+) -> ActorRef | None:
+    """The actor whose recent move toward the source this reply answers ("the US refused")."""
+    ids = {s.actor.id for s in sources}
+    for ev in reversed(prior):
+        if s_index - ev.sentence_index > _REPLY_WINDOW:
+            break
+        if (
+            ev.target is not None
+            and ev.source is not None
+            and any(_same_actor(ctx, ev.target.id, i) for i in ids)
+        ):
+            return ev.source
+    return None
+
+
+def _chain(ctx: DocContext, actor_id: str) -> set[str]:
+    ids = {actor_id}
+    rollup = getattr(ctx.registry, "rollup", None)
+    if rollup is not None:
+        try:
+            for a in rollup(actor_id) or []:
+                ids.add(a if isinstance(a, str) else getattr(a, "id", str(a)))
+        except Exception:  # an actor only this document knows: no chain beyond itself
+            pass
+    return ids
+
+
+def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
+    """True when one actor rolls up to the other, or both to the same top actor."""
+    if a == b:
+        return True
+    ca, cb = _chain(ctx, a), _chain(ctx, b)
+    return b in ca or a in cb
+
+
+def _speaker(ctx: DocContext, tok: Token) -> tuple[ActorRef | None, ActorRef | None, bool]:
+    """Who reports the event (speaker, outer relayer, hedged cue), from the attribution stage;
+    failing that, the subject of a reporting verb whose complement holds the event."""
+    attr = ctx.attribution_at(tok.i)
+    if attr is not None:
+        return attr.speaker, attr.relayed_by, attr.hedged
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+        cur = cur.head  # a nominal event belongs to its clause
+    for _ in range(5):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head is cur:
+            break
+        gov = cur.head
+        if cur.dep_ == "ccomp" and "speech" in mod.kinds(gov.lemma_):
+            subj = _subject_token(gov)
+            m = _actor_in(ctx, subj) if subj is not None else None
+            return (m.actor.ref() if m is not None else None), None, gov.lemma_ == "suggest"
+        cur = gov
+    return None, None, False

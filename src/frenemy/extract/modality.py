@@ -1,0 +1,135 @@
+"""Negation, modality and control frames around an event word, read off the dependency parse.
+
+The cue words are data (``resources/events/modality.tsv``), loaded once. Functions here look only
+at a token's own dependents and the short chain of clauses that governs it, so each call is cheap.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Clause links that carry an event's modality from its governor ("wanted to hold", "seems to have").
+_CLAUSE_UP = {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acl", "relcl"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+# Modality strength: the first that applies wins.
+_ORDER = ("question", "hypothetical", "hedged", "future")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Cue lemma -> kinds (a lemma may have several: "go" is future and aspect)."""
+    text = resources.files("frenemy.resources.events").joinpath("modality.tsv").read_text(encoding="utf-8")
+    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    out: dict[str, set[str]] = {}
+    for row in csv.DictReader(rows, delimiter="\t"):
+        out.setdefault(row["cue"], set()).add(row["kind"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def kinds(lemma: str) -> frozenset[str]:
+    """The cue kinds of a lemma (empty when it is no cue)."""
+    return cues().get(lemma.lower(), frozenset())
+
+
+def has_negation(tok: Token) -> bool:
+    """True when the word itself is negated: "did not attack", "never released", "no agreement"."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in _NEG_WORDS):
+            return True
+    return False
+
+
+def is_negated(head: Token, stop: Token | None = None) -> bool:
+    """Negation of an event word, also from above: "found no evidence that Iran aided ...",
+    "denied that it attacked", "did not find that ...", "rather than being in bed with".
+
+    The walk goes up the governing clauses and stops at ``stop`` (a control verb already handled).
+    """
+    if has_negation(head):
+        return True
+    tok = head
+    for _ in range(6):
+        if tok.dep_ not in _CLAUSE_UP or tok.head is tok:
+            return False
+        if tok.dep_ == "pcomp" and "counterfactual" in kinds(tok.head.lemma_):
+            return True
+        gov = tok.head
+        if gov is stop:
+            return False
+        gk = kinds(gov.lemma_)
+        if "deny" in gk:
+            return True
+        if "negscope" in gk and has_negation(gov):
+            return True
+        # "found no evidence that ...": the negated scope noun is the governor's object
+        if tok.dep_ == "ccomp" and any(
+            c.dep_ == "dobj" and "negscope" in kinds(c.lemma_) and has_negation(c) for c in gov.children
+        ):
+            return True
+        # "not" on a transparent or control governor: "did not continue to hold", "did not agree to"
+        if tok.dep_ in ("xcomp", "conj") and has_negation(gov):
+            return True
+        tok = gov
+    return False
+
+
+def modality_of(head: Token, stop: Token | None = None, attempt_transparent: bool = False) -> str | None:
+    """The strongest non-asserted modality that applies to an event word, or None.
+
+    hypothetical: "would", "if ...", "wanted to", "tried to"; hedged: "may have", "seems to",
+    "reportedly"; future: "will", "plans to", "is expected to"; question: a main-clause event in a
+    sentence ending with "?". ``stop`` ends the upward walk (a control verb handled by the caller).
+    """
+    found: set[str] = set()
+    tok = head
+    for step in range(6):
+        _local(tok, found)
+        if tok.dep_ not in _CLAUSE_UP or tok.head is tok:
+            break
+        gov = tok.head
+        if gov is stop:
+            break
+        gk = kinds(gov.lemma_)
+        if tok.dep_ in ("xcomp", "ccomp"):
+            if "verb-hedge" in gk:
+                found.add("hedged")
+            if "verb-future" in gk and not (gov.lemma_ == "go" and gov.tag_ != "VBG"):
+                found.add("future")
+            if "verb-hypothetical" in gk or ("verb-attempt" in gk and not attempt_transparent):
+                found.add("hypothetical")
+            if "speech" in gk:
+                break  # the speaker's own modality is not the event's
+        elif tok.dep_ in ("advcl", "acl", "relcl", "pcomp"):
+            break  # a temporal or descriptive clause keeps its own modality
+        tok = gov
+        if step == 0 and head.dep_ == "conj":
+            continue
+    sent = head.sent
+    if sent.text.rstrip().endswith("?") and tok.dep_ == "ROOT":
+        found.add("question")
+    for m in _ORDER:
+        if m in found:
+            return m
+    return None
+
+
+def _local(tok: Token, found: set[str]) -> None:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            k = kinds(c.lemma_) | kinds(c.lower_)
+            if "aux-future" in k:
+                found.add("future")
+            elif "aux-hypothetical" in k:
+                found.add("hypothetical")
+            elif "aux-hedge" in k:
+                found.add("hedged")
+        elif c.dep_ == "advmod" and "adv-hedge" in kinds(c.lemma_):
+            found.add("hedged")
+        elif c.dep_ == "mark" and "conditional" in kinds(c.lemma_):
+            found.add("hypothetical")
