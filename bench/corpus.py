@@ -1,6 +1,6 @@
 """The benchmark corpus: the Lee corpus of ABC news articles shipped inside gensim's wheel.
 
-The file holds one article per line (300 articles, about 60,000 words). It is repeated until the
+The file holds one article per line (300 lines, 293 distinct articles, 58,599 words). It is repeated until the
 corpus reaches the requested size; every copy after the first ends with a short tag ("[copy 2]")
 so each text is a distinct document for frenemy's content-hash identity (identical texts would be
 skipped as duplicates and make the ingest look faster than it is).
@@ -33,9 +33,12 @@ def lee_path() -> Path:
 
 
 def lee_articles() -> list[str]:
-    """The articles of the Lee corpus, one string per non-empty line."""
+    """The distinct articles of the Lee corpus, one string per non-empty line, in file order.
+
+    The file repeats a few articles verbatim; repeats are dropped so none is a duplicate document.
+    """
     with lee_path().open(encoding="utf-8", errors="replace") as fh:
-        return [line.strip() for line in fh if line.strip()]
+        return list(dict.fromkeys(line.strip() for line in fh if line.strip()))
 
 
 def word_count(texts: list[str]) -> int:
