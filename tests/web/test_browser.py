@@ -129,3 +129,12 @@ def test_the_inertness_checks_can_fail(page):
     page.set_content('<p>x</p><img src="x" onerror="window.__pwned=1;alert(1)">')
     page.wait_for_function("window.__pwned === 1")
     assert page.dialogs == ["1"]
+
+
+def test_timeline_point_opens_its_sentence(page, live_server):
+    page.goto(f"{live_server}/dyad?a=iran&b=al-qaeda")
+    point = page.locator('svg#timeline .event-point[data-date="2011"]')
+    assert point.count() == 1
+    point.click()
+    page.wait_for_url(f"**/document/{analyst_report().id}#s5")
+    assert "highlighted" in (page.locator("#s5").get_attribute("class") or "")

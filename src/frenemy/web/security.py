@@ -8,7 +8,7 @@ rebinding), and uploads are size-limited before they are parsed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
@@ -113,7 +113,7 @@ class BodyTooLarge(Exception):
     """The request body passed the configured upload limit."""
 
 
-async def read_limited_body(receive_stream: object, limit: int) -> bytes:
+async def read_limited_body(receive_stream: AsyncIterator[bytes], limit: int) -> bytes:
     """Read a request body from an async byte-chunk iterator, stopping past ``limit`` bytes.
 
     Raises BodyTooLarge as soon as the running total exceeds the limit, so a huge or endless
@@ -121,7 +121,7 @@ async def read_limited_body(receive_stream: object, limit: int) -> bytes:
     """
     chunks: list[bytes] = []
     total = 0
-    async for chunk in receive_stream:  # type: ignore[attr-defined]
+    async for chunk in receive_stream:
         total += len(chunk)
         if total > limit:
             raise BodyTooLarge()
