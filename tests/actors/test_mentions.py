@@ -175,3 +175,14 @@ def test_a_surname_alone_is_the_person_named_earlier(found) -> None:
     ctx, mentions = found
     texts = _by_text(ctx, mentions)
     assert texts["Holloway"][0].actor is texts["Karen Holloway"][0].actor
+
+
+def test_they_refers_to_the_one_plural_actor(nlp) -> None:
+    ctx = _context(nlp, "Israeli troops entered the village at dawn. By noon they had withdrawn.")
+    pronouns = [(ctx.doc[m.start].text, m.actor.id) for m in find_mentions(ctx) if m.kind == "pronoun"]
+    assert pronouns == [("they", "israel-mil")]
+
+
+def test_they_is_left_alone_when_another_group_is_closer(nlp) -> None:
+    ctx = _context(nlp, "Israeli troops entered the village. The villagers said they were afraid.")
+    assert not [m for m in find_mentions(ctx) if m.kind == "pronoun"]

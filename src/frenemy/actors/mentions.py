@@ -37,6 +37,8 @@ _ORG_TYPES = frozenset({"organization", "armed_group", "igo", "government_body",
 _GROUP_TYPES = frozenset({"organization", "armed_group"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
 _AFFILIATION_PREPS = frozenset({"of", "in", "at", "for", "with", "from"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "WORK_OF_ART": None}
@@ -554,6 +556,8 @@ class _MentionFinder:
         last_seen_sentence: dict[str, int] = {}
         recent_named: list[_Found] = []  # every named mention so far, in order
         persons_by_sentence: dict[int, list[str]] = defaultdict(list)
+        plurals_by_sentence: dict[int, list[tuple[str, int]]] = defaultdict(list)  # (actor id, end token)
+        mentioned_sentences: set[int] = set()
         actors: dict[str, Actor] = {}
         sentence_of = self.sentence_of
         new: list[_Found] = []
@@ -568,12 +572,20 @@ class _MentionFinder:
                     last_seen_sentence[item.actor.id] = sent
                 if item.actor.type == "person":
                     persons_by_sentence[sent].append(item.actor.id)
+                if self.doc[item.end - 1].tag_ in ("NNS", "NNPS"):
+                    plurals_by_sentence[sent].append((item.actor.id, item.end))
+                mentioned_sentences.add(sent)
                 recent_named.append(item)
             if self.owner[tok.i] is not None:
                 continue
             lower = tok.lower_
             if lower in _PERSON_PRONOUNS and tok.pos_ == "PRON":
                 target = self._pronoun_target(tok, persons_by_sentence, ordered)
+                if target is not None:
+                    new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
+                continue
+            if lower in _PLURAL_PRONOUNS and tok.pos_ == "PRON":
+                target = self._plural_target(tok, plurals_by_sentence, mentioned_sentences)
                 if target is not None:
                     new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
                 continue
@@ -625,6 +637,33 @@ class _MentionFinder:
             if item.kind in ("name", "description") and noun in folded_key(item.actor.name).split(" "):
                 return item.actor
         return None
+
+    def _plural_target(
+        self, tok: Token, plurals_by_sentence: dict[int, list[tuple[str, int]]], mentioned_sentences: set[int]
+    ) -> str | None:
+        """The one plural actor ("the Iranians", "Israeli troops") a they/them/their refers to."""
+        head = tok.head
+        if (
+            tok.dep_ == "poss"
+            and head.dep_ == "conj"
+            and head.head.tag_ == "NNS"
+            and self.owner[head.head.i] is None
+        ):
+            return None  # "detained jihadis and their families": the partner noun is the referent
+        sent = self.sentence_of(tok.i)
+        candidates = plurals_by_sentence.get(sent, [])
+        if not candidates:
+            if sent in mentioned_sentences:
+                return None  # other actors in the sentence: "they" may be any of them
+            candidates = plurals_by_sentence.get(sent - 1, [])
+        if len({actor_id for actor_id, _ in candidates}) != 1:
+            return None
+        actor_id, end = candidates[-1]
+        for i in range(end, tok.i):
+            other = self.doc[i]
+            if other.tag_ in ("NNS", "NNPS") and other.dep_ in _SUBJECT_OBJECT and self.owner[i] is None:
+                return None  # another group ("the militants said they ...") comes closer
+        return actor_id
 
     def _pronoun_target(
         self, tok: Token, persons_by_sentence: dict[int, list[str]], ordered: list[_Found]
