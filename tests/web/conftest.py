@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from webcorpus import corpus  # noqa: E402
+from webcorpus import contradictions, corpus  # noqa: E402
 
 LOCAL_BASE = "http://127.0.0.1"
 
@@ -28,6 +28,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     with Store(path) as store:
         for result in corpus():
             assert store.write_result(result)
+        store.replace_contradictions(contradictions())
     return str(path)
 
 

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from webcorpus import DYAD_EVENT_COUNT, analyst_report, hostile_document
+from webcorpus import DYAD_EVENT_COUNT, analyst_report, hostile_document, treasury_release
 
 
 def test_actors_list_has_contract_shape_sorted_by_mentions(client):
@@ -88,7 +88,9 @@ def test_events_claims_contradictions_filters(client):
     assert {e["date"]["start"] for e in since} == {"2009", "2010", "2011"}
     claims = client.get("/api/claims", params={"a": "iran", "b": "al-qaeda"}).json()
     assert sorted(c["stance"] for c in claims) == ["cooperative", "hostile", "hostile"]
-    assert client.get("/api/contradictions").json() == []
+    cxs = client.get("/api/contradictions", params={"a": "al Qaeda", "b": "Iran"}).json()
+    assert len(cxs) == 2 and {c["kind"] for c in cxs} == {"stance"}
+    assert client.get("/api/contradictions", params={"a": "evil-actor", "b": "united-states"}).json() == []
     assert client.get("/api/contradictions", params={"a": "nobody-at-all", "b": "iran"}).status_code == 404
 
 
@@ -160,6 +162,10 @@ def test_dyad_page_has_verdict_points_and_evidence_links(client):
     assert html.count('class="period ') == len(client.get("/api/dyad?a=iran&b=al-qaeda").json()["periods"])
     assert f'data-href="/document/{analyst_report().id}#s3"' in html
     assert 'class="rating r-CC"><a href="/document/' in html
+    start = html.index('<ul class="contradictions">')
+    contradictions = html[start : html.index("</section>", start)]
+    assert contradictions.count('<span class="badge">stance</span>') == 2
+    assert f'href="/document/{treasury_release().id}#s0"' in contradictions
 
 
 def test_dyad_page_unknown_actor_suggests(client):

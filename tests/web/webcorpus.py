@@ -15,6 +15,7 @@ from frenemy.ingest.identity import document_id
 from frenemy.models import (
     Actor,
     Claim,
+    Contradiction,
     DateInfo,
     Document,
     DocumentResult,
@@ -244,6 +245,32 @@ def corpus() -> list[DocumentResult]:
     """The three documents' results, ready for Store.write_result."""
     everyone = list(ACTORS.values())
     return [b.result(everyone) for b in (analyst_report(), treasury_release(), hostile_document())]
+
+
+def contradictions() -> list[Contradiction]:
+    """Two stance contradictions between the claims above (one naming the hostile actor)."""
+    ctc = analyst_report().claims[0]
+    treasury = treasury_release().claims[0]
+    evil = hostile_document().claims[0]
+    return [
+        Contradiction(
+            stable_id("cx", ctc.id, treasury.id),
+            "stance",
+            [treasury.id, ctc.id],
+            [],
+            "The US Treasury says Iran has a secret deal with al-Qaeda; the Combating Terrorism "
+            "Center says the relationship is mutual suspicion.",
+            about=["al-qaeda", "iran"],
+        ),
+        Contradiction(
+            stable_id("cx", evil.id, treasury.id),
+            "stance",
+            [treasury.id, evil.id],
+            [],
+            f"{EVIL.name} calls them bitter enemies; the US Treasury describes a deal.",
+            about=["al-qaeda", "iran"],
+        ),
+    ]
 
 
 # Iran / al-Qaeda events, all dated: 4 + 1 + 1
