@@ -120,6 +120,12 @@ def _may_be_event(tok: Token) -> bool:
     dep = tok.dep_
     if tok.pos_ == "NOUN":
         return dep not in ("compound", "amod", "npadvmod")
+    if (
+        dep == "acl"
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    ):
+        return True  # a content clause: "no evidence that Iran aided ..." (flagged by modality)
     if dep == "acl":
         # "an Iranian diplomat kidnapped ... by Sunni militants" is an event; "fighters fleeing" is not
         return tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in tok.children)

@@ -105,6 +105,9 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
                 found.add("hypothetical")
             if "speech" in gk:
                 break  # the speaker's own modality is not the event's
+        elif tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            found.add("hedged")  # "reports that ...", "evidence that ...": a claim, not a fact
+            break
         elif tok.dep_ in ("advcl", "acl", "relcl", "pcomp"):
             break  # a temporal or descriptive clause keeps its own modality
         tok = gov

@@ -1,0 +1,58 @@
+"""The CAMEO table and the control-frame re-coding."""
+
+from __future__ import annotations
+
+import pytest
+
+from frenemy.errors import ActorDataError
+from frenemy.extract.cameo import cameo_info, cameo_table, derived_code, polarity_of
+
+
+def test_table_covers_all_roots_and_weights():
+    table = cameo_table()
+    assert {c[:2] for c in table} == {f"{i:02d}" for i in range(1, 21)}
+    assert len(table) > 300
+    assert all(-10.0 <= i.goldstein <= 10.0 for i in table.values())
+
+
+def test_known_codes():
+    detain = cameo_info("173")
+    assert (detain.root, detain.quad_class, detain.goldstein) == ("17", 4, -5.0)
+    assert (detain.plover, detain.plover_mode) == ("COERCE", "arrest")
+    release = cameo_info("0841")
+    assert (release.root, release.quad_class, release.plover, release.plover_mode) == (
+        "08",
+        2,
+        "RETREAT",
+        "release",
+    )
+    assert cameo_info("057").goldstein == 8.0
+    assert cameo_info("181").plover_mode == "abduct"
+
+
+def test_unknown_subcode_falls_back():
+    assert cameo_info("1739").code == "173"
+    assert cameo_info("199").code == "19"
+    with pytest.raises(ActorDataError):
+        cameo_info("99")
+
+
+def test_polarity():
+    assert cameo_info("173").polarity == "hostile"
+    assert cameo_info("046").polarity == "cooperative"
+    assert cameo_info("010").polarity == "neutral"
+    assert cameo_info("012").polarity == "neutral"  # -0.4: too weak to call
+    assert polarity_of(1, -2.0) == "hostile"  # 016 deny responsibility
+
+
+def test_derived_codes():
+    assert derived_code("0841", "intent") == "0353"
+    assert derived_code("0841", "appeal") == "0253"
+    assert derived_code("0841", "refuse") == "1243"
+    assert derived_code("0841", "demand") == "1053"
+    assert derived_code("054", "intent") == "032"
+    assert derived_code("190", "threaten") == "1384"
+    assert derived_code("180", "intent") == "1383"  # an intent to attack is a threat
+    assert derived_code("046", "refuse") == "125"
+    with pytest.raises(ValueError):
+        derived_code("046", "hope")

@@ -1,0 +1,269 @@
+"""Event extraction on hand-built mentions: each construction the coder must handle."""
+
+from __future__ import annotations
+
+import pytest
+from test_events_support import make_ctx
+
+from frenemy.extract.events import extract_events
+from frenemy.extract.lexicon import EventLexicon
+from frenemy.nlp.context import Attribution
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return EventLexicon.load()
+
+
+def events(nlp, lex, text, **kw):
+    return extract_events(make_ctx(nlp, text, **kw), lex)
+
+
+def triples(evs):
+    return {(e.source.id if e.source else None, e.target.id if e.target else None, e.cameo) for e in evs}
+
+
+def test_active_verb_detain(nlp, lex):
+    evs = events(nlp, lex, "Iran detained dozens of al-Qaeda fighters near the border.")
+    assert triples(evs) == {("iran", "al-qaeda", "173")}
+    ev = evs[0]
+    assert (ev.cameo_root, ev.quad_class, ev.goldstein, ev.plover) == ("17", 4, -5.0, "COERCE")
+    assert ev.polarity == "hostile" and ev.modality == "asserted" and not ev.negated
+    assert ev.action_text == "detained"
+    text = "Iran detained dozens of al-Qaeda fighters near the border."
+    assert text[ev.action_start : ev.action_end] == "detained"
+    assert (ev.char_start, ev.char_end) == (0, len(text))
+
+
+def test_passive_with_agent(nlp, lex):
+    evs = events(nlp, lex, "An Iranian diplomat was kidnapped by Sunni militants in Pakistan.")
+    assert triples(evs) == {("sunni-militants", "iran", "181")}
+
+
+def test_participle_with_agent_and_release_by_captor(nlp, lex):
+    evs = events(
+        nlp, lex, "Iran obtained the release of an Iranian diplomat kidnapped in Pakistan by Sunni militants."
+    )
+    assert ("sunni-militants", "iran", "181") in triples(evs)
+    assert ("sunni-militants", "iran", "0841") in triples(evs)
+
+
+def test_compound_subject_symmetric(nlp, lex):
+    evs = events(nlp, lex, "Iran and Saudi Arabia agreed to restore diplomatic relations.")
+    assert triples(evs) == {("iran", "saudi-arabia", "032"), ("saudi-arabia", "iran", "032")}
+    assert all(e.modality == "asserted" for e in evs)
+
+
+def test_restore_relations_without_intent(nlp, lex):
+    evs = events(nlp, lex, "Iran restored diplomatic relations with Saudi Arabia in 2023.")
+    assert triples(evs) == {("iran", "saudi-arabia", "054")}
+
+
+def test_prepositional_target_and_intent(nlp, lex):
+    evs = events(nlp, lex, "Iran offered to trade the detainees to the United States for MEK leaders.")
+    assert triples(evs) == {("iran", "united-states", "0353")}
+    assert "offered" in evs[0].action_text
+
+
+def test_turn_against_and_coordinated_verb(nlp, lex):
+    evs = events(
+        nlp, lex, "After the attacks, Iran turned against al-Qaeda and detained members of al-Qaeda."
+    )
+    assert triples(evs) == {("iran", "al-qaeda", "160"), ("iran", "al-qaeda", "173")}
+
+
+def test_hold_on_to_and_hold_onto(nlp, lex):
+    assert triples(events(nlp, lex, "Iran held on to relatives of bin Laden.")) == {
+        ("iran", "osama-bin-laden", "173")
+    }
+    assert triples(events(nlp, lex, "Iran held onto relatives of bin Laden.")) == {
+        ("iran", "osama-bin-laden", "173")
+    }
+
+
+def test_nominal_possessive_event(nlp, lex):
+    evs = events(nlp, lex, "Iran's detention of al-Qaeda members angered the group's leaders.")
+    assert triples(evs) == {("iran", "al-qaeda", "173")}
+
+
+def test_nominal_between(nlp, lex):
+    evs = events(nlp, lex, "An agreement between Turkey and Syria was announced on Monday.")
+    assert triples(evs) == {("turkey", "syria", "057"), ("syria", "turkey", "057")}
+
+
+def test_negotiations_with(nlp, lex):
+    evs = events(nlp, lex, "Iraq held talks with Turkey on water rights.")
+    assert ("iraq", "turkey", "046") in triples(evs)
+    assert len(evs) == 1
+
+
+def test_control_verb_appeal_not_release(nlp, lex):
+    evs = events(nlp, lex, "Al-Qaeda kept trying to get Iran to free the detainees.")
+    assert triples(evs) == {("al-qaeda", "iran", "0253")}
+    assert evs[0].modality == "asserted"
+
+
+def test_urge_object_control(nlp, lex):
+    evs = events(nlp, lex, "Saudi Arabia urged Iran to release the sailors.")
+    assert triples(evs) == {("saudi-arabia", "iran", "0253")}
+
+
+def test_announced_would_free_is_intent(nlp, lex):
+    evs = events(nlp, lex, "Syria announced it would free 150 Turkish prisoners.")
+    assert triples(evs) == {("syria", "turkey", "0353")}
+    assert not any(e.cameo == "0841" for e in evs)
+
+
+def test_refuse_replies_to_previous_offer(nlp, lex):
+    text = "Iran offered to trade the detainees to the United States. The Bush administration refused."
+    evs = events(nlp, lex, text)
+    refusal = [e for e in evs if e.cameo == "120"]
+    assert refusal and refusal[0].source.id == "united-states" and refusal[0].target.id == "iran"
+    assert refusal[0].sentence_index == 1
+
+
+def test_negation(nlp, lex):
+    evs = events(nlp, lex, "Iran did not attack Iraq.")
+    assert triples(evs) == {("iran", "iraq", "180")}
+    assert evs[0].negated
+
+
+def test_no_evidence_negates(nlp, lex):
+    evs = events(nlp, lex, "The commission found no evidence that Iran aided al-Qaeda.")
+    assert evs and all(e.negated for e in evs)
+    assert not any(e.source.id == "iran" and not e.negated for e in evs)
+
+
+def test_awareness_is_no_event(nlp, lex):
+    assert events(nlp, lex, "The commission found no evidence that Iran was aware of the planning.") == []
+
+
+def test_hedged_may_have(nlp, lex):
+    evs = events(nlp, lex, "Israel may have attacked Hezbollah positions.")
+    assert triples(evs) == {("israel", "hezbollah", "180")}
+    assert evs[0].modality == "hedged"
+
+
+def test_seems_to_hedges(nlp, lex):
+    evs = events(nlp, lex, "Turkey seems to have detained Syria's envoy.")
+    assert evs and evs[0].modality == "hedged"
+
+
+def test_conditional_is_hypothetical(nlp, lex):
+    evs = events(nlp, lex, "If Israel attacks Iran, Hezbollah will respond.")
+    attack = [e for e in evs if e.cameo_root == "18"]
+    assert attack and attack[0].modality == "hypothetical"
+
+
+def test_future_will(nlp, lex):
+    evs = events(nlp, lex, "Turkey will sanction Syria next month.")
+    assert triples(evs) == {("turkey", "syria", "163")} and evs[0].modality == "future"
+
+
+def test_question(nlp, lex):
+    evs = events(nlp, lex, "Did Iran arrest the Saudi diplomats?")
+    assert evs and evs[0].modality == "question"
+
+
+def test_reported_speech_from_attribution(nlp, lex):
+    text = "According to the CTC report, al-Qaeda abducted an Iranian diplomat."
+    doc_ctx = make_ctx(nlp, text)
+    from frenemy.models import ActorRef
+
+    doc_ctx.attributions = [
+        Attribution(
+            content_start=6,
+            content_end=len(doc_ctx.doc),
+            speaker=ActorRef("ctc", "CTC"),
+            cue="according to",
+            kind="according_to",
+        )
+    ]
+    evs = extract_events(doc_ctx, lex)
+    assert triples(evs) == {("al-qaeda", "iran", "181")}
+    assert evs[0].modality == "reported" and evs[0].attributed_to.id == "ctc"
+
+
+def test_reported_speech_fallback_from_said(nlp, lex):
+    evs = events(nlp, lex, "Turkey said that Syria shelled the border town.")
+    assert not evs or all(e.modality == "reported" for e in evs)
+    evs = events(nlp, lex, "Iraq said that Turkey bombed Syria.")
+    assert triples(evs) == {("turkey", "syria", "195")} or triples(evs) == {("turkey", "syria", "183")}
+    assert evs[0].modality == "reported" and evs[0].attributed_to.id == "iraq"
+
+
+def test_purpose_clause_is_no_event(nlp, lex):
+    evs = events(nlp, lex, "Israel used MEK operatives to assassinate Iranian scientists.")
+    assert not any(e.cameo_root == "18" for e in evs)
+
+
+def test_descriptive_participle_is_no_event(nlp, lex):
+    assert events(nlp, lex, "Iran detained fighters fleeing the war.") == []
+
+
+def test_relative_clause_linking_back(nlp, lex):
+    evs = events(nlp, lex, "Hezbollah, which attacked Israel in 2006, held a rally in Beirut.")
+    assert ("hezbollah", "israel", "180") in triples(evs)
+
+
+def test_no_event_sentence(nlp, lex):
+    assert events(nlp, lex, "Iran is a large country with a long history.") == []
+
+
+def test_same_actor_dropped(nlp, lex):
+    # the Treasury rolls up to the United States
+    assert events(nlp, lex, "The US Treasury Department criticized the United States.") == []
+
+
+def test_designate_and_ids_stable(nlp, lex):
+    text = "The US Treasury Department designated Iran on July 28."
+    a = events(nlp, lex, text)
+    b = events(nlp, lex, text)
+    assert triples(a) == {("united-states-treasury", "iran", "163")}
+    assert [e.id for e in a] == [e.id for e in b] and a[0].id.startswith("ev_")
+
+
+def test_double_cross(nlp, lex):
+    evs = events(nlp, lex, "The Iranians then double crossed al Qaeda.")
+    assert triples(evs) == {("iran", "al-qaeda", "127")}
+
+
+def test_cut_ties_with(nlp, lex):
+    evs = events(nlp, lex, "Saudi Arabia cut ties with Iran in 2016.")
+    assert triples(evs) == {("saudi-arabia", "iran", "161")}
+
+
+def test_provide_training(nlp, lex):
+    evs = events(nlp, lex, "Iran provided training to Hezbollah fighters.")
+    assert triples(evs) == {("iran", "hezbollah", "072")}
+
+
+def test_extradite_to_state(nlp, lex):
+    evs = events(nlp, lex, "Turkey extradited two suspects to Iraq.")
+    assert triples(evs) == {("turkey", "iraq", "063")}
+
+
+def test_threaten_to_attack(nlp, lex):
+    evs = events(nlp, lex, "Israel threatened to attack Hezbollah.")
+    assert triples(evs) == {("israel", "hezbollah", "1383")} or triples(evs) == {
+        ("israel", "hezbollah", "1384")
+    }
+
+
+def test_date_from_timeline(nlp, lex):
+    from frenemy.models import DateInfo
+
+    class Fixed:
+        def date_for(self, i):
+            return DateInfo(start="2010-03", precision="month", basis="explicit")
+
+        def sentence_date(self, i):
+            return DateInfo()
+
+    ctx = make_ctx(nlp, "In March 2010, Iran released two Saudi diplomats.")
+    ctx.timeline = Fixed()
+    evs = extract_events(ctx, lex)
+    assert triples(evs) == {("iran", "saudi-arabia", "0841")}
+    assert evs[0].date.start == "2010-03"
