@@ -101,6 +101,7 @@ def find_attributions(ctx: DocContext, lexicon: StanceLexicon | None = None) -> 
                 if sp.vague and sp.kind == "document" and sp.family and sp.start is not None:
                     vague.append((att, sp.start, sp.family))
     _name_vague_documents(ctx, memory, vague)
+    _clip_to_paragraphs(doc, found)
     found.extend(_quote_attributions(ctx, lex, memory, found))
     found = _dedupe(found)
     _nest(found)
@@ -460,6 +461,23 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     if open_at is not None:
         out.append((open_at, len(doc)))
     return out
+
+
+def _clip_to_paragraphs(doc: Doc, atts: list[Attribution]) -> None:
+    """Reported content stays inside the paragraph of its cue (the parser may run on past a
+    break); quotes, found later, may then extend it."""
+    breaks = _paragraph_breaks(doc)
+    if not breaks:
+        return
+    for a in atts:
+        at = a.cue_start if a.cue_start is not None else a.content_start
+        k = bisect_left(breaks, at)
+        para_start = breaks[k - 1] + 1 if k > 0 else 0
+        para_end = breaks[k] + 1 if k < len(breaks) else len(doc)
+        a.content_start = max(a.content_start, para_start)
+        a.content_end = min(a.content_end, para_end)
+        while a.content_end > a.content_start and doc[a.content_end - 1].is_space:
+            a.content_end -= 1
 
 
 def _quote_attributions(

@@ -317,21 +317,31 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
             _update_focus(ctx, focus, sent_mentions)
         sent_claims: list[Claim] = []
         sent_keys: set[tuple[str | None, str | None, frozenset[str], str]] = set()
-        for m in _stance_matches(ctx, lex, sent.start, sent.end):
-            claim = _claim_for(ctx, lex, m, s_index, sent, voice, focus, caveats)
-            if claim is None:
-                continue
-            # one claim per claimant, pair and stance in a sentence (the first cue speaks for it)
-            key = (
-                claim.claimant.id if claim.claimant else None,
-                claim.relayed_by.id if claim.relayed_by else None,
-                frozenset(a.id for a in claim.about),
-                claim.stance,
-            )
-            if claim.id not in seen and key not in sent_keys:
-                seen.add(claim.id)
-                sent_keys.add(key)
-                sent_claims.append(claim)
+        # cues whose pair comes from the text go first: they set the focus that "each other"
+        # or "the two" elsewhere in the same sentence refers to
+        pending = _stance_matches(ctx, lex, sent.start, sent.end)
+        for _attempt in range(2):
+            retry: list[CueMatch] = []
+            for m in pending:
+                claim = _claim_for(ctx, lex, m, s_index, sent, voice, focus, caveats)
+                if claim is None:
+                    retry.append(m)
+                    continue
+                # one claim per claimant, pair and stance in a sentence (the first cue speaks for it)
+                key = (
+                    claim.claimant.id if claim.claimant else None,
+                    claim.relayed_by.id if claim.relayed_by else None,
+                    frozenset(a.id for a in claim.about),
+                    claim.stance,
+                )
+                if claim.id not in seen and key not in sent_keys:
+                    seen.add(claim.id)
+                    sent_keys.add(key)
+                    sent_claims.append(claim)
+            if not retry or focus.pair is None or len(retry) == len(pending):
+                break
+            pending = retry
+        sent_claims.sort(key=lambda c: c.sentence.find(c.text) if c.text else 0)
         sent_claims.extend(_counter_claims(ctx, lex, sent, s_index, sent_claims, voice, seen))
         _note_caveats(ctx, lex, sent, s_index, caveats, bool(sent_claims), voice)
         claims.extend(sent_claims)
@@ -413,14 +423,14 @@ def _negated(
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
-            if lex.match_at(doc, child.i, "negation", hi) is not None and child.dep_ in {
-                "advmod",
-                "prep",
-                "cc",
-                "preconj",
+            # one-word negators only: "rather than X, Y" negates X (seen from above), not Y
+            if child.dep_ in {"advmod", "prep", "preconj"} and child.lower_ in {
+                "never",
+                "hardly",
+                "without",
+                "neither",
             }:
-                if child.lower_ not in {"no", "not", "n't", "never"} or child.dep_ == "advmod":
-                    return True
+                return True
         if node.i != head.i and lo <= node.i < hi and node.lower_ in {"without"}:
             return True
         # "rather than X", "instead of X": the negator governs the cue from above
@@ -437,12 +447,25 @@ def _negated(
     return False
 
 
-def _hedged(lex: StanceLexicon, doc: Doc, verb: Token, head: Token, lo: int, hi: int) -> bool:
+def _hedged(
+    ctx: DocContext, lex: StanceLexicon, att: Attribution | None, verb: Token, lo: int, hi: int
+) -> bool:
+    """A hedge word in the cue's clause (not inside someone else's nested speech), or a hedging
+    verb above it ("seems to have sparked")."""
+    doc = ctx.doc
     lo2 = max(lo, verb.left_edge.i)
     hi2 = min(hi, verb.right_edge.i + 1)
     for i in range(lo2, hi2):
-        if lex.match_at(doc, i, "hedge", hi2) is not None:
-            return True
+        hm = lex.match_at(doc, i, "hedge", hi2)
+        if hm is None or ctx.attribution_at(i) is not att:
+            continue
+        # "as some have argued" hedges the nested speech it introduces, not this claim
+        if any(
+            other is not att and other.cue_start is not None and hm.start <= other.cue_start < hm.end + 2
+            for other in ctx.attributions
+        ):
+            continue
+        return True
     # a hedging verb above the clause verb inside the bounds ("seems to have sparked")
     cur = verb
     while cur.head.i != cur.i and lo <= cur.head.i < hi:
@@ -573,23 +596,22 @@ def _publication_date(ctx: DocContext) -> DateInfo:
 
 
 def _claim_text(doc: Doc, verb: Token, head: Token, m: CueMatch, lo: int, hi: int) -> tuple[int, int]:
-    """The characterising words: the cue's clause, cut down to its subject ... cue ... phrase when
-    the clause is long ("the relationship is not one of alliance")."""
-    a = max(lo, verb.left_edge.i)
-    b = min(hi, verb.right_edge.i + 1)
-    has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-    if not has_subject and verb.i != head.i and b - a > 12:  # "for having a secret deal with X"
-        a, b = max(lo, min(head.left_edge.i, m.start)), min(hi, max(m.end, head.right_edge.i + 1))
+    """The characterising words: from the clause's subject to the end of the cue's phrase
+    ("the relationship is not one of alliance"), or the cue's own phrase when the clause has no
+    subject or is long ("a secret deal with al-Qaeda allowing it to funnel funds")."""
+    phrase_start = min(head.left_edge.i, m.start)
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and subj.i < m.start:
+        a = max(lo, subj.left_edge.i)
+    elif verb.i == head.i:
+        a = max(lo, verb.left_edge.i)
+    else:
+        a = max(lo, phrase_start)
+    if m.end - a > 30:
+        a = max(lo, phrase_start)
+    b = min(hi, max(m.end, head.right_edge.i + 1))
     if b - a > 30:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        a = max(
-            lo, subj.left_edge.i if subj is not None and subj.i < m.start else min(head.left_edge.i, m.start)
-        )
-        if m.end - a > 30:
-            a = max(lo, min(head.left_edge.i, m.start))
-        b = min(hi, max(m.end, head.right_edge.i + 1))
-        if b - a > 30:
-            b = min(hi, m.end)
+        b = min(hi, m.end)
     while a < b and (doc[a].is_punct or doc[a].lower_ in {"that", "and", "but"}):
         a += 1
     while b > a and doc[b - 1].is_punct:
@@ -639,8 +661,10 @@ def _claim_for(
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
     pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i)
     if pair is None and not reciprocal:
-        # last resort: the actors of the clause (titles and verbless fragments)
-        pair, explicit = _choose_pair(_mentions_in(ctx, clause_lo, clause_hi), focus, False, exclude, head.i)
+        # last resort: the actors of the clause (titles, verbless fragments), or of the whole
+        # reported content ("designated Iran for having a secret deal with al-Qaeda")
+        wide = (lo, hi) if att is not None else (clause_lo, clause_hi)
+        pair, explicit = _choose_pair(_mentions_in(ctx, *wide), focus, False, exclude, head.i)
     if pair is None:
         return None
     if explicit:
@@ -649,7 +673,7 @@ def _claim_for(
     stance = m.cue.value
     if negated:
         stance = m.cue.negated or DEFAULT_NEGATION.get(stance, stance)
-    hedged = bool(att and att.hedged) or _hedged(lex, doc, verb, head, lo, hi)
+    hedged = bool(att and att.hedged) or _hedged(ctx, lex, att, verb, lo, hi)
     if claimant is not None and claimant.id in caveats and s_index - caveats[claimant.id] <= 4:
         hedged = True
     date = ctx.date_for(verb.i)
