@@ -88,3 +88,39 @@ def test_reads_during_writes_see_whole_documents(tmp_path):
     assert seen == sorted(seen)
     assert len(set(seen)) > 2, f"reads did not overlap the writes: {seen}"
     assert final["documents"] == total and final["events"] == total
+
+
+def test_serve_runs_uvicorn_on_loopback(web_db):
+    """serve() (what `frenemy serve` calls) answers on 127.0.0.1 and refuses foreign Host names."""
+    import http.client
+    import subprocess
+    import sys
+
+    from conftest import free_port
+
+    port = free_port()
+    code = f"from frenemy.web.app import serve; serve({web_db!r}, port={port})"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/api/stats")
+                response = conn.getresponse()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        assert response.status == 200
+        assert b'"documents":3' in response.read().replace(b" ", b"")
+        assert response.getheader("server") is None  # no version banner
+        conn.close()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", "/api/stats", headers={"Host": "rebound.example"})
+        assert conn.getresponse().status == 400
+        conn.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
