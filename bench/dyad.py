@@ -75,3 +75,24 @@ def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
     steps["claims"] = len(claims)
     steps["documents"] = len(doc_ids)
     return steps
+
+
+def pair_with_about(db_path: Path, n_events: int) -> tuple[str, str, int]:
+    """Two childless actors whose pair has the event count closest to ``n_events`` (both directions)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT MIN(source_id, target_id) AS a, MAX(source_id, target_id) AS b, COUNT(*) AS n FROM events "
+            "WHERE source_id NOT IN (SELECT parent FROM actors WHERE parent IS NOT NULL) "
+            "AND target_id NOT IN (SELECT parent FROM actors WHERE parent IS NOT NULL) "
+            "AND source_id IN (SELECT id FROM actors WHERE parent IS NULL) "
+            "AND target_id IN (SELECT id FROM actors WHERE parent IS NULL) "
+            "GROUP BY a, b ORDER BY ABS(n - ?) LIMIT 1",
+            (n_events,),
+        ).fetchall()
+    finally:
+        conn.close()
+    a, b, n = rows[0]
+    return str(a), str(b), int(n)

@@ -144,6 +144,10 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
             timing = dyad_bench.time_dyad_report(db_path, *BENCH_DYAD)
             details["dyad_query"] = timing
             results["dyad_query_ms_1m"] = timing["ms"]
+            # the same store, a pair of ordinary activity: the cost grows with the pair's events
+            a, b, n = dyad_bench.pair_with_about(db_path, 1_000 if not smoke else 100)
+            small = dyad_bench.time_dyad_report(db_path, a, b)
+            details["dyad_query_ordinary_pair"] = {"pair": [a, b], "dyad_events": n, **small}
 
         def distributed() -> None:
             from frenemy.distributed import ingest_dask
