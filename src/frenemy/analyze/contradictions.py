@@ -220,7 +220,7 @@ def _who(c: Claim, lower: bool = False) -> str:
         who = f"{who} (as reported by {c.relayed_by.name})"
     if c.claimant is None and c.relayed_by is not None:
         who = f"unnamed others (as reported by {c.relayed_by.name})"
-    if not lower:
+    if not lower:  # only "unnamed others" starts in lower case; names keep their spelling
         who = who[:1].upper() + who[1:]
     return who
 
