@@ -141,8 +141,14 @@ def build_timeline(
         label = str(p.get("label") or "insufficient-evidence")
         title = f"{p.get('start') or '…'} to {p.get('end') or '…'}: {label}, {p.get('events', 0)} events"
         chart.bands.append(TimelineBand(x0, max(x1 - x0, 1.0), label, title))
+    stacked: dict[tuple[float, float], int] = {}
     for t, ev in sorted(dated, key=lambda item: item[0]):
         goldstein = float(ev.get("goldstein") or 0.0)
+        x, y = x_of(t), y_of(goldstein)
+        # events on the same date with the same score fan out sideways instead of hiding each other
+        k = stacked.get((x, y), 0)
+        stacked[(x, y)] = k + 1
+        shift = ((k + 1) // 2) * 4.0 * (1 if k % 2 else -1)
         date = ev.get("date") or {}
         date_label = str(date.get("start") or "")
         title = (
@@ -151,8 +157,8 @@ def build_timeline(
         )
         chart.points.append(
             TimelinePoint(
-                x=x_of(t),
-                y=y_of(goldstein),
+                x=round(min(max(x + shift, left), right), 2),
+                y=y,
                 event_id=str(ev.get("id", "")),
                 date=date_label,
                 goldstein=goldstein,

@@ -33,13 +33,14 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
-# Document and actor ids are slugs or hashes; anything else is not ours and gets a 404.
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$")
+# Document and actor ids are slugs or hashes (word characters, dots, colons, hyphens); anything
+# else, slashes and "..", is not ours and gets a 404.
+_ID_RE = re.compile(r"\w[\w.:-]{0,199}")
 
 
 def is_plain_id(value: str) -> bool:
     """True when ``value`` looks like a document or actor id (no slashes, dots-only or controls)."""
-    return bool(_ID_RE.match(value)) and ".." not in value
+    return bool(_ID_RE.fullmatch(value)) and ".." not in value
 
 
 def safe_http_url(url: str | None) -> str | None:
