@@ -151,7 +151,7 @@ def render_html(report: dict[str, Any]) -> str:
     out.append("<table><tr><th>rank</th><th>hypothesis</th><th>inconsistency</th><th>consistency</th></tr>")
     for h in sorted(report["hypotheses"], key=lambda h: h.get("rank", 0)):
         out.append(
-            f"<tr><td>{int(h.get('rank', 0))}</td><td>{_e(h['id'])}: {_e(h['statement'])}</td>"
+            f"<tr><td>{int(h.get('rank', 0)) if has_ratings(report) else '-'}</td><td>{_e(h['id'])}: {_e(h['statement'])}</td>"
             f"<td>{float(h['inconsistency']):.2f}</td><td>{float(h.get('consistency', 0)):.2f}</td></tr>"
         )
     out.append("</table>")

@@ -100,7 +100,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     out.append("|---|---|---|---|")
     for h in sorted(report["hypotheses"], key=lambda h: h.get("rank", 0)):
         out.append(
-            f"| {h.get('rank', '')} | {h['id']}: {md(h['statement'])} | {h['inconsistency']:.2f} | {h.get('consistency', 0):.2f} |"
+            f"| {h.get('rank', '') if has_ratings(report) else '-'} | {h['id']}: {md(h['statement'])} | {h['inconsistency']:.2f} | {h.get('consistency', 0):.2f} |"
         )
     ids, matrix = ach_rows(report)
     if matrix:

@@ -139,7 +139,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
         t.add_column(col)
     for h in ranked:
         t.add_row(
-            Text(str(h.get("rank", ""))),
+            Text(str(h.get("rank", "")) if has_ratings(report) else "-"),
             Text(f"{h['id']} {safe(h['statement'])}"),
             Text(f"{h['inconsistency']:.2f}"),
             Text(f"{h.get('consistency', 0):.2f}"),
