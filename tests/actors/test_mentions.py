@@ -186,3 +186,23 @@ def test_they_refers_to_the_one_plural_actor(nlp) -> None:
 def test_they_is_left_alone_when_another_group_is_closer(nlp) -> None:
     ctx = _context(nlp, "Israeli troops entered the village. The villagers said they were afraid.")
     assert not [m for m in find_mentions(ctx) if m.kind == "pronoun"]
+
+
+def test_group_references_need_an_organisation_reading(nlp) -> None:
+    text = (
+        "Hamas fired rockets on Monday. Karzai comes from the dominant Pashtun ethnic group. "
+        "Later the radical group said it would fire again."
+    )
+    ctx = _context(nlp, text)
+    corefs = [(ctx.doc[m.start : m.end].text, m.actor.id) for m in find_mentions(ctx) if m.kind == "coref"]
+    assert corefs == [("radical group", "hamas")]
+
+
+def test_named_unions_and_bare_titles_are_not_descriptions(nlp) -> None:
+    text = "The Australian Manufacturing Workers Union says the Government will act. The Foreign Minister agreed."
+    ctx = _context(nlp, text)
+    mentions = find_mentions(ctx)
+    by_text = {ctx.doc[m.start : m.end].text: m.actor for m in mentions}
+    union = by_text["Australian Manufacturing Workers Union"]
+    assert union.type == "organization" and union.origin == "corpus"
+    assert "Government" not in by_text and "Foreign Minister" not in by_text

@@ -39,6 +39,9 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
+_ARMED_MARKERS = frozenset(
+    {"armed", "radical", "militant", "terrorist", "extremist", "jihadist", "islamist", "islamic"}
+)
 _AFFILIATION_PREPS = frozenset({"of", "in", "at", "for", "with", "from"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "WORK_OF_ART": None}
@@ -95,6 +98,21 @@ def _is_variant(a: str, b: str, ratio: float, jaro_winkler: float) -> bool:
     return (
         min(len(a), len(b)) >= 5 and a[:2] == b[:2] and jaro_winkler >= 0.92 and a.count(" ") == b.count(" ")
     )
+
+
+def _singulars(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+def _marks_armed_group(token: Token) -> bool:
+    """A modifier that makes "group" an armed or political organisation ("militant", "radical")."""
+    lemma = token.lemma_.lower()
+    return lemma in _ARMED_MARKERS or data.agent_lexicon().get(lemma) in ("REB", "OPP")
 
 
 def _family(actor_type: str) -> str:
@@ -156,6 +174,7 @@ class _MentionFinder:
         # person root token -> (country, role code) from a title such as "Iranian foreign minister"
         self.titles: dict[int, tuple[Actor | None, str | None]] = {}
         self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
+        self._org_ents: dict[int, int] | None = None  # token -> size of the ORG entity holding it
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
             sentences = list(self.doc.sents)
         else:
@@ -246,17 +265,19 @@ class _MentionFinder:
         for tok in self.doc:
             if self.owner[tok.i] is not None:
                 continue
-            if coref.get(tok.lemma_.lower()) == "group" and self._definite(tok):
+            if coref.get(tok.lemma_.lower()) == "group" and self._reference_kind(tok) == "group":
                 continue  # "the Sunni militant group" is a back-reference, resolved later
             role = _role_of(tok)
-            if role is None:
+            if role is None or self._inside_long_name(tok):
                 continue
-            sector, _role_start = role
+            sector, role_start = role
             person = self._titled_person(tok)
             modifiers = self._modifier_chain(tok)
             countries: list[tuple[Token, Actor]] = []
             groups: list[tuple[Token, str]] = []
             for mod in modifiers:
+                if mod.i >= role_start:
+                    continue  # part of the role itself ("foreign" in "foreign minister")
                 owner = self.owner[mod.i]
                 if owner is not None and owner.actor.type == "state":
                     countries.append((mod, owner.actor))
@@ -280,6 +301,20 @@ class _MentionFinder:
                     self._claim(
                         _Found(start, tok.i + 1, self.registry.group(qualifier, sector), "description")
                     )
+
+    def _inside_long_name(self, tok: Token) -> bool:
+        """A role noun inside a multiword organisation name ("Australian Manufacturing Workers
+        Union") belongs to that name, not to a description."""
+        if tok.ent_type_ != "ORG":
+            return False
+        if self._org_ents is None:
+            self._org_ents = {}
+            for ent in self.doc.ents:
+                if ent.label_ == "ORG":
+                    size = sum(1 for t in ent if t.dep_ != "det" and not t.is_punct)
+                    for i in range(ent.start, ent.end):
+                        self._org_ents[i] = size
+        return self._org_ents.get(tok.i, 0) >= 3
 
     def _definite(self, tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -330,7 +365,10 @@ class _MentionFinder:
     def match_entities(self) -> None:
         new_first_words: set[str] = set()
         for start, end, label in self._entity_spans():
-            if not self._free(start, end) or any(i in self.in_titles for i in range(start, end)):
+            if any(i in self.in_titles for i in range(start, end)):
+                continue
+            inner = [] if self._free(start, end) else self._inner_states(start, end, label)
+            if inner is None:
                 continue
             text = self.doc[start:end].text
             surface = clean_surface(text)
@@ -348,6 +386,8 @@ class _MentionFinder:
                 actor = self._corpus_actor(surface, actor_type)
                 new_first_words.add(_first_word(surface))
             kind = "demonym" if self.registry.demonym_country(surface) is not None else "name"
+            for item in inner:
+                self._release(item)
             self._claim(_Found(start, end, actor, kind))
             if actor.type == "person":
                 self._index_person(actor)
@@ -368,6 +408,18 @@ class _MentionFinder:
             actor = self.persons_by_word.get(tok.lower_)
             if actor is not None and first_named.get(actor.id, len(self.doc)) < tok.i:
                 self._claim(_Found(tok.i, tok.i + 1, actor, "name"))
+
+    def _inner_states(self, start: int, end: int, label: str) -> list[_Found] | None:
+        """The country mentions a multiword organisation name may swallow ("Australian" in
+        "Australian Manufacturing Workers Union", "America" in "Bank of America"); None when the
+        span holds anything else or is too short to be such a name."""
+        if label not in ("ORG", "FAC") or end - start < 3:
+            return None
+        found = {id(item): item for i in range(start, end) if (item := self.owner[i]) is not None}
+        inner = list(found.values())
+        if all(item.actor.type == "state" and start <= item.start and item.end <= end for item in inner):
+            return inner
+        return None
 
     def _entity_spans(self) -> list[tuple[int, int, str]]:
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""
@@ -397,6 +449,7 @@ class _MentionFinder:
                 or self.doc[end - 1].is_punct
                 or self.doc[end - 1].is_space
                 or self.doc[end - 1].lower_ in _POSSESSIVE
+                or (self.doc[end - 1].like_num and ent.label_ == "PERSON")
             ):
                 end -= 1
             if end > start:
@@ -424,6 +477,12 @@ class _MentionFinder:
             return False
         if "." in surface.replace(". ", " ").rstrip(".") and " " not in surface:
             return False  # file names and domains ("iran-mahmoud-ahmadinejad.jpg")
+        words = folded_key(surface).split(" ")
+        lexicon, generic = data.agent_lexicon(), data.not_actors()
+        if any(form in lexicon for form in _singulars(words[-1])) and all(
+            w in lexicon or w in generic for w in words[:-1]
+        ):
+            return False  # "Government", "Federal Government", "Foreign Minister": whose?
         if len(span) == 1:
             tok = span[0]
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and _role_of(tok.head) is None:
@@ -589,28 +648,62 @@ class _MentionFinder:
                 if target is not None:
                     new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
                 continue
-            kind = coref.get(tok.lemma_.lower())
-            if kind is None or tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+            kind = self._reference_kind(tok)
+            if kind is None:
                 continue
-            if any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children):
-                continue
-            start = min(
-                [c.i for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i] + [tok.i]
-            )
+            modifiers = [c for c in tok.children if c.dep_ in _MODIFIER_DEPS and c.i < tok.i]
+            start = min([c.i for c in modifiers] + [tok.i])
             if not self._free(start, tok.i + 1):
                 start = tok.i
-            target_actor = None
-            if kind == "group":
+            target_actor = self._named_by_context(tok, modifiers)
+            if target_actor is None and kind == "group":
                 target_actor = self._defined_by_clause(tok) or self._salient_group(
                     sentence_of(tok.i), group_counts, last_seen_sentence, actors
                 )
-            else:
+            elif target_actor is None:
                 target_actor = self._recent_with_noun(tok.lemma_.lower(), recent_named)
             if target_actor is not None:
                 new.append(_Found(start, tok.i + 1, target_actor, "coref"))
         for item in new:
             if self._free(item.start, item.end):
                 self._claim(item)
+
+    def _reference_kind(self, tok: Token) -> str | None:
+        """ "group" or "named" when ``tok`` is a definite noun that points back to a named actor.
+
+        Conservative: singular, after "the"/"this"/"that", not followed by "of" ("the network of
+        caves"), and any modifiers must mark an armed or political group ("the Sunni militant
+        group", "the radical group"), not some other kind ("the Pashtun ethnic group", "the rock
+        group").
+        """
+        kind = data.coref_nouns().get(tok.lemma_.lower())
+        if kind is None or tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        if any(
+            c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN" and self.owner[c.i] is None)
+            for c in tok.children
+        ):
+            return None
+        modifiers = [
+            c for c in tok.children if c.dep_ in _MODIFIER_DEPS and c.i < tok.i and self.owner[c.i] is None
+        ]
+        if kind == "group" and modifiers and not any(_marks_armed_group(c) for c in modifiers):
+            return None
+        return kind
+
+    def _named_by_context(self, tok: Token, modifiers: list[Token]) -> Actor | None:
+        """The actor a definite noun names itself: "the Al Qaeda network", "Force-17, the armed group"."""
+        for mod in modifiers:
+            owner = self.owner[mod.i]
+            if owner is not None and owner.actor.type in _ORG_TYPES:
+                return owner.actor
+        if tok.dep_ == "appos":
+            owner = self.owner[tok.head.i]
+            if owner is not None and owner.actor.type in _ORG_TYPES:
+                return owner.actor
+        return None
 
     def _defined_by_clause(self, tok: Token) -> Actor | None:
         """ "the group that became al-Qaeda" names its referent in the relative clause."""
