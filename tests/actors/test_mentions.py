@@ -206,3 +206,15 @@ def test_named_unions_and_bare_titles_are_not_descriptions(nlp) -> None:
     union = by_text["Australian Manufacturing Workers Union"]
     assert union.type == "organization" and union.origin == "corpus"
     assert "Government" not in by_text and "Foreign Minister" not in by_text
+
+
+def test_person_from_an_organisation(nlp) -> None:
+    ctx = _context(nlp, "Terry Lindqvist from the Atlantic Council says the talks failed.")
+    person = next(m.actor for m in find_mentions(ctx) if m.actor.type == "person")
+    assert person.parent == "atlantic-council"
+
+
+def test_role_text_keeps_its_of_phrase(found) -> None:
+    ctx, mentions = found
+    hamid = next(m.actor for m in mentions if m.actor.name == "Mustafa Hamid")
+    assert hamid.affiliations[0].role == "chief of staff"

@@ -563,7 +563,22 @@ class _MentionFinder:
         out.extend(c for c in root.children if c.dep_ == "compound" and c.i < item.start and _role_of(c))
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             out.extend(c for c in root.head.children if c.dep_ == "attr")
+        if any(c.dep_ == "prep" and c.lower_ in _AFFILIATION_PREPS for c in root.children):
+            out.append(root)  # "Terry Lee from the Australian Workers Union", "John Smith of Reuters"
         return [d for d in out if d.pos_ in ("NOUN", "PROPN")]
+
+    def _role_text(self, noun: Token) -> str:
+        """The words of a descriptor that say the role: "commercial counselor", "chief of staff"."""
+        words = [
+            c for c in noun.children if c.dep_ in ("amod", "nummod", "compound") and self.owner[c.i] is None
+        ]
+        words.append(noun)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects and all(self.owner[t.i] is None for t in objects[0].subtree):
+                    words.extend([prep, *objects[0].subtree])
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
     def _affiliation_evidence(
         self, item: _Found, root: Token
@@ -576,8 +591,8 @@ class _MentionFinder:
             role_info = _role_of(noun)
             if role_info is not None:
                 sector = sector or role_info[0]
-            words = [c for c in noun.children if c.dep_ in ("amod", "nummod") and self.owner[c.i] is None]
-            role = role or " ".join(t.text for t in sorted([*words, noun], key=lambda t: t.i))
+            if not item.start <= noun.i < item.end:
+                role = role or self._role_text(noun)
             for other in self._linked_mentions(noun):
                 if other.actor.type == "person":
                     continue
