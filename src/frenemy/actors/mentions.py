@@ -623,7 +623,6 @@ class _MentionFinder:
 
     # --- 5. back-references -----------------------------------------------------------------------
     def resolve_references(self) -> None:
-        coref = data.coref_nouns()
         ordered = sorted(self.found.values(), key=lambda f: f.start)
         pointer = 0
         group_counts: dict[str, int] = defaultdict(int)
