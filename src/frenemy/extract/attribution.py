@@ -94,6 +94,10 @@ def find_attributions(ctx: DocContext, lexicon: StanceLexicon | None = None) -> 
                     att, sp = _reporting_verb(ctx, lex, memory, tok)
             elif tok.pos_ in {"NOUN", "PROPN"} and lex.has("position_noun", tok):
                 att, sp = _position_noun(ctx, lex, memory, tok)
+            if att is None and tok.pos_ == "NOUN" and tok.dep_ != "nsubj":
+                doc_cue = lex.cue_for("document_noun", tok)
+                if doc_cue is not None:  # remember who wrote it, for a later "the report says"
+                    _document_speaker(ctx, lex, memory, tok, doc_cue.value, register_only=True)
             if att is not None and sp is not None:
                 found.append(att)
                 if att.cue_start is not None:
@@ -165,14 +169,20 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
 
 
 def _document_speaker(
-    ctx: DocContext, lex: StanceLexicon, memory: _Memory, tok: Token, family: str
+    ctx: DocContext, lex: StanceLexicon, memory: _Memory, tok: Token, family: str, register_only: bool = False
 ) -> Speaker:
-    """A document resolves to its author: "by X", "written by X", "the CTC report", "X's letter";
-    a bare definite "the report" to the last report named; otherwise to the document's voice."""
+    """A document resolves to its author: "by X", "written by X", "the CTC report", "X's letter",
+    "X published a report"; a bare definite "the report" to the last report named; otherwise to the
+    document's voice. ``register_only``: only remember a named author (the phrase is not speaking)."""
     definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
     ref: ActorRef | None = None
     vague = False
-    for child in tok.children:
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AUTHORING_VERBS:
+        subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        mm = ctx.mention_at(subj.i) if subj is not None else None
+        if mm is not None:
+            ref = mm.actor.ref()
+    for child in tok.children if ref is None else ():
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             mm = _mention_in(ctx, pobj) if pobj is not None else None
@@ -206,6 +216,11 @@ def _document_speaker(
                     break
     if ref is None and definite and family in memory.last_by_family:
         ref = memory.last_by_family[family]
+    if register_only:
+        if ref is not None and not vague:
+            memory.last_by_family[family] = ref
+            memory.documents.append((tok.i, family, ref, vague, definite))
+        return Speaker(ref, tok.left_edge.i, tok.right_edge.i + 1, "document", vague, family)
     if ref is None:
         ref, vague = document_voice(ctx), True
     elif not vague:
@@ -286,6 +301,12 @@ def _according_to(
     if not _accepts(sp):
         return None, None
     phrase_end = max(pobj.right_edge.i + 1, to.i + 1)
+    if not any(c.dep_ in _SUBJECT_DEPS for c in sent.root.children):
+        # the parser hung the main clause's subject on X ("According to Riedel, Iran and al-Qaeda
+        # are ..."): the phrase ends at the first comma after X
+        comma = next((i for i in range(pobj.i + 1, phrase_end) if doc[i].text == ","), None)
+        if comma is not None:
+            phrase_end = comma
     start = sent.start
     while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -354,7 +375,10 @@ def _verb_content(lex: StanceLexicon, tok: Token) -> tuple[int, int] | None:
             clause = next(
                 (g for g in c.children if g.dep_ in {"acl", "ccomp", "relcl"} and _has_that(g)), None
             )
-            if clause is not None:
+            held = lex.has("position_noun", c) and any(
+                g.dep_ in {"compound", "amod", "poss", "nmod"} for g in c.children
+            )
+            if clause is not None and not held:  # "denied Egyptian claims that": Egypt's, not ours
                 return clause.left_edge.i, clause.right_edge.i + 1
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.head.i != tok.i:
         host = tok.head

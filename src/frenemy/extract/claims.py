@@ -419,7 +419,8 @@ def _negated(
     path = _path(head, verb)
     for node in path:
         for child in node.children:
-            if not (lo <= child.i < hi) or m.start <= child.i < m.end:
+            # a negator after the cue does not negate it ("rivals, not partners")
+            if not (lo <= child.i < hi) or child.i >= m.start:
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
@@ -603,7 +604,7 @@ def _claim_text(doc: Doc, verb: Token, head: Token, m: CueMatch, lo: int, hi: in
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is not None and subj.i < m.start:
         a = max(lo, subj.left_edge.i)
-    elif verb.i == head.i:
+    elif verb.i == head.i or verb.pos_ in {"VERB", "AUX"}:
         a = max(lo, verb.left_edge.i)
     else:
         a = max(lo, phrase_start)
