@@ -218,3 +218,10 @@ def test_role_text_keeps_its_of_phrase(found) -> None:
     ctx, mentions = found
     hamid = next(m.actor for m in mentions if m.actor.name == "Mustafa Hamid")
     assert hamid.affiliations[0].role == "chief of staff"
+
+
+def test_country_words_inside_place_names_are_not_countries(nlp) -> None:
+    ctx = _context(nlp, "Fires burned across New South Wales and Western Australia, while Britain sent help.")
+    ids = {ctx.doc[m.start : m.end].text: m.actor.id for m in find_mentions(ctx)}
+    assert ids.get("Wales") is None and ids.get("Australia") is None
+    assert ids["Britain"] == "united-kingdom"

@@ -29,7 +29,7 @@ from frenemy.models import Actor, Affiliation
 from frenemy.nlp.context import DocContext, MentionSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from frenemy.actors.registry import ActorRegistry
 
@@ -38,6 +38,7 @@ _GROUP_TYPES = frozenset({"organization", "armed_group"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_CONTAINER_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
 _ARMED_MARKERS = frozenset(
     {"armed", "radical", "militant", "terrorist", "extremist", "jihadist", "islamist", "islamic"}
@@ -174,7 +175,8 @@ class _MentionFinder:
         # person root token -> (country, role code) from a title such as "Iranian foreign minister"
         self.titles: dict[int, tuple[Actor | None, str | None]] = {}
         self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
-        self._org_ents: dict[int, int] | None = None  # token -> size of the ORG entity holding it
+        self._org_ents: dict[int, int] | None = None
+        self._ents: dict[int, Span] | None = None  # token -> size of the ORG entity holding it
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
             sentences = list(self.doc.sents)
         else:
@@ -242,21 +244,34 @@ class _MentionFinder:
                 i += 1
                 continue
             end, actor, text = best
-            if actor.type == "state" and self._inside_longer_person(i, end):
+            if actor.type == "state" and self._inside_longer_name(i, end):
                 i = end
                 continue
             kind = "demonym" if registry.demonym_country(text) is not None else "name"
             self._claim(_Found(i, end, actor, kind))
             i = end
 
-    def _inside_longer_person(self, start: int, end: int) -> bool:
-        tok = self.doc[start]
-        if tok.ent_type_ != "PERSON":
+    def _inside_longer_name(self, start: int, end: int) -> bool:
+        """A country word inside a longer person or place name ("Jordan Peterson", "New South
+        Wales", "Western Australia") is not a mention of the country."""
+        if self.doc[start].ent_type_ not in _CONTAINER_LABELS:
             return False
-        for ent in self.doc.ents:  # only reached for a country inside a PERSON entity: rare
-            if ent.start <= start and end <= ent.end:
-                return ent.end - ent.start > end - start
-        return False
+        ent = self._entity_at(start)
+        return (
+            ent is not None
+            and ent.label_ in _CONTAINER_LABELS
+            and end <= ent.end
+            and ent.end - ent.start > end - start
+        )
+
+    def _entity_at(self, index: int) -> Span | None:
+        """The named entity holding a token (index built once per document)."""
+        if self._ents is None:
+            self._ents = {}
+            for ent in self.doc.ents:
+                for i in range(ent.start, ent.end):
+                    self._ents[i] = ent
+        return self._ents.get(index)
 
     # --- 2. descriptions ----------------------------------------------------------------------
     def match_descriptions(self) -> None:
