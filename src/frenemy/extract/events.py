@@ -577,7 +577,16 @@ def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
     if a == b:
         return True
     ca, cb = _chain(ctx, a), _chain(ctx, b)
-    return b in ca or a in cb
+    if b in ca or a in cb:
+        return True
+    rollup = getattr(ctx.registry, "rollup", None)
+    if rollup is None:
+        return False
+    try:
+        top_a, top_b = rollup(a), rollup(b)
+    except Exception:
+        return False
+    return bool(top_a) and bool(top_b) and top_a[-1] == top_b[-1]
 
 
 def _speaker(ctx: DocContext, tok: Token) -> tuple[ActorRef | None, ActorRef | None, bool]:
