@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from frenemy.actors.mentions import _CorpusIndex, find_mentions
+from frenemy.actors.mentions import find_mentions
+from frenemy.actors.merge import CorpusIndex
 from frenemy.actors.registry import ActorRegistry
 from frenemy.models import Actor, Document
 from frenemy.nlp.context import DocContext, MentionSpan
@@ -148,7 +149,7 @@ def test_spelling_variants_merge_across_documents(nlp) -> None:
 
 
 def test_variant_index_rules() -> None:
-    index = _CorpusIndex()
+    index = CorpusIndex()
     index.add(Actor(id="atiyya", name="Atiyya", type="person", origin="corpus"))
     index.add(Actor(id="iman", name="Iman", type="person", origin="corpus"))
     assert index.similar("Atiyah", "person") == "atiyya"

@@ -16,14 +16,14 @@ Mentions never overlap; ``MentionSpan.start``/``end`` cover the name only (no "t
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frenemy.actors import data
+from frenemy.actors.merge import corpus_index
 from frenemy.actors.normalize import alias_key, clean_surface, folded_key, slugify
 from frenemy.models import Actor, Affiliation
 from frenemy.nlp.context import DocContext, MentionSpan
@@ -31,7 +31,6 @@ from frenemy.nlp.context import DocContext, MentionSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from frenemy.actors.registry import ActorRegistry
 
 _ORG_TYPES = frozenset({"organization", "armed_group", "igo", "government_body", "media"})
 _GROUP_TYPES = frozenset({"organization", "armed_group"})
@@ -58,49 +57,6 @@ class _Found:
     kind: str = "name"
 
 
-@dataclass
-class _CorpusIndex:
-    """Corpus actors of one registry bucketed by (type family, initial) for variant merging."""
-
-    keys: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
-    ids: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
-
-    def add(self, actor: Actor) -> None:
-        key = folded_key(actor.name)
-        if key:
-            bucket = (_family(actor.type), key[0])
-            self.keys[bucket].append(key)
-            self.ids[bucket].append(actor.id)
-
-    def similar(self, name: str, actor_type: str) -> str | None:
-        """The id of a corpus actor whose name is a spelling variant of ``name``, else None."""
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import JaroWinkler
-
-        key = folded_key(name)
-        if not key:
-            return None
-        bucket = (_family(actor_type), key[0])
-        keys = self.keys.get(bucket)
-        if not keys:
-            return None
-        # One vectorised pass picks the candidates; the exact rule then decides.
-        hits = process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9, limit=5)
-        for other, similarity, position in hits:
-            if _is_variant(key, other, fuzz.ratio(key, other), similarity):
-                return self.ids[bucket][position]
-        return None
-
-
-def _is_variant(a: str, b: str, ratio: float, jaro_winkler: float) -> bool:
-    if ratio >= 90:
-        return True
-    # Transliterations differ in one or two letters late in the word ("Atiyya"/"Atiyah").
-    return (
-        min(len(a), len(b)) >= 5 and a[:2] == b[:2] and jaro_winkler >= 0.92 and a.count(" ") == b.count(" ")
-    )
-
-
 def _singulars(word: str) -> list[str]:
     forms = [word]
     if word.endswith("ies"):
@@ -114,24 +70,6 @@ def _marks_armed_group(token: Token) -> bool:
     """A modifier that makes "group" an armed or political organisation ("militant", "radical")."""
     lemma = token.lemma_.lower()
     return lemma in _ARMED_MARKERS or data.agent_lexicon().get(lemma) in ("REB", "OPP")
-
-
-def _family(actor_type: str) -> str:
-    return "person" if actor_type == "person" else ("org" if actor_type in _ORG_TYPES else actor_type)
-
-
-_CORPUS_INDEXES: weakref.WeakKeyDictionary[ActorRegistry, _CorpusIndex] = weakref.WeakKeyDictionary()
-
-
-def _corpus_index(registry: ActorRegistry) -> _CorpusIndex:
-    index = _CORPUS_INDEXES.get(registry)
-    if index is None:
-        index = _CorpusIndex()
-        for actor in registry.added_actors():
-            if actor.origin == "corpus":
-                index.add(actor)
-        _CORPUS_INDEXES[registry] = index
-    return index
 
 
 @lru_cache(maxsize=65536)
@@ -521,7 +459,7 @@ class _MentionFinder:
             self.persons_by_word[word] = actor if held is not None and held.id == actor.id else None
 
     def _corpus_actor(self, surface: str, actor_type: str) -> Actor:
-        index = _corpus_index(self.registry)
+        index = corpus_index(self.registry)
         merged_id = index.similar(surface, actor_type)
         if merged_id is not None:
             existing = self.registry.get(merged_id)
@@ -642,7 +580,7 @@ class _MentionFinder:
         pointer = 0
         group_counts: dict[str, int] = defaultdict(int)
         last_seen_sentence: dict[str, int] = {}
-        recent_named: list[_Found] = []  # every named mention so far, in order
+        last_by_name_word: dict[str, Actor] = {}  # word of an actor's name -> latest such actor
         persons_by_sentence: dict[int, list[str]] = defaultdict(list)
         plurals_by_sentence: dict[int, list[tuple[str, int]]] = defaultdict(list)  # (actor id, end token)
         mentioned_sentences: set[int] = set()
@@ -663,7 +601,9 @@ class _MentionFinder:
                 if self.doc[item.end - 1].tag_ in ("NNS", "NNPS"):
                     plurals_by_sentence[sent].append((item.actor.id, item.end))
                 mentioned_sentences.add(sent)
-                recent_named.append(item)
+                if item.kind in ("name", "description"):
+                    for word in folded_key(item.actor.name).split(" "):
+                        last_by_name_word[word] = item.actor
             if self.owner[tok.i] is not None:
                 continue
             lower = tok.lower_
@@ -690,7 +630,8 @@ class _MentionFinder:
                     sentence_of(tok.i), group_counts, last_seen_sentence, actors
                 )
             elif target_actor is None:
-                target_actor = self._recent_with_noun(tok.lemma_.lower(), recent_named)
+                # "the commission" -> the latest actor whose own name has the word "commission"
+                target_actor = last_by_name_word.get(tok.lemma_.lower())
             if target_actor is not None:
                 new.append(_Found(start, tok.i + 1, target_actor, "coref"))
         for item in new:
@@ -753,12 +694,6 @@ class _MentionFinder:
             return None
         best = max(candidates, key=lambda a: (counts[a], last_seen[a]))
         return actors.get(best)
-
-    def _recent_with_noun(self, noun: str, recent: list[_Found]) -> Actor | None:
-        for item in reversed(recent):
-            if item.kind in ("name", "description") and noun in folded_key(item.actor.name).split(" "):
-                return item.actor
-        return None
 
     def _plural_target(
         self, tok: Token, plurals_by_sentence: dict[int, list[tuple[str, int]]], mentioned_sentences: set[int]
