@@ -180,7 +180,11 @@ def _document_speaker(
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AUTHORING_VERBS:
         subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
         mm = ctx.mention_at(subj.i) if subj is not None else None
-        if mm is not None:
+        if (
+            mm is not None
+            and subj is not None
+            and "\n" not in ctx.doc[min(subj.i, tok.i) : max(subj.i, tok.i)].text
+        ):
             ref = mm.actor.ref()
     for child in tok.children if ref is None else ():
         if child.dep_ == "prep" and child.lower_ == "by":

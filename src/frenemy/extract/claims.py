@@ -487,43 +487,43 @@ def _mentions_in(ctx: DocContext, start: int, end: int) -> list[MentionSpan]:
     return out
 
 
-def _core_actors(ctx: DocContext, head: Token, verb: Token, lo: int, hi: int) -> list[MentionSpan]:
-    """Actors tied to the cue: its own noun phrase (compounds, possessives, "with X"), and the
-    subjects and objects of the verbs from the cue up to its clause verb (inside the bounds)."""
-    found: list[MentionSpan] = []
+def _core_actors(
+    ctx: DocContext, head: Token, verb: Token, lo: int, hi: int
+) -> list[tuple[int, MentionSpan]]:
+    """Actors tied to the cue, with a rank (lower is closer to the relationship): 0 for the cue's
+    own phrase ("the Iran-al-Qaeda relationship", "a deal with X"), 1 for the subjects of the
+    verbs from the cue up to its clause verb, 2 for their objects (all inside the bounds)."""
+    found: list[tuple[int, MentionSpan]] = []
 
-    def add_subtree(tok: Token) -> None:
+    def add_subtree(tok: Token, rank: int) -> None:
         for m in _mentions_in(ctx, max(lo, tok.left_edge.i), min(hi, tok.right_edge.i + 1)):
-            found.append(m)
+            found.append((rank, m))
 
+    own = ctx.mention_at(head.i)
+    if own is not None:
+        found.append((0, own))
     for child in head.children:
-        if child.dep_ in {"compound", "poss", "amod", "nmod", "npadvmod", "nsubj"}:
-            add_subtree(child)
+        if child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            add_subtree(child, 0)
+        elif child.dep_ == "nsubj":
+            add_subtree(child, 1)
         elif child.dep_ == "prep" and child.lower_ in _PAIR_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    add_subtree(pobj)
-    for tok in [head, *head.children]:
-        m = ctx.mention_at(tok.i)
-        if m is not None and tok.i == head.i:
-            found.append(m)
-    for node in _path(head, verb)[1:] if head.i != verb.i else [verb]:
+                    add_subtree(pobj, 0)
+    nodes = _path(head, verb)  # the cue's head too: verbal cues ("double-crossed al Qaeda")
+    for node in nodes:
         for child in node.children:
-            if child.dep_ in _CORE_DEPS or (child.dep_ == "conj" and node.dep_ in _CORE_DEPS):
-                if lo <= child.i < hi:
-                    add_subtree(child)
-            elif (
-                child.dep_ == "prep"
-                and child.lower_ in {"with", "between", "against", "to"}
-                and lo <= child.i < hi
-            ):
+            if not (lo <= child.i < hi):
+                continue
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                add_subtree(child, 1)
+            elif child.dep_ in _CORE_DEPS or (child.dep_ == "conj" and node.dep_ in _CORE_DEPS):
+                add_subtree(child, 2)
+            elif child.dep_ == "prep" and child.lower_ in {"with", "between", "against", "to"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        add_subtree(pobj)
-    if verb.i != head.i:
-        for child in verb.children:
-            if child.dep_ in _CORE_DEPS and lo <= child.i < hi:
-                add_subtree(child)
+                        add_subtree(pobj, 2)
     return found
 
 
@@ -536,18 +536,21 @@ def _rollup_id(ref: ActorRef) -> str:
 
 
 def _choose_pair(
-    candidates: list[MentionSpan], focus: _Focus, reciprocal: bool, exclude: set[str], cue_at: int
+    candidates: list[tuple[int, MentionSpan]], focus: _Focus, reciprocal: bool, exclude: set[str], cue_at: int
 ) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
-    """The pair a cue is about, and whether it came from the text (True) or from the focus."""
-    ordered: dict[str, tuple[int, ActorRef]] = {}
-    for m in candidates:
+    """The pair a cue is about, and whether it came from the text (True) or from the focus.
+
+    The focus pair wins when both its members are among the candidates; otherwise the two best
+    ranked (then nearest) distinct actors; one actor pairs with its partner in the focus."""
+    ordered: dict[str, tuple[int, int, ActorRef]] = {}
+    for rank, m in candidates:
         ref = m.actor.ref()
         if ref.id in exclude:
             continue
         dist = min(abs(m.start - cue_at), abs(m.end - 1 - cue_at))
-        if ref.id not in ordered or dist < ordered[ref.id][0]:
-            ordered[ref.id] = (dist, ref)
-    refs = [r for _, r in sorted(ordered.values(), key=lambda x: x[0])]
+        if ref.id not in ordered or (rank, dist) < ordered[ref.id][:2]:
+            ordered[ref.id] = (rank, dist, ref)
+    refs = [r for _, _, r in sorted(ordered.values(), key=lambda x: (x[0], x[1]))]
     fpair = focus.pair
     fids = {fpair[0].id, fpair[1].id} if fpair else set()
     if len(refs) >= 2:
@@ -665,7 +668,9 @@ def _claim_for(
         # last resort: the actors of the clause (titles, verbless fragments), or of the whole
         # reported content ("designated Iran for having a secret deal with al-Qaeda")
         wide = (lo, hi) if att is not None else (clause_lo, clause_hi)
-        pair, explicit = _choose_pair(_mentions_in(ctx, *wide), focus, False, exclude, head.i)
+        pair, explicit = _choose_pair(
+            [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i
+        )
     if pair is None:
         return None
     if explicit:
