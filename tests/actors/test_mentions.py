@@ -226,3 +226,12 @@ def test_country_words_inside_place_names_are_not_countries(nlp) -> None:
     ids = {ctx.doc[m.start : m.end].text: m.actor.id for m in find_mentions(ctx)}
     assert ids.get("Wales") is None and ids.get("Australia") is None
     assert ids["Britain"] == "united-kingdom"
+
+
+def test_user_file_aliases_are_found_in_text(nlp) -> None:
+    registry = ActorRegistry.default(
+        extra_files=[Path(__file__).parent.parent / "data" / "actors" / "user_actors.yaml"]
+    )
+    ctx = _context(nlp, 'A letter from "Atiyya" reached Abbottabad in 2010.', registry)
+    ids = [m.actor.id for m in find_mentions(ctx)]
+    assert "atiyah-abd-al-rahman" in ids
