@@ -179,7 +179,23 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
                 clients=size.load_clients, seconds=size.load_seconds, events=size.load_events
             )
 
+        def stages() -> None:
+            from bench.stages import stage_breakdown
+
+            sample = build_corpus(min(size.words, 30_000))
+            breakdown = stage_breakdown(sample, tmp / "stages.db", batch_size=BATCH_SIZE)
+            parse = breakdown.get("parse", 0.0)
+            details["stages"] = {
+                "words": word_count(sample),
+                "seconds": breakdown,
+                "share_of_parse": {
+                    k: round(v / parse, 3) for k, v in breakdown.items() if parse and k != "parse"
+                },
+                "note": "one process; each stage timed on documents parsed beforehand",
+            }
+
         part("throughput", throughput)
+        part("stages", stages)
         part("memory", memory)
         part("dyad_query", dyad_query)
         if dask:
