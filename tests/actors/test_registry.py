@@ -199,3 +199,10 @@ def test_agent_lexicon_codes(registry: ActorRegistry) -> None:
         "businessman": "BUS",
     }
     assert {noun: lexicon[noun] for noun in expected} == expected
+
+
+def test_closest_builtin_catches_long_misspellings_only(registry: ActorRegistry) -> None:
+    assert registry.closest_builtin("Osama bin Ladenn").id == "osama-bin-laden"
+    assert registry.closest_builtin("Hizbollahh").id == "hezbollah"
+    assert registry.closest_builtin("United Nationals") is None
+    assert registry.closest_builtin("Hamas") is None  # too short to guess

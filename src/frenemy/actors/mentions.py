@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frenemy.actors import data
-from frenemy.actors.merge import corpus_index
+from frenemy.actors.merge import corpus_index, family
 from frenemy.actors.normalize import alias_key, clean_surface, folded_key, slugify
 from frenemy.models import Actor, Affiliation
 from frenemy.nlp.context import DocContext, MentionSpan
@@ -459,6 +459,9 @@ class _MentionFinder:
             self.persons_by_word[word] = actor if held is not None and held.id == actor.id else None
 
     def _corpus_actor(self, surface: str, actor_type: str) -> Actor:
+        close = self.registry.closest_builtin(surface)
+        if close is not None and family(close.type) == family(actor_type):
+            return close  # a misspelt known actor ("Hizbollahh"); the spelling is not added as an alias
         index = corpus_index(self.registry)
         merged_id = index.similar(surface, actor_type)
         if merged_id is not None:

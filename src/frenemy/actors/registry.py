@@ -471,6 +471,21 @@ class ActorRegistry:
         hint = f"; did you mean: {_describe(suggestions)}?" if suggestions else ""
         raise QueryError(f"unknown actor {text!r}{hint} (frenemy actors lists the known actors)", code="E401")
 
+    def closest_builtin(self, name: str, *, min_ratio: float = 94.0) -> Actor | None:
+        """The built-in actor one of whose names is a near-exact spelling of ``name`` (rapidfuzz
+        ratio >= ``min_ratio`` on names of 8 or more letters), else None. For misspellings found in
+        documents ("Hizbolah"); short names are never matched this way."""
+        from rapidfuzz import fuzz, process
+
+        query = folded_key(name)
+        if len(query) < 8:
+            return None
+        table = self._base.aliases
+        hit = process.extractOne(query, table.choices, scorer=fuzz.ratio, score_cutoff=min_ratio)
+        if hit is None or len(hit[0]) < 8:
+            return None
+        return self.get(table.choice_ids[hit[2]])
+
     # --- adding ---------------------------------------------------------------------------------
     def add(self, actor: Actor, *, override: bool = False) -> Actor:
         """Add (or replace by id) an actor in this registry only and index its name and aliases.
