@@ -299,9 +299,10 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
     doc = ctx.doc
     voice = document_voice(ctx)
     focus = _Focus()
-    caveats: dict[str, int] = {}
+    caveats: dict[str, tuple[int, int]] = {}  # speaker id -> (sentence, token) of their caveat
     claims: list[Claim] = []
     seen: set[str] = set()
+    cue_at: dict[str, int] = {}  # claim id -> token index of its cue
     mentions_by_start = sorted(ctx.mentions, key=lambda m: m.start)
     mi = 0
     for s_index, sent in enumerate(doc.sents):
@@ -315,6 +316,7 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
             mj += 1
         if focus.pair is None:
             _update_focus(ctx, focus, sent_mentions)
+        _note_caveats(ctx, lex, sent, s_index, caveats, voice)
         sent_claims: list[Claim] = []
         sent_keys: set[tuple[str | None, str | None, frozenset[str], str]] = set()
         # cues whose pair comes from the text go first: they set the focus that "each other"
@@ -336,14 +338,14 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
                 )
                 if claim.id not in seen and key not in sent_keys:
                     seen.add(claim.id)
+                    cue_at[claim.id] = m.start
                     sent_keys.add(key)
                     sent_claims.append(claim)
             if not retry or focus.pair is None or len(retry) == len(pending):
                 break
             pending = retry
         sent_claims.sort(key=lambda c: c.sentence.find(c.text) if c.text else 0)
-        sent_claims.extend(_counter_claims(ctx, lex, sent, s_index, sent_claims, voice, seen))
-        _note_caveats(ctx, lex, sent, s_index, caveats, bool(sent_claims), voice)
+        sent_claims.extend(_counter_claims(ctx, lex, sent, s_index, sent_claims, voice, seen, cue_at))
         claims.extend(sent_claims)
         _update_focus(ctx, focus, sent_mentions)
     return claims
@@ -649,7 +651,7 @@ def _claim_for(
     sent: object,
     voice: ActorRef | None,
     focus: _Focus,
-    caveats: dict[str, int],
+    caveats: dict[str, tuple[int, int]],
 ) -> Claim | None:
     doc = ctx.doc
     s_start, s_end = sent.start, sent.end  # type: ignore[attr-defined]
@@ -680,8 +682,10 @@ def _claim_for(
     if negated:
         stance = m.cue.negated or DEFAULT_NEGATION.get(stance, stance)
     hedged = bool(att and att.hedged) or _hedged(ctx, lex, att, verb, lo, hi)
-    if claimant is not None and claimant.id in caveats and s_index - caveats[claimant.id] <= 4:
-        hedged = True
+    if claimant is not None and claimant.id in caveats:
+        c_sent, c_tok = caveats[claimant.id]
+        if c_tok < m.start and s_index - c_sent <= 4:
+            hedged = True
     date = ctx.date_for(verb.i)
     if not date.start:
         date = _publication_date(ctx)
@@ -714,22 +718,24 @@ def _note_caveats(
     lex: StanceLexicon,
     sent: object,
     s_index: int,
-    caveats: dict[str, int],
-    has_claims: bool,
+    caveats: dict[str, tuple[int, int]],
     voice: ActorRef | None,
 ) -> None:
-    """A speaker who warns their judgements are provisional hedges their next few claims."""
-    if has_claims:
-        return
+    """A speaker who warns their judgements are provisional ("judgments should remain tentative")
+    hedges their claims that follow within four sentences."""
     doc = ctx.doc
     s_start, s_end = sent.start, sent.end  # type: ignore[attr-defined]
     for i in range(s_start, s_end):
-        if lex.match_at(doc, i, "caveat", s_end) is not None:
-            att = ctx.attribution_at(i)
-            who = att.speaker if att else voice
-            if who is not None:
-                caveats[who.id] = s_index
-            return
+        if lex.match_at(doc, i, "caveat", s_end) is None:
+            continue
+        att = ctx.attribution_at(i)
+        if att is None:  # "X says that the sample is small, so judgments should remain tentative"
+            att = next(
+                (a for a in ctx.attributions if a.cue_start is not None and s_start <= a.cue_start < i), None
+            )
+        who = att.speaker if att else voice
+        if who is not None:
+            caveats[who.id] = (s_index, i)
 
 
 def _counter_claims(
@@ -740,6 +746,7 @@ def _counter_claims(
     sent_claims: list[Claim],
     voice: ActorRef | None,
     seen: set[str],
+    cue_at: dict[str, int],
 ) -> list[Claim]:
     """Explicit disagreement ("contradicts US assertions that ...", "overstated the case"): the
     critic holds the opposite stance to the claim it targets."""
@@ -759,7 +766,7 @@ def _counter_claims(
         relayed: ActorRef | None = None
         if mk.cue.value == "subject":
             subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is not None:
+            if subj is not None and not _paragraph_between(doc, subj.i, mk.start):
                 critic = speaker_of(ctx, subj, lex).ref
         if critic is None:
             critic, relayed = (att.speaker, att.relayed_by) if att else (voice, None)
@@ -768,6 +775,10 @@ def _counter_claims(
         hedged = bool(att and att.hedged) or any(lex.has("hedge", c) for c in tok.children)
         for target in sent_claims:
             if target.claimant is not None and target.claimant.id == critic.id:
+                continue
+            # the disputed claim follows its marker in the same paragraph
+            at = cue_at.get(target.id, -1)
+            if at <= mk.start or _paragraph_between(doc, mk.start, at):
                 continue
             stance = DEFAULT_NEGATION.get(target.stance, target.stance)
             if stance == target.stance:
@@ -802,3 +813,9 @@ def _counter_claims(
                 )
             )
     return out
+
+
+def _paragraph_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a paragraph break (a line break) lies between tokens a and b."""
+    lo, hi = min(a, b), max(a, b)
+    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[lo:hi])
