@@ -93,22 +93,27 @@ def _sentence_events(
         fr = _frame_of(tok)
         if fr is not None:
             frames[tok.i] = fr
-    controllers = {ctrl.i for _, ctrl in frames.values()}
     consumed: set[int] = set()
     events: list[Event] = []
-    # verbs and adjectives first so that "held talks" codes once, through the verb
-    ordered = sorted(cands, key=lambda c: (c[0].pos_ == "NOUN", c[0].i))
+    # governed actions first: a control verb whose action yields an event is used up by it;
+    # then verbs and adjectives before nouns, so that "held talks" codes once, through the verb
+    ordered = sorted(cands, key=lambda c: (c[0].i not in frames, c[0].pos_ == "NOUN", c[0].i))
     for tok, entries in ordered:
-        if tok.i in controllers or tok.i in consumed:
-            continue
-        if not _may_be_event(tok):
+        if tok.i in consumed or not _may_be_event(tok):
             continue
         match = _match(ctx, tok, entries)
         if match is None:
             continue
         entry, args = match
-        consumed.update(w.i for w in args.words)
-        events.extend(_build(ctx, sent, s_index, tok, entry, args, frames.get(tok.i), prior + events))
+        frame = frames.get(tok.i)
+        if frame is not None and frame[1].i in consumed:
+            frame = None
+        built = _build(ctx, sent, s_index, tok, entry, args, frame, prior + events)
+        if built or frame is None:
+            consumed.update(w.i for w in args.words)
+        if built and frame is not None:
+            consumed.add(frame[1].i)
+        events.extend(built)
     return events
 
 
@@ -138,6 +143,12 @@ def _may_be_event(tok: Token) -> bool:
         return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if dep in ("amod", "compound"):
         return False
+    if (
+        dep == "pcomp"
+        and tok.head.lower_ in ("of", "for")
+        and "allegation" in mod.kinds(tok.head.head.lemma_)
+    ):
+        return False  # "accused Iran of supplying ...": the accusation is the event
     if dep == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
         # "used MEK operatives to assassinate ..." states a purpose, unless the governor makes
         # its object the doer ("urged Iran to release", "let them go")
@@ -161,9 +172,7 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
             return None
         kinds = mod.kinds(gov.lemma_)
         frame = next((f for f in FRAMES if f in kinds), None)
-        if frame is not None and (dep in ("xcomp", "ccomp") or frame in ("refuse", "demand", "appeal")):
-            if gov.lemma_ == "call" and not any(c.lemma_ in ("on", "for") for c in gov.children):
-                return None
+        if frame is not None and _frame_fits(frame, dep, cur, gov):
             return frame, gov
         if "speech" in kinds and dep == "ccomp" and _future_self(cur, gov):
             return "intent", gov  # "announced it would free 150 prisoners"
@@ -172,6 +181,21 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
             continue
         return None
     return None
+
+
+def _frame_fits(frame: str, dep: str, clause: Token, gov: Token) -> bool:
+    """Whether a control verb really controls the clause below it."""
+    if gov.lemma_ == "call" and (
+        any(c.dep_ == "prt" for c in gov.children) or not any(c.lemma_ in ("on", "for") for c in gov.children)
+    ):
+        return False  # "called off a strike" is no appeal
+    if dep == "prep":
+        return frame in ("intent", "refuse", "demand", "appeal")  # "agreed to a ceasefire"
+    if dep == "ccomp" and frame in ("intent", "threaten", "refuse"):
+        # "warned that China could arm Russia" reports another's act; "vowed it would" is own
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        return subj is None or subj.pos_ == "PRON"
+    return dep in ("xcomp", "ccomp") or frame in ("refuse", "demand", "appeal")
 
 
 def _future_self(clause: Token, speech: Token) -> bool:
@@ -248,7 +272,12 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _children(c, "dobj")
         ][:1]
     if entry.objects:
-        obj = [o for o in obj if o.lemma_.lower() in entry.objects]
+        obj = [
+            q
+            for o in obj
+            for q in [o, *_prep_objects([o], frozenset({"of"}))]
+            if q.lemma_.lower() in entry.objects
+        ][:1]
         if not obj:
             return None
         if entry.amods and not any(c.lemma_.lower() in entry.amods for c in obj[0].children):
@@ -256,12 +285,19 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         words.append(obj[0])
     if entry.preps:
         tgt_toks = _prep_objects([tok] + obj, entry.preps)
-        if not tgt_toks and not entry.has("sym"):
-            return None
+        if not tgt_toks:
+            if not entry.has("sym"):
+                return None
+            tgt_toks = [o for o in obj if not entry.objects]  # "met Putin" as well as "met with"
         for t in tgt_toks:
             words.append(t.head)
+            if t.head.head in obj and obj[0] not in words:
+                words.append(obj[0])  # "mediated a truce between A and B": the truce is used up
     else:
         tgt_toks = obj
+        if not tgt_toks and tok.lemma_ in _OBJECT_CONTROL:
+            # "helped the Houthis build drones": the helped party is the clause's subject
+            tgt_toks = [c for x in _children(tok, ("ccomp", "xcomp")) for c in _children(x, "nsubj")]
         if not tgt_toks and tok.pos_ == "ADJ":
             # "not letting one of his daughters free": the adjective's subject is the patient
             tgt_toks = _children(tok, "nsubj")
@@ -274,13 +310,15 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors_of_subject(ctx, tok)
     tgt = _targets(ctx, tgt_toks)
     sym = entry.has("sym")
-    if sym and not tgt and any(t.lemma_ in _RECIPROCAL for t in _prep_objects([tok], frozenset({"with"}))):
-        tgt = []
+    if any(t.lemma_ in _RECIPROCAL for t in tgt_toks):
+        sym, tgt = True, []  # "accused each other": both directions among the subjects
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"))
 
 
 def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     words = [tok]
+    if entry.mods and not any(c.lemma_.lower() in entry.mods for c in tok.children):
+        return None
     light = _light_verb(tok)
     src: list[MentionSpan] = []
     for c in tok.children:
@@ -290,8 +328,13 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
                 src = _actors(ctx, c)
                 break
     if not src:
+        holders = [tok, *_prep_objects([tok], frozenset({"of"}))]
         agents = [
-            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")
+            p
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in _children(c, "pobj")
         ]
         if agents:
             src = _actors(ctx, agents[0])
@@ -326,6 +369,8 @@ def _light_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.kinds(head.head.lemma_):
         return head.head  # "being in bed with", "engaged in talks"
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+        return head.head  # "retaliated with sanctions against"
     return None
 
 
@@ -361,6 +406,11 @@ def _subject_token(tok: Token) -> Token | None:
             cur = gov
         elif dep == "advcl" and not any(c.dep_ == "mark" for c in cur.children):
             return None  # "..., taking hostages": a loose participle has no certain doer
+        elif dep == "pcomp" and gov.lower_ in ("of", "for") and gov.head.pos_ == "VERB":
+            obj = next((c for c in gov.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "thanked Qatar for hosting": Qatar hosted
+            cur = gov
         elif dep in ("advcl", "pcomp", "prep", "acomp", "oprd") and gov.pos_ in (
             "VERB",
             "AUX",
@@ -399,7 +449,10 @@ def _actor_in(ctx: DocContext, tok: Token) -> MentionSpan | None:
 def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     """Actors of a phrase and its conjuncts ("Iran and Saudi Arabia")."""
     out: list[MentionSpan] = []
-    for t in [tok, *tok.conjuncts]:
+    heads = [tok, *tok.conjuncts]
+    # "Chinese and Indian troops", "American and British ships": coordinated modifiers
+    heads += [c for t in heads for a in t.children if a.dep_ in ("amod", "compound") for c in a.conjuncts]
+    for t in heads:
         m = _actor_in(ctx, t)
         if m is not None and all(m.actor.id != o.actor.id for o in out):
             out.append(m)
