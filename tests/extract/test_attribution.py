@@ -323,3 +323,33 @@ def test_nested_speech_keeps_the_relaying_speaker(nlp):
 def test_unattributed_sentence_has_no_attribution(nlp):
     ctx = make_ctx(nlp, "Iran detained hundreds of Arab fighters in 2002.")
     assert find_attributions(ctx) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\u201d\u201c\u201d",
+        '"""',
+        "According to",
+        "according to.",
+        "Riedel said.",
+        "\u201cIran\u201d \u201cal-Qaeda\u201d \u201csaid\u201d Riedel \u201cIran and al-Qaeda are rivals",
+        "\n\n\u201c\n\n\u201d\n\n",
+        "The report says. The report suggests that. According to the report, .",
+    ],
+)
+def test_odd_inputs_give_sane_spans(nlp, text):
+    from frenemy.extract.claims import extract_claims
+
+    ctx = make_ctx(nlp, text)
+    atts = find_attributions(ctx)
+    n = len(ctx.doc)
+    for a in atts:
+        assert 0 <= a.content_start < a.content_end <= n
+        if a.cue_start is not None:
+            assert 0 <= a.cue_start < n
+    for c in extract_claims(ctx):
+        assert 0 <= c.char_start <= c.char_end <= len(text)
+        assert len(c.about) == 2 and c.about[0].id != c.about[1].id
