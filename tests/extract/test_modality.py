@@ -28,6 +28,8 @@ def test_cues_loaded():
         ("Iran denied that it detained the men.", "detained", True),
         ("The panel found no evidence that Iran helped them.", "helped", True),
         ("Rather than attacking Iraq, Iran talked.", "attacking", True),
+        ("They cheated him by not letting his daughter free.", "free", True),
+        ("Iran did not say that it freed the men.", "freed", False),
     ],
 )
 def test_negation(nlp, text, word, expected):

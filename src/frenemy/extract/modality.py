@@ -75,6 +75,9 @@ def is_negated(head: Token, stop: Token | None = None) -> bool:
         # "not" on a transparent or control governor: "did not continue to hold", "did not agree to"
         if tok.dep_ in ("xcomp", "conj") and has_negation(gov):
             return True
+        # "by not letting his daughter free", "did not allow them to leave"
+        if tok.dep_ == "ccomp" and has_negation(gov) and "speech" not in gk:
+            return True
         tok = gov
     return False
 
