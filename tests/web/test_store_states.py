@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
@@ -96,9 +97,9 @@ def test_serve_runs_uvicorn_on_loopback(web_db):
     import subprocess
     import sys
 
-    from conftest import free_port
-
-    port = free_port()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     code = f"from frenemy.web.app import serve; serve({web_db!r}, port={port})"
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
