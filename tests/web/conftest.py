@@ -122,6 +122,9 @@ def page(browser, live_server):
             pg.outside_requests.append(url)  # type: ignore[attr-defined]
             route.abort()
 
+    pg.console_errors = []  # type: ignore[attr-defined]
+    pg.on("console", lambda msg: pg.console_errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))  # type: ignore[attr-defined]
     pg.on("dialog", on_dialog)
     pg.route("**/*", guard)
     yield pg

@@ -40,6 +40,7 @@ def test_dyad_page_shows_verdict_and_rendered_timeline(page, live_server, artifa
     assert page.locator("svg#timeline rect.period").count() >= 1
     page.screenshot(path=str(artifacts / "dyad-iran-al-qaeda.png"), full_page=True)
     assert page.dialogs == [] and page.outside_requests == []
+    assert page.console_errors == []  # no CSP violations, no script errors
 
 
 def test_event_filters_hide_rows_and_dim_points(page, live_server):
@@ -113,6 +114,8 @@ def test_script_in_documents_stays_inert(page, live_server, path):
     assert page.dialogs == []
     assert page.locator("img").count() == 0
     assert page.outside_requests == []
+    # the unknown-actor page is itself a 404, which Chromium logs; anything else is a failure
+    assert [m for m in page.console_errors if not m.startswith("Failed to load resource")] == []
 
 
 def test_hostile_document_renders_as_text(page, live_server, artifacts):
