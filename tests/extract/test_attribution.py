@@ -21,6 +21,7 @@ ACTORS = {
         Actor(id="united-states", name="United States", code="USA", type="state"),
         Actor(id="saudi-arabia", name="Saudi Arabia", code="SAU", type="state"),
         Actor(id="hezbollah", name="Hezbollah", type="armed_group"),
+        Actor(id="hamas", name="Hamas", type="armed_group"),
         Actor(id="israel", name="Israel", code="ISR", type="state"),
         Actor(id="combating-terrorism-center", name="Combating Terrorism Center", type="organization"),
         Actor(
@@ -50,6 +51,7 @@ SURFACES = [
     ("al Qaeda", "al-qaeda"),
     ("Al Qaeda", "al-qaeda"),
     ("Hezbollah", "hezbollah"),
+    ("Hamas", "hamas"),
     ("Israel", "israel"),
     ("Riyadh", "saudi-arabia"),
     ("Iran", "iran"),

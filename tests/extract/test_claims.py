@@ -240,3 +240,24 @@ def test_user_cue_changes_extraction(nlp, tmp_path):
     find_attributions(ctx)
     [c] = extract_claims(ctx, StanceLexicon.load([extra]))
     assert c.cue == "sworn enemies" and c.stance == "hostile"
+
+
+@pytest.mark.model
+def test_role_noun_owned_by_an_unknown_pronoun_names_no_pair(nlp):
+    claims = claims_for(nlp, "In a statement, Hezbollah said it stood with Israel against its enemies.")
+    assert {c.stance for c in claims} == {"cooperative"}  # "stood with", not "its enemies"
+
+
+@pytest.mark.model
+def test_the_predicate_characterises_a_relationship_named_as_subject(nlp):
+    text = "The alliance between Hamas and Iran, once close, has become strained since 2012."
+    claims = claims_for(nlp, text, author="Dana Reyes")
+    assert [(c.cue, c.stance) for c in claims] == [("strained", "hostile")]
+
+
+@pytest.mark.model
+def test_marker_pointing_back_disputes_the_earlier_claim(nlp):
+    text = "Analysts say Iran and Hezbollah have forged a partnership without limits, though the US disputes that."
+    s = summary(claims_for(nlp, text, author="Dana Reyes"))
+    pair = frozenset({"iran", "hezbollah"})
+    assert s == {(None, pair, "cooperative", True), ("united-states", pair, "hostile", False)}

@@ -156,8 +156,6 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     doc_cue = lex.cue_for("document_noun", tok)
     if doc_cue is not None:
         return _document_speaker(ctx, lex, memory, tok, doc_cue.value)
-    if lex.has("unnamed", tok):
-        return Speaker(None, tok.i, tok.i + 1, "unnamed")
     for child in tok.children:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} or (
             child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}
@@ -165,6 +163,8 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
             mm = _mention_in(ctx, child)
             if mm is not None:
                 return Speaker(mm.actor.ref(), tok.left_edge.i, tok.right_edge.i + 1, "actor")
+    if lex.has("unnamed", tok):  # "some", "critics", "officials" (after "officials in Riyadh")
+        return Speaker(None, tok.i, tok.i + 1, "unnamed")
     return Speaker(None, tok.i, tok.i + 1, "none")
 
 

@@ -30,6 +30,7 @@ CATEGORIES = {
     "stance",
     "stance_adj",
     "relation_noun",
+    "role_noun",
     "reporting_verb",
     "position_noun",
     "position_verb",
@@ -374,7 +375,26 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
         elif tok.dep_ in {"acomp", "attr"} or (tok.dep_ == "conj" and tok.head.dep_ == "acomp"):
             found.append(CueMatch(i, i + 1, cue))
     found.sort(key=lambda m: m.start)
-    return found
+    return _drop_subject_cues(doc, found)
+
+
+def _drop_subject_cues(doc: Doc, found: list[CueMatch]) -> list[CueMatch]:
+    """ "The alliance between X and Y has become strained": a cue that is only the subject of
+    another cue's clause names the relationship; the predicate characterises it."""
+    if len(found) < 2:
+        return found
+    heads = {_span_head(doc, m.start, m.end).i: m for m in found}
+    drop: set[int] = set()
+    for hi, m in heads.items():
+        tok = doc[hi]
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if verb.i in heads or any(
+            c.i in heads and c.dep_ in {"acomp", "attr", "oprd", "xcomp"} for c in verb.children
+        ):
+            drop.add(id(m))
+    return [m for m in found if id(m) not in drop]
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:
@@ -656,6 +676,8 @@ def _claim_for(
     doc = ctx.doc
     s_start, s_end = sent.start, sent.end  # type: ignore[attr-defined]
     head = _span_head(doc, m.start, m.end)
+    if _unknown_counterpart(ctx, lex, head):
+        return None
     att = ctx.attribution_at(m.start)
     lo, hi = (att.content_start, att.content_end) if att else (s_start, s_end)
     lo, hi = max(lo, s_start), min(hi, s_end)
@@ -772,13 +794,24 @@ def _counter_claims(
             critic, relayed = (att.speaker, att.relayed_by) if att else (voice, None)
         if critic is None:
             continue
-        hedged = bool(att and att.hedged) or any(lex.has("hedge", c) for c in tok.children)
+        from_speech = critic is not None and att is not None and critic is att.speaker
+        hedged = bool(from_speech and att and att.hedged) or any(lex.has("hedge", c) for c in tok.children)
+        marker_obj = next((c for c in tok.children if c.dep_ in {"dobj", "ccomp", "prep"}), None)
+        points_back = marker_obj is None or marker_obj.lower_ in {
+            "that",
+            "this",
+            "it",
+            "these",
+            "those",
+            "them",
+        }
         for target in sent_claims:
             if target.claimant is not None and target.claimant.id == critic.id:
                 continue
-            # the disputed claim follows its marker in the same paragraph
+            # the disputed claim follows its marker in the same paragraph, or comes before it
+            # when the marker points back ("..., though Washington disputes that")
             at = cue_at.get(target.id, -1)
-            if at <= mk.start or _paragraph_between(doc, mk.start, at):
+            if at < 0 or (at <= mk.start and not points_back) or _paragraph_between(doc, mk.start, at):
                 continue
             stance = DEFAULT_NEGATION.get(target.stance, target.stance)
             if stance == target.stance:
@@ -819,3 +852,11 @@ def _paragraph_between(doc: Doc, a: int, b: int) -> bool:
     """Whether a paragraph break (a line break) lies between tokens a and b."""
     lo, hi = min(a, b), max(a, b)
     return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[lo:hi])
+
+
+def _unknown_counterpart(ctx: DocContext, lex: StanceLexicon, head: Token) -> bool:
+    """ "It stood with Syria against its enemies": a role noun owned by an unresolved pronoun and
+    not said of anyone names no pair we can tell."""
+    if not lex.has("role_noun", head) or head.dep_ in {"attr", "acomp", "oprd"}:
+        return False
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and ctx.mention_at(c.i) is None for c in head.children)
