@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from frenemy.analyze.contradictions import claim_period, find_contradictions
 from frenemy.models import ActorRef, Claim, DateInfo, Event, stable_id
 
@@ -191,3 +194,33 @@ def test_grouping_scales_with_pairs():
         for i in range(300)
     ]
     assert find_contradictions(many, []) == []
+
+
+def test_noun_phrase_claims_read_as_speaks_of_and_quote_marks_are_dropped():
+    claims = [
+        claim("t", TREASURY, "cooperative", "a \u201csecret deal with al-Qaeda"),
+        claim("c", CTC, "hostile", "the relationship is not one of alliance"),
+    ]
+    [cx] = find_contradictions(claims, [])
+    assert cx.explanation == (
+        "Combating Terrorism Center says the relationship is not one of alliance; "
+        "US Treasury speaks of a secret deal with al-Qaeda."
+    )
+
+
+@given(st.permutations(list(range(7))))
+def test_result_does_not_depend_on_input_order(order):
+    base = [
+        claim("a", US, "cooperative", "x"),
+        claim("b", CTC, "hostile", "y"),
+        claim("c", AUTHOR, "hostile", "z", hedged=True),
+        claim("d", TREASURY, "cooperative", "w", sentence=2),
+        claim("d2", TREASURY, "cooperative", "w again", sentence=5),  # a tie: the earlier one speaks
+        claim("e", US, "neutral", "v", about=(IRAN, SAUDI)),
+        claim("f", CTC, "hostile", "u", about=(SAUDI, IRAN)),
+    ]
+    expected = {cx.id for cx in find_contradictions(base, [])}
+    shuffled = [base[i] for i in order]
+    assert {cx.id for cx in find_contradictions(shuffled, [])} == expected
+    assert len(expected) == 5  # a-b, a-c, d-b, d-c, e-f
+    assert not any("d2" in cx.claims for cx in find_contradictions(shuffled, []))

@@ -153,14 +153,19 @@ def _stance(group: list[Claim], key: frozenset[str], window: int) -> list[Contra
 
 def _first_overlap(xs: list[Claim], ys: list[Claim], window: int) -> tuple[Claim, Claim] | None:
     """The most confident pair of claims, one from each side, whose times overlap."""
-    xs = sorted(xs, key=lambda c: (-c.confidence, c.hedged))
-    ys = sorted(ys, key=lambda c: (-c.confidence, c.hedged))
+    xs = sorted(xs, key=_strength)
+    ys = sorted(ys, key=_strength)
     for x in xs:
         rx = claim_period(x, window)
         for y in ys:
             if _overlaps(rx, claim_period(y, window)):
                 return x, y
     return None
+
+
+def _strength(c: Claim) -> tuple[float, bool, str, int, str]:
+    """Most confident and unhedged first; ties broken by position so the result is stable."""
+    return (-c.confidence, c.hedged, c.doc_id, c.sentence_index, c.id)
 
 
 def claim_period(c: Claim, window: int = 365) -> tuple[str, str] | None:
@@ -225,11 +230,19 @@ def _who(c: Claim, lower: bool = False) -> str:
     return who
 
 
+_QUOTES = str.maketrans("", "", '\u201c\u201d"\u00ab\u00bb\u201e')
+
+
 def _says(c: Claim, lower: bool = False) -> str:
-    verb = "say" if c.claimant is None else "says"
+    """ "X says <the characterising words>", or "X speaks of <a noun phrase>"."""
+    text = (c.text or c.cue or c.stance).translate(_QUOTES).strip().rstrip(".,;:")
+    plural = c.claimant is None
+    if text.lower().startswith(("a ", "an ")):
+        verb = "speak of" if plural else "speaks of"
+    else:
+        verb = "say" if plural else "says"
     hedge = " (hedged)" if c.hedged else ""
-    text = c.text or (c.cue or c.stance)
-    return f"{_who(c, lower)} {verb}{hedge} {text.strip().rstrip('.')}"
+    return f"{_who(c, lower)} {verb}{hedge} {text}"
 
 
 # --- events -------------------------------------------------------------------------------------------
