@@ -45,7 +45,10 @@ def test_reader_sees_no_errors_and_no_torn_reads_while_ingest_writes(tmp_path):
         api_reads = 0
         last: dict[str, int] = {}
         seen_during_run: set[int] = set()
-        with Store(db, readonly=True) as store, TestClient(create_app(str(db))) as web:
+        with (
+            Store(db, readonly=True) as store,
+            TestClient(create_app(str(db)), base_url="http://127.0.0.1") as web,
+        ):
             while True:
                 running = proc.poll() is None
                 # one read transaction: the counts and the reference check see one snapshot
