@@ -138,3 +138,10 @@ def test_ids_urls_and_hosts():
     assert safe_http_url("javascript:alert(1)") is None and safe_http_url("data:text/html,x") is None
     assert host_name("127.0.0.1:8000") == "127.0.0.1" and host_name("[::1]:8000") == "::1"
     assert host_name("LocalHost") == "localhost"
+
+
+def test_timeline_marks_merged_duplicates():
+    dup = dict(_ev(1, "2003", -5.0), counted=False)
+    chart = build_timeline([_ev(0, "2003", -5.0), dup], [])
+    assert [p.counted for p in chart.points] == [True, False]
+    assert chart.points[1].title.endswith("(duplicate report, not counted)")

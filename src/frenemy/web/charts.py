@@ -64,6 +64,7 @@ class TimelinePoint:
     polarity: str
     href: str
     title: str
+    counted: bool = True  # False for a report the dyad analysis merged into another (a duplicate)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Timeline:
     x_ticks: list[Tick] = field(default_factory=list)
     y_ticks: list[Tick] = field(default_factory=list)
     undated: int = 0
+    radius: float = 5.0
 
 
 def build_timeline(
@@ -136,6 +138,7 @@ def build_timeline(
         return round(top + (GOLDSTEIN_MAX - g) / (2 * GOLDSTEIN_MAX) * (bottom - top), 2)
 
     chart = Timeline(width, height, left, right, top, bottom, y_of(0.0), undated=undated)
+    chart.radius = 5.0 if len(dated) <= 150 else 3.5
     for s, e, p in spans:
         x0, x1 = x_of(min(s, e)), x_of(max(s, e))
         label = str(p.get("label") or "insufficient-evidence")
@@ -148,7 +151,12 @@ def build_timeline(
         # events on the same date with the same score fan out sideways instead of hiding each other
         k = stacked.get((x, y), 0)
         stacked[(x, y)] = k + 1
-        shift = ((k + 1) // 2) * 4.0 * (1 if k % 2 else -1)
+        # ... but only within the stretch of time the date names (a year-precise date spans its year)
+        date = ev.get("date") or {}
+        start = year_fraction(date.get("start")) or t
+        end = year_fraction(date.get("end") or date.get("start"), at_end=True) or t
+        room = max((x_of(end) - x_of(start)) / 2 - 1.0, 0.0)
+        shift = min(((k + 1) // 2) * 4.0, room) * (1 if k % 2 else -1)
         date = ev.get("date") or {}
         date_label = str(date.get("start") or "")
         title = (
@@ -164,7 +172,8 @@ def build_timeline(
                 goldstein=goldstein,
                 polarity=str(ev.get("polarity") or "neutral"),
                 href=evidence_href(str(ev.get("doc_id", "")), ev.get("sentence_index")),
-                title=title,
+                title=title if ev.get("counted", True) else f"{title} (duplicate report, not counted)",
+                counted=bool(ev.get("counted", True)),
             )
         )
     chart.x_ticks = [Tick(x_of(float(y)), str(y)) for y in _year_ticks(lo, hi)]
