@@ -163,7 +163,7 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
     for _ in range(4):
         dep = cur.dep_
         gov = cur.head
-        if gov is cur:
+        if gov.i == cur.i:
             return None
         if dep == "pobj" and gov.dep_ == "prep":  # "called for the release of"
             cur = gov
@@ -210,11 +210,17 @@ def _future_self(clause: Token, speech: Token) -> bool:
 
 
 def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEntry, _Args] | None:
+    """The most specific entry that fits, preferring one whose parse gives actors on both sides."""
+    first: tuple[LexEntry, _Args] | None = None
     for entry in entries:
         args = _noun_args(ctx, tok, entry) if entry.pos == "N" else _verb_args(ctx, tok, entry)
-        if args is not None:
+        if args is None:
+            continue
+        if args.sources and (args.targets or args.sym):
             return entry, args
-    return None
+        if first is None:
+            first = entry, args
+    return first
 
 
 def _children(tok: Token, dep: str | tuple[str, ...]) -> list[Token]:
@@ -235,7 +241,7 @@ def _prep_objects(toks: list[Token], preps: frozenset[str]) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("prep", "dative", "agent", "prt") and c.lower_ in preps:
                 found.extend(_children(c, ("pobj", "pcomp")))
-            elif c.dep_ == "prt" and c.head is t:
+            elif c.dep_ == "prt" and c.head.i == t.i:
                 # "held on to": the preposition may hang off the particle
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ in preps:
@@ -393,7 +399,7 @@ def _subject_token(tok: Token) -> Token | None:
                 return cur.head
             return subj
         dep, gov = cur.dep_, cur.head
-        if gov is cur:
+        if gov.i == cur.i:
             return None
         if dep in ("xcomp", "ccomp"):
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
@@ -462,7 +468,11 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
 def _targets(ctx: DocContext, toks: list[Token]) -> list[MentionSpan]:
     out: list[MentionSpan] = []
     for t in toks:
-        for m in _actors(ctx, t):
+        # "hosted talks between Hamas and Israel": the parties of the hosted event
+        between = [
+            p for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
+        ]
+        for m in _actors(ctx, between[0]) if between else _actors(ctx, t):
             if all(m.actor.id != o.actor.id for o in out):
                 out.append(m)
     return out
@@ -492,7 +502,8 @@ def _build(
         words.append(ctrl)
         ctrl_src = _actors_of_subject(ctx, ctrl)
         if kind in ("appeal", "demand"):
-            asked = [o for c in _children(ctrl, "dobj") for o in _actors(ctx, c)]
+            # the party asked: "urged Iran to"; not the action noun itself ("demanded the release of")
+            asked = [o for c in _children(ctrl, "dobj") if c.i != head.i for o in _actors(ctx, c)]
             targets = (
                 asked or [s for s in sources if all(s.actor.id != c.actor.id for c in ctrl_src)] or targets
             )
@@ -649,10 +660,10 @@ def _speaker(ctx: DocContext, tok: Token) -> tuple[ActorRef | None, ActorRef | N
     if attr is not None:
         return attr.speaker, attr.relayed_by, attr.hedged
     cur = tok
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head  # a nominal event belongs to its clause
     for _ in range(5):
-        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
             break
         gov = cur.head
         if cur.dep_ == "ccomp" and "speech" in mod.kinds(gov.lemma_):

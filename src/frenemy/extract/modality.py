@@ -55,12 +55,12 @@ def is_negated(head: Token, stop: Token | None = None) -> bool:
         return True
     tok = head
     for _ in range(6):
-        if tok.dep_ not in _CLAUSE_UP or tok.head is tok:
+        if tok.dep_ not in _CLAUSE_UP or tok.head.i == tok.i:
             return False
         if tok.dep_ == "pcomp" and "counterfactual" in kinds(tok.head.lemma_):
             return True
         gov = tok.head
-        if gov is stop:
+        if stop is not None and gov.i == stop.i:
             return False
         gk = kinds(gov.lemma_)
         if "deny" in gk:
@@ -93,10 +93,10 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
     tok = head
     for step in range(6):
         _local(tok, found)
-        if tok.dep_ not in _CLAUSE_UP or tok.head is tok:
+        if tok.dep_ not in _CLAUSE_UP or tok.head.i == tok.i:
             break
         gov = tok.head
-        if gov is stop:
+        if stop is not None and gov.i == stop.i:
             break
         gk = kinds(gov.lemma_)
         if tok.dep_ in ("xcomp", "ccomp"):
