@@ -30,6 +30,7 @@ _NP_PREPS = {"of", "including", "among"}
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _RECIPROCAL = {"other", "another"}
 _REPLY_WINDOW = 3
+_REPLY_LOOKBACK = 40  # recent events searched for that (bounded: no quadratic copying)
 _OBJECT_CONTROL = {
     "let",
     "allow",
@@ -108,7 +109,7 @@ def _sentence_events(
         frame = frames.get(tok.i)
         if frame is not None and frame[1].i in consumed:
             frame = None
-        built = _build(ctx, sent, s_index, tok, entry, args, frame, prior + events)
+        built = _build(ctx, sent, s_index, tok, entry, args, frame, prior[-_REPLY_LOOKBACK:] + events)
         if built or frame is None:
             consumed.update(w.i for w in args.words)
         if built and frame is not None:
