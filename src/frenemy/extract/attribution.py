@@ -364,7 +364,7 @@ def _reporting_verb(
     content = _verb_content(lex, tok)
     if content is None:
         return None, None
-    hedged = m.cue.value == "hedged"
+    hedged = m.cue.value in {"hedged", "doubting"}
     return _make(content, sp, tok.text, "indirect", tok.i, hedged), sp
 
 
@@ -442,7 +442,7 @@ def _position_verb(
     if prep is None:
         return None, None
     subj = _subject(tok)
-    if subj is None:
+    if subj is None or subj.dep_ == "nsubjpass":  # "are widely seen as": nobody named holds it
         return None, None
     sp = speaker_of(ctx, subj, lex, memory)
     if sp.ref is None:

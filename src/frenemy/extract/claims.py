@@ -42,6 +42,7 @@ CATEGORIES = {
     "caveat",
     "reciprocal",
     "contradiction",
+    "hypothetical",
 }
 DEFAULT_NEGATION = {
     "cooperative": "hostile",
@@ -682,6 +683,8 @@ def _claim_for(
     lo, hi = (att.content_start, att.content_end) if att else (s_start, s_end)
     lo, hi = max(lo, s_start), min(hi, s_end)
     verb = _clause_verb(head, lo, hi)
+    if _hypothetical(lex, head, s_start, s_end):
+        return None
     claimant, relayed = _claimant(att, voice)
     exclude = {r.id for r in (claimant, relayed) if r is not None and att is not None}
     candidates = _core_actors(ctx, head, verb, lo, hi)
@@ -700,10 +703,16 @@ def _claim_for(
     if explicit:
         focus.pair = pair
     negated = _negated(ctx, lex, m, head, verb, lo, hi)
+    if att is not None and att.cue_start is not None:  # "X denied that ...", "X doubts that ..."
+        speech = lex.cue_for("reporting_verb", doc[att.cue_start])
+        if speech is not None and speech.value in {"negating", "doubting"}:
+            negated = not negated
     stance = m.cue.value
     if negated:
         stance = m.cue.negated or DEFAULT_NEGATION.get(stance, stance)
-    hedged = bool(att and att.hedged) or _hedged(ctx, lex, att, verb, lo, hi)
+    hedged = (
+        bool(att and att.hedged) or _hedged(ctx, lex, att, verb, lo, hi) or _is_question(doc, s_start, s_end)
+    )
     if claimant is not None and claimant.id in caveats:
         c_sent, c_tok = caveats[claimant.id]
         if c_tok < m.start and s_index - c_sent <= 4:
@@ -860,3 +869,25 @@ def _unknown_counterpart(ctx: DocContext, lex: StanceLexicon, head: Token) -> bo
     if not lex.has("role_noun", head) or head.dep_ in {"attr", "acomp", "oprd"}:
         return False
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and ctx.mention_at(c.i) is None for c in head.children)
+
+
+def _hypothetical(lex: StanceLexicon, head: Token, s_start: int, s_end: int) -> bool:
+    """ "If Turkey and Russia were allies, ...": a cue inside a conditional clause asserts nothing."""
+    cur = head
+    while True:
+        for child in cur.children:
+            if child.dep_ == "mark" and lex.has("hypothetical", child):
+                return True
+        if cur.head.i == cur.i or not (s_start <= cur.head.i < s_end):
+            return False
+        cur = cur.head
+
+
+def _is_question(doc: Doc, s_start: int, s_end: int) -> bool:
+    """A sentence ending in a question mark only raises the possibility."""
+    for i in range(s_end - 1, s_start - 1, -1):
+        t = doc[i]
+        if t.is_space or t.text in {"\u201d", '"', "'", "\u2019", ")"}:
+            continue
+        return t.text == "?"
+    return False
