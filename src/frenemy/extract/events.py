@@ -144,6 +144,8 @@ def _may_be_event(tok: Token) -> bool:
         return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if dep in ("amod", "compound"):
         return False
+    if dep == "pcomp" and tok.head.lower_ == "from":
+        return False  # "asked China to refrain from supplying", "banned them from working"
     if (
         dep == "pcomp"
         and tok.head.lower_ in ("of", "for")
@@ -187,7 +189,8 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
 def _frame_fits(frame: str, dep: str, clause: Token, gov: Token) -> bool:
     """Whether a control verb really controls the clause below it."""
     if gov.lemma_ == "call" and (
-        any(c.dep_ == "prt" for c in gov.children) or not any(c.lemma_ in ("on", "for") for c in gov.children)
+        any(c.dep_ == "prt" or c.lower_ == "off" for c in gov.children)
+        or not any(c.lemma_ in ("on", "for") for c in gov.children)
     ):
         return False  # "called off a strike" is no appeal
     if dep == "prep":
@@ -437,17 +440,21 @@ def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
 
 def _actor_in(ctx: DocContext, tok: Token) -> MentionSpan | None:
     """The actor a noun phrase names: the token's own mention, else one inside the phrase."""
-    m = ctx.mention_at(tok.i)
-    if m is not None:
-        return m
+    found = _actor_token(ctx, tok)
+    return ctx.mention_at(found.i) if found is not None else None
+
+
+def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
+    """The token of the phrase's actor mention, searched breadth first from the head."""
+    if ctx.mention_at(tok.i) is not None:
+        return tok
     queue: deque[tuple[Token, int]] = deque((c, 1) for c in tok.children)
     while queue:
         t, depth = queue.popleft()
         if t.dep_ not in _NP_DEPS or (t.dep_ == "prep" and t.lower_ not in _NP_PREPS):
             continue
-        m = ctx.mention_at(t.i)
-        if m is not None:
-            return m
+        if ctx.mention_at(t.i) is not None:
+            return t
         if depth < 4:
             queue.extend((c, depth + 1) for c in t.children)
     return None
@@ -459,6 +466,9 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     heads = [tok, *tok.conjuncts]
     # "Chinese and Indian troops", "American and British ships": coordinated modifiers
     heads += [c for t in heads for a in t.children if a.dep_ in ("amod", "compound") for c in a.conjuncts]
+    inner = _actor_token(ctx, tok)
+    if inner is not None and inner.i != tok.i:
+        heads += list(inner.conjuncts)  # "the bids of Sweden and Finland"
     for t in heads:
         m = _actor_in(ctx, t)
         if m is not None and all(m.actor.id != o.actor.id for o in out):
@@ -530,11 +540,12 @@ def _build(
     else:
         negated = mod.is_negated(anchor)
         modality = mod.modality_of(anchor, attempt_transparent=frame[0] in ("appeal", "demand"))
-    attributed_to, relayed_by, hedged_cue = _speaker(ctx, anchor)
-    if modality is None and hedged_cue:
+    report = _speaker(ctx, anchor)
+    attributed_to, relayed_by = report.speaker, report.relayed_by
+    if modality is None and report.hedged:
         modality = "hedged"
     if modality is None:
-        modality = "reported" if attributed_to is not None or relayed_by is not None else "asserted"
+        modality = "reported" if report.reported else "asserted"
     date = ctx.date_for(anchor.i)
     span_toks = sorted({w.i for w in words})
     lo, hi = span_toks[0], span_toks[-1]
@@ -654,22 +665,37 @@ def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
     return bool(top_a) and bool(top_b) and top_a[-1] == top_b[-1]
 
 
-def _speaker(ctx: DocContext, tok: Token) -> tuple[ActorRef | None, ActorRef | None, bool]:
-    """Who reports the event (speaker, outer relayer, hedged cue), from the attribution stage;
-    failing that, the subject of a reporting verb whose complement holds the event."""
+@dataclass
+class _Report:
+    """Who reports an event: speaker, outer relayer, whether the cue hedges, whether reported."""
+
+    speaker: ActorRef | None = None
+    relayed_by: ActorRef | None = None
+    hedged: bool = False
+    reported: bool = False
+
+
+def _speaker(ctx: DocContext, tok: Token) -> _Report:
+    """Who reports the event, from the attribution stage; failing that, the subject of a reporting
+    verb whose complement holds the event, or an "according to" phrase on its clause."""
     attr = ctx.attribution_at(tok.i)
     if attr is not None:
-        return attr.speaker, attr.relayed_by, attr.hedged
+        return _Report(attr.speaker, attr.relayed_by, attr.hedged, True)
     cur = tok
     while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head  # a nominal event belongs to its clause
     for _ in range(5):
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                src = [p for t in c.children for p in t.children if p.dep_ == "pobj"]
+                m = _actor_in(ctx, src[0]) if src else None
+                return _Report(m.actor.ref() if m is not None else None, reported=True)
         if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
             break
         gov = cur.head
         if cur.dep_ == "ccomp" and "speech" in mod.kinds(gov.lemma_):
             subj = _subject_token(gov)
             m = _actor_in(ctx, subj) if subj is not None else None
-            return (m.actor.ref() if m is not None else None), None, gov.lemma_ == "suggest"
+            return _Report(m.actor.ref() if m is not None else None, None, gov.lemma_ == "suggest", True)
         cur = gov
-    return None, None, False
+    return _Report()
