@@ -267,3 +267,45 @@ def test_date_from_timeline(nlp, lex):
     evs = extract_events(ctx, lex)
     assert triples(evs) == {("iran", "saudi-arabia", "0841")}
     assert evs[0].date.start == "2010-03"
+
+
+def test_reciprocal_each_other(nlp, lex):
+    evs = events(nlp, lex, "Iraq and Syria accused each other of shelling the border.")
+    assert triples(evs) == {("iraq", "syria", "112"), ("syria", "iraq", "112")}
+
+
+def test_coordinated_modifiers_give_both_actors(nlp, lex):
+    evs = events(nlp, lex, "Hezbollah threatened Israeli and Saudi ships.")
+    assert triples(evs) == {("hezbollah", "israel", "130"), ("hezbollah", "saudi-arabia", "130")}
+
+
+def test_demanded_the_release_targets_the_captor(nlp, lex):
+    evs = events(nlp, lex, "Turkey demanded the release of Saudi sailors held by Iran.")
+    assert ("turkey", "iran", "1053") in triples(evs)
+    assert not any(e.cameo == "0841" for e in evs)  # the release itself is not asserted
+
+
+def test_accusation_clause_is_not_an_event(nlp, lex):
+    evs = events(nlp, lex, "Saudi Arabia accused Iran of supplying missiles to Hezbollah.")
+    assert triples(evs) == {("saudi-arabia", "iran", "112")}
+
+
+def test_refrain_from_is_not_an_event(nlp, lex):
+    evs = events(nlp, lex, "Turkey asked Iran to refrain from arming Hezbollah.")
+    assert not any(e.source and e.source.id == "iran" for e in evs)
+
+
+def test_according_to_without_attribution_record(nlp, lex):
+    evs = events(nlp, lex, "According to the CTC report, al-Qaeda abducted an Iranian diplomat.")
+    assert triples(evs) == {("al-qaeda", "iran", "181")}
+    assert evs[0].modality == "reported" and evs[0].attributed_to.id == "ctc"
+
+
+def test_hosted_talks_between(nlp, lex):
+    evs = events(nlp, lex, "Iraq hosted talks between Iran and Saudi Arabia last year.")
+    assert {("iraq", "iran", "043"), ("iraq", "saudi-arabia", "043")} <= triples(evs)
+
+
+def test_called_off_is_no_appeal(nlp, lex):
+    evs = events(nlp, lex, "Israel called off a strike on Iran.")
+    assert triples(evs) == {("israel", "iran", "087")}

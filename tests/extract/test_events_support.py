@@ -55,6 +55,7 @@ SURFACES: dict[str, str] = {
     "syria": "syria",
     "damascus": "syria",
     "israel": "israel",
+    "israeli": "israel",
     "turkey": "turkey",
     "turkish": "turkey",
     "ankara": "turkey",
@@ -99,7 +100,7 @@ def find_mentions(
         for key, actor_id in keys:
             n = len(key)
             if tuple(words[i : i + n]) == key and not taken & set(range(i, i + n)):
-                kind = "demonym" if key[-1] in ("iranian", "saudi", "turkish") else "name"
+                kind = "demonym" if key[-1] in ("iranian", "saudi", "turkish", "israeli") else "name"
                 out.append(MentionSpan(i, i + n, actors[actor_id], kind=kind))
                 taken.update(range(i, i + n))
                 break
