@@ -438,7 +438,10 @@ def _position_verb(
     cue = lex.cue_for("position_verb", tok)
     if cue is None:
         return None, None
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == cue.value), None)
+    obj0 = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
+    # the preposition may hang from the verb or from its object ("described the relationship ... as")
+    holders = [tok, obj0] if obj0 is not None else [tok]
+    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == cue.value), None)
     if prep is None:
         return None, None
     subj = _subject(tok)
@@ -447,8 +450,7 @@ def _position_verb(
     sp = speaker_of(ctx, subj, lex, memory)
     if sp.ref is None:
         return None, None
-    obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
-    start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i
+    start = obj0.left_edge.i if obj0 is not None and obj0.i < prep.i else prep.i
     return _make((start, prep.right_edge.i + 1), sp, tok.text, "indirect", tok.i, False), sp
 
 

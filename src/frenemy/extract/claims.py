@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from frenemy.errors import ActorDataError
 from frenemy.models import Actor, ActorRef, Claim, DateInfo, stable_id
+from frenemy.nlp.context import MentionSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from frenemy.nlp.context import Attribution, DocContext, MentionSpan
+    from frenemy.nlp.context import Attribution, DocContext
 
 STANCES = ("cooperative", "hostile", "ambivalent", "neutral")
 CATEGORIES = {
@@ -278,6 +279,7 @@ def _lookup(ctx: DocContext, name: str) -> Actor | None:
 # --- claims -----------------------------------------------------------------------------------------
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 _CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative"}
+_FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 _PAIR_PREPS = {"with", "between", "among", "to", "toward", "towards", "against", "of"}
 
 
@@ -689,6 +691,13 @@ def _claim_for(
     exclude = {r.id for r in (claimant, relayed) if r is not None and att is not None}
     candidates = _core_actors(ctx, head, verb, lo, hi)
     clause_lo, clause_hi = max(lo, verb.left_edge.i), min(hi, verb.right_edge.i + 1)
+    if att is not None and att.kind == "direct" and att.speaker is not None:
+        # "We have no quarrel with Iran," a Qatari official said: "we" is the speaker's side
+        we = next((t for t in doc[clause_lo:clause_hi] if t.lower_ in _FIRST_PERSON), None)
+        if we is not None:
+            me = Actor(id=att.speaker.id, name=att.speaker.name, code=att.speaker.code)
+            candidates.append((1, MentionSpan(we.i, we.i + 1, me, "pronoun")))
+            exclude.discard(att.speaker.id)
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
     pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i)
     if pair is None and not reciprocal:
