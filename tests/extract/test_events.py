@@ -309,3 +309,21 @@ def test_hosted_talks_between(nlp, lex):
 def test_called_off_is_no_appeal(nlp, lex):
     evs = events(nlp, lex, "Israel called off a strike on Iran.")
     assert triples(evs) == {("israel", "iran", "087")}
+
+
+def test_temporal_clause_not_hedged_by_hedging_cue(nlp, lex):
+    text = "The report suggests that Washington erred when the US Treasury Department designated Iran."
+    ctx = make_ctx(nlp, text)
+    from frenemy.models import ActorRef
+
+    ctx.attributions = [
+        Attribution(3, len(ctx.doc), ActorRef("ctc", "CTC"), cue="suggests", kind="indirect", hedged=True)
+    ]
+    evs = extract_events(ctx, lex)
+    assert triples(evs) == {("united-states-treasury", "iran", "163")}
+    assert evs[0].modality == "reported" and evs[0].attributed_to.id == "ctc"
+
+
+def test_related_to_names_the_target(nlp, lex):
+    evs = events(nlp, lex, "Iran freed women and children related to bin Laden.")
+    assert triples(evs) == {("iran", "osama-bin-laden", "0841")}

@@ -27,6 +27,8 @@ _POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
 # Dependents searched, breadth first, for the actor behind a noun phrase ("children of bin Laden").
 _NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvmod", "nummod"}
 _NP_PREPS = {"of", "including", "among"}
+_LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate"}
+_TEMPORAL_MARKS = {"when", "after", "before", "since", "as", "while", "until", "once"}
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _RECIPROCAL = {"other", "another"}
 _REPLY_WINDOW = 3
@@ -451,7 +453,12 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
     queue: deque[tuple[Token, int]] = deque((c, 1) for c in tok.children)
     while queue:
         t, depth = queue.popleft()
-        if t.dep_ not in _NP_DEPS or (t.dep_ == "prep" and t.lower_ not in _NP_PREPS):
+        if t.dep_ == "acl" and t.lemma_ in _LINK_PARTICIPLES:
+            queue.extend((c, depth + 1) for c in t.children if c.dep_ == "prep" and c.lower_ == "to")
+            continue  # "women and children related to bin Laden"
+        if t.dep_ not in _NP_DEPS or (
+            t.dep_ == "prep" and t.lower_ not in _NP_PREPS and t.head.dep_ != "acl"
+        ):
             continue
         if ctx.mention_at(t.i) is not None:
             return t
@@ -542,8 +549,8 @@ def _build(
         modality = mod.modality_of(anchor, attempt_transparent=frame[0] in ("appeal", "demand"))
     report = _speaker(ctx, anchor)
     attributed_to, relayed_by = report.speaker, report.relayed_by
-    if modality is None and report.hedged:
-        modality = "hedged"
+    if modality is None and report.hedged and not _in_temporal_clause(anchor):
+        modality = "hedged"  # "suggests that ..." hedges; "when the Treasury designated Iran" does not
     if modality is None:
         modality = "reported" if report.reported else "asserted"
     date = ctx.date_for(anchor.i)
@@ -663,6 +670,20 @@ def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
     except Exception:
         return False
     return bool(top_a) and bool(top_b) and top_a[-1] == top_b[-1]
+
+
+def _in_temporal_clause(tok: Token) -> bool:
+    """True when the event sits in a temporal clause ("when ...", "after ..."), a presupposed fact."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in cur.children
+        ):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 @dataclass
