@@ -327,3 +327,34 @@ def test_temporal_clause_not_hedged_by_hedging_cue(nlp, lex):
 def test_related_to_names_the_target(nlp, lex):
     evs = events(nlp, lex, "Iran freed women and children related to bin Laden.")
     assert triples(evs) == {("iran", "osama-bin-laden", "0841")}
+
+
+def test_empty_and_eventless_documents(nlp, lex):
+    assert events(nlp, lex, "") == []
+    assert events(nlp, lex, "   \n\n  ") == []
+    assert events(nlp, lex, "Iran. Iraq. Syria!") == []
+
+
+def test_shuffled_words_never_crash_and_keep_invariants(nlp, lex):
+    import random
+
+    words = (
+        "Iran Iraq Syria al-Qaeda Turkey detained released attacked the of to with by and not "
+        "may will offered urged refused talks agreement between held on onto was were who which"
+    ).split()
+    rng = random.Random(7)
+    for _ in range(60):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) + "."
+        for ev in events(nlp, lex, text):
+            assert ev.source is not None or ev.target is not None
+            assert ev.source is None or ev.target is None or ev.source.id != ev.target.id
+            assert 0.0 <= ev.confidence <= 1.0
+            assert text[ev.action_start : ev.action_end]
+            assert ev.cameo.startswith(ev.cameo_root) and ev.modality in (
+                "asserted",
+                "reported",
+                "hedged",
+                "hypothetical",
+                "future",
+                "question",
+            )
