@@ -355,3 +355,20 @@ def test_odd_inputs_give_sane_spans(nlp, text):
     for c in extract_claims(ctx):
         assert 0 <= c.char_start <= c.char_end <= len(text)
         assert len(c.about) == 2 and c.about[0].id != c.about[1].id
+
+
+@pytest.mark.model
+def test_quote_continued_in_the_next_paragraph_keeps_its_speaker(nlp):
+    text = (
+        "Iran and Israel: A Cold Peace\n\n"
+        'Jane Ortiz, who advised the committee, said: "Iran and Israel are not friends. They are rivals.\n\n'
+        '"Nobody in Riyadh expects the truce to last."\n\n'
+        "Israel closed the crossing on Sunday."
+    )
+    ctx = make_ctx(nlp, text)
+    find_attributions(ctx)
+    for word in ("friends", "Nobody"):
+        a = attribution_of(ctx, word)
+        assert a is not None and a.speaker is not None and a.speaker.id == "jane-ortiz", word
+    assert attribution_of(ctx, "closed") is None
+    assert attribution_of(ctx, "Cold") is None

@@ -261,7 +261,8 @@ def _subject(tok: Token) -> Token | None:
     for _ in range(3):
         subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None:
-            return subj
+            # a subject across a paragraph break is a parse of two paragraphs glued together
+            return None if _break_between(tok.doc, subj.i, tok.i) else subj
         infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if (cur.dep_ in {"xcomp", "conj"} or infinitive) and cur.head.i != cur.i:
             cur = cur.head
@@ -560,6 +561,9 @@ def _quote_attributions(
             subj = _subject(verb)
             if subj is not None:
                 sp = speaker_of(ctx, subj, lex, memory)
+            else:  # a parse gone astray (a title glued on): the actor named next to the verb
+                sp = _speaker_near(ctx, verb, open_i, close_i)
+            if sp is not None:
                 cue, cue_at = verb.text, verb.i
         if (sp is None or sp.ref is None) and prev is not None and prev.speaker is not None:
             if _continues(doc, breaks, prev_end, open_i, found):
@@ -581,6 +585,8 @@ def _quote_verb(ctx: DocContext, lex: StanceLexicon, open_i: int, close_i: int) 
     s_open = doc[open_i].sent
     for i in range(s_open.start, open_i):
         t = doc[i]
+        if _break_between(doc, i, open_i):
+            continue
         if t.pos_ in {"VERB", "AUX"} and lex.match_at(doc, i, "reporting_verb") is not None:
             comps = [c for c in t.children if c.dep_ == "ccomp"]
             if not comps or any(open_i <= c.i < close_i + 1 for c in comps) or open_i - i <= 3:
@@ -589,13 +595,15 @@ def _quote_verb(ctx: DocContext, lex: StanceLexicon, open_i: int, close_i: int) 
         s_close = doc[close_i].sent
         for i in range(close_i + 1, min(s_close.end, close_i + 8)):
             t = doc[i]
+            if _break_between(doc, close_i, i):
+                break
             if t.pos_ in {"VERB", "AUX"} and lex.match_at(doc, i, "reporting_verb") is not None:
                 return t
     return None
 
 
 def _continues(doc: Doc, breaks: list[int], prev_end: int, open_i: int, found: list[Attribution]) -> bool:
-    if prev_end < 0 or open_i <= prev_end:
+    if prev_end < 0 or open_i < prev_end:
         return False
     k = bisect_left(breaks, prev_end)
     paragraph_ends = [b for b in breaks[k : k + 3] if prev_end <= b < open_i]
@@ -648,3 +656,26 @@ def _holds_cue(outer: Attribution, inner: Attribution) -> bool:
     if inner.kind == "direct" and not (outer.content_start <= at < outer.content_end):
         at = inner.content_start
     return outer.content_start <= at < outer.content_end and outer is not inner
+
+
+def _break_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a paragraph break (a line break) lies between tokens a and b."""
+    lo, hi = min(a, b), max(a, b)
+    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[lo:hi])
+
+
+def _speaker_near(ctx: DocContext, verb: Token, open_i: int, close_i: int) -> Speaker | None:
+    """The first actor named in the same paragraph between the quote and its reporting verb
+    ('"...," Riedel said'), after the verb ('"...," said Riedel') or before it ('Riedel, who ...,
+    said: "..."')."""
+    doc = ctx.doc
+    if verb.i > close_i:
+        spans = [(close_i + 1, verb.i), (verb.i + 1, min(len(doc), verb.i + 6))]
+    else:
+        spans = [(verb.sent.start, verb.i)]
+    for a, b in spans:
+        for i in range(a, b):
+            m = ctx.mention_at(i)
+            if m is not None and not _break_between(doc, i, verb.i):
+                return Speaker(m.actor.ref(), m.start, m.end, "actor")
+    return None

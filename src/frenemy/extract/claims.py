@@ -279,6 +279,7 @@ def _lookup(ctx: DocContext, name: str) -> Actor | None:
 # --- claims -----------------------------------------------------------------------------------------
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 _CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative"}
+_POINTING = {"that", "this", "it", "these", "those", "them"}  # "disputes that", "rejected that view"
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 _PAIR_PREPS = {"with", "between", "among", "to", "toward", "towards", "against", "of"}
 
@@ -815,14 +816,10 @@ def _counter_claims(
         from_speech = critic is not None and att is not None and critic is att.speaker
         hedged = bool(from_speech and att and att.hedged) or any(lex.has("hedge", c) for c in tok.children)
         marker_obj = next((c for c in tok.children if c.dep_ in {"dobj", "ccomp", "prep"}), None)
-        points_back = marker_obj is None or marker_obj.lower_ in {
-            "that",
-            "this",
-            "it",
-            "these",
-            "those",
-            "them",
-        }
+        points_back = marker_obj is None or (
+            marker_obj.lower_ in _POINTING
+            or any(c.dep_ == "det" and c.lower_ in _POINTING for c in marker_obj.children)
+        )
         for target in sent_claims:
             if target.claimant is not None and target.claimant.id == critic.id:
                 continue
