@@ -544,6 +544,12 @@ def _build(
     if frame is None:
         negated = mod.is_negated(head)
         modality = mod.modality_of(head)
+        clause = _clause_verb(head) if head.pos_ == "NOUN" else None
+        if clause is not None:
+            # "Qatar will host negotiations": a nominal event takes its clause's modality; negation
+            # passes only through a light verb ("did not hold talks", not "did not condemn the attack")
+            modality = modality or mod.modality_of(clause)
+            negated = negated or (_light_verb(head) is not None and mod.is_negated(clause))
     else:
         negated = mod.is_negated(anchor)
         modality = mod.modality_of(anchor, attempt_transparent=frame[0] in ("appeal", "demand"))
@@ -670,6 +676,18 @@ def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
     except Exception:
         return False
     return bool(top_a) and bool(top_b) and top_a[-1] == top_b[-1]
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a noun stands in."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
 
 
 def _in_temporal_clause(tok: Token) -> bool:
