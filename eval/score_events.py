@@ -43,28 +43,7 @@ def _analyser() -> tuple[Callable[[Document], list[Event]], Callable[[str | None
 
 
 def _events_of(pipeline: Any) -> Callable[[Document], list[Event]]:
-    try:
-        import frenemy.extract.time  # noqa: F401
-
-        return lambda d: pipeline.analyse(d).events
-    except ImportError:  # the time stage is not there yet: run the other stages, no dates
-        return _stages_without_time(pipeline)
-
-
-def _stages_without_time(pipeline: Any) -> Callable[[Document], list[Event]]:
-    from frenemy.actors.mentions import find_mentions
-    from frenemy.extract.attribution import find_attributions
-    from frenemy.extract.events import extract_events
-    from frenemy.nlp.context import DocContext
-
-    def run(d: Document) -> list[Event]:
-        ctx = DocContext(document=d, doc=pipeline.nlp(d.text), registry=pipeline.registry)
-        ctx.mentions = find_mentions(ctx)
-        ctx.index_mentions()
-        ctx.attributions = find_attributions(ctx)
-        return extract_events(ctx, pipeline.event_lexicon)
-
-    return run
+    return lambda d: pipeline.analyse(d).events
 
 
 def _date_ok(gold: dict[str, Any], found: Any) -> bool:
