@@ -547,7 +547,7 @@ def _quote_attributions(
             att.content_start, att.content_end = min(att.content_start, c0), max(att.content_end, c1)
             prev, prev_end = att, close_i
             continue
-        if covering is not None and verb is None:
+        if covering is not None and (verb is None or _subject(verb) is None):
             covering.content_end = max(covering.content_end, c1)
             prev, prev_end = covering, close_i
             continue
@@ -587,7 +587,7 @@ def _quote_verb(ctx: DocContext, lex: StanceLexicon, open_i: int, close_i: int) 
         t = doc[i]
         if _break_between(doc, i, open_i):
             continue
-        if t.pos_ in {"VERB", "AUX"} and lex.match_at(doc, i, "reporting_verb") is not None:
+        if _speech_verb(lex, t):
             comps = [c for c in t.children if c.dep_ == "ccomp"]
             if not comps or any(open_i <= c.i < close_i + 1 for c in comps) or open_i - i <= 3:
                 return t
@@ -597,7 +597,7 @@ def _quote_verb(ctx: DocContext, lex: StanceLexicon, open_i: int, close_i: int) 
             t = doc[i]
             if _break_between(doc, close_i, i):
                 break
-            if t.pos_ in {"VERB", "AUX"} and lex.match_at(doc, i, "reporting_verb") is not None:
+            if _speech_verb(lex, t):
                 return t
     return None
 
@@ -662,6 +662,14 @@ def _break_between(doc: Doc, a: int, b: int) -> bool:
     """Whether a paragraph break (a line break) lies between tokens a and b."""
     lo, hi = min(a, b), max(a, b)
     return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[lo:hi])
+
+
+def _speech_verb(lex: StanceLexicon, t: Token) -> bool:
+    """A reporting verb that can carry a quote: not a participle modifying a noun ("letters found in
+    the compound")."""
+    if t.pos_ not in {"VERB", "AUX"} or lex.match_at(t.doc, t.i, "reporting_verb") is None:
+        return False
+    return not (t.dep_ in {"acl", "amod", "relcl"} and not any(c.dep_ in _SUBJECT_DEPS for c in t.children))
 
 
 def _speaker_near(ctx: DocContext, verb: Token, open_i: int, close_i: int) -> Speaker | None:
