@@ -372,3 +372,18 @@ def test_quote_continued_in_the_next_paragraph_keeps_its_speaker(nlp):
         assert a is not None and a.speaker is not None and a.speaker.id == "jane-ortiz", word
     assert attribution_of(ctx, "closed") is None
     assert attribution_of(ctx, "Cold") is None
+
+
+@pytest.mark.model
+def test_participle_in_the_according_to_phrase_is_not_a_speaker(nlp):
+    text = (
+        "According to a US analysis of letters found in the compound, \u201cthe relationship is not one of "
+        "alliance, but of bargaining.\u201d The report by the Combating Terrorism Center goes on to say that "
+        "Iran held hostages."
+    )
+    ctx = make_ctx(nlp, text)
+    atts = find_attributions(ctx)
+    a = attribution_of(ctx, "alliance")
+    assert a is not None and a.kind == "according_to"
+    assert a.speaker is not None and a.speaker.id == "combating-terrorism-center"
+    assert not any(x.speaker is not None and x.speaker.id == "united-states" for x in atts)
