@@ -27,6 +27,7 @@ _POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
 # Dependents searched, breadth first, for the actor behind a noun phrase ("children of bin Laden").
 _NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvmod", "nummod"}
 _NP_PREPS = {"of", "including", "among"}
+_NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical"})
 _LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate"}
 _TEMPORAL_MARKS = {"when", "after", "before", "since", "as", "while", "until", "once"}
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
@@ -377,8 +378,8 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
 def _light_verb(noun: Token) -> Token | None:
     """The verb whose subject performs a nominal event ("Iran carried out an attack")."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and "light" in mod.kinds(head.lemma_):
-        return head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and mod.kinds(head.lemma_) & _NOUN_GOVERNORS:
+        return head  # also "is considering sanctions", "plans an offensive" (flagged by modality)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.kinds(head.head.lemma_):
         return head.head  # "being in bed with", "engaged in talks"
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
@@ -450,7 +451,9 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
     """The token of the phrase's actor mention, searched breadth first from the head."""
     if ctx.mention_at(tok.i) is not None:
         return tok
-    queue: deque[tuple[Token, int]] = deque((c, 1) for c in tok.children)
+    # a demonym or name modifier says who the phrase is ("his Iranian counterpart") before an owner
+    first = sorted(tok.children, key=lambda c: c.dep_ not in ("amod", "compound", "nmod"))
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in first)
     while queue:
         t, depth = queue.popleft()
         if t.dep_ == "acl" and t.lemma_ in _LINK_PARTICIPLES:
@@ -548,7 +551,7 @@ def _build(
         if clause is not None:
             # "Qatar will host negotiations": a nominal event takes its clause's modality; negation
             # passes only through a light verb ("did not hold talks", not "did not condemn the attack")
-            modality = modality or mod.modality_of(clause)
+            modality = modality or mod.modality_of(clause) or _governor_modality(head, clause)
             negated = negated or (_light_verb(head) is not None and mod.is_negated(clause))
     else:
         negated = mod.is_negated(anchor)
@@ -676,6 +679,18 @@ def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
     except Exception:
         return False
     return bool(top_a) and bool(top_b) and top_a[-1] == top_b[-1]
+
+
+def _governor_modality(noun: Token, verb: Token) -> str | None:
+    """ "considering sanctions" is hypothetical, "plans an offensive" future."""
+    if noun.head.i != verb.i or noun.dep_ != "dobj":
+        return None
+    kinds = mod.kinds(verb.lemma_)
+    if "verb-hypothetical" in kinds:
+        return "hypothetical"
+    if "verb-future" in kinds:
+        return "future"
+    return None
 
 
 def _clause_verb(tok: Token) -> Token | None:
