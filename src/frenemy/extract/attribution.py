@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from frenemy.extract.claims import StanceLexicon, document_voice
+from frenemy.extract.claims import StanceLexicon, document_voice, paragraph_break_between
 from frenemy.models import ActorRef
 from frenemy.nlp.context import Attribution
 
@@ -262,7 +262,7 @@ def _subject(tok: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None:
             # a subject across a paragraph break is a parse of two paragraphs glued together
-            return None if _break_between(tok.doc, subj.i, tok.i) else subj
+            return None if paragraph_break_between(tok.doc, subj.i, tok.i) else subj
         infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if (cur.dep_ in {"xcomp", "conj"} or infinitive) and cur.head.i != cur.i:
             cur = cur.head
@@ -585,7 +585,7 @@ def _quote_verb(ctx: DocContext, lex: StanceLexicon, open_i: int, close_i: int) 
     s_open = doc[open_i].sent
     for i in range(s_open.start, open_i):
         t = doc[i]
-        if _break_between(doc, i, open_i):
+        if paragraph_break_between(doc, i, open_i):
             continue
         if _speech_verb(lex, t):
             comps = [c for c in t.children if c.dep_ == "ccomp"]
@@ -595,7 +595,7 @@ def _quote_verb(ctx: DocContext, lex: StanceLexicon, open_i: int, close_i: int) 
         s_close = doc[close_i].sent
         for i in range(close_i + 1, min(s_close.end, close_i + 8)):
             t = doc[i]
-            if _break_between(doc, close_i, i):
+            if paragraph_break_between(doc, close_i, i):
                 break
             if _speech_verb(lex, t):
                 return t
@@ -658,12 +658,6 @@ def _holds_cue(outer: Attribution, inner: Attribution) -> bool:
     return outer.content_start <= at < outer.content_end and outer is not inner
 
 
-def _break_between(doc: Doc, a: int, b: int) -> bool:
-    """Whether a paragraph break (a line break) lies between tokens a and b."""
-    lo, hi = min(a, b), max(a, b)
-    return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[lo:hi])
-
-
 def _speech_verb(lex: StanceLexicon, t: Token) -> bool:
     """A reporting verb that can carry a quote: not a participle modifying a noun ("letters found in
     the compound")."""
@@ -684,6 +678,6 @@ def _speaker_near(ctx: DocContext, verb: Token, open_i: int, close_i: int) -> Sp
     for a, b in spans:
         for i in range(a, b):
             m = ctx.mention_at(i)
-            if m is not None and not _break_between(doc, i, verb.i):
+            if m is not None and not paragraph_break_between(doc, i, verb.i):
                 return Speaker(m.actor.ref(), m.start, m.end, "actor")
     return None

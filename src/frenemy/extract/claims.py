@@ -557,10 +557,6 @@ def _has_reciprocal(lex: StanceLexicon, doc: Doc, lo: int, hi: int) -> bool:
     return any(lex.match_at(doc, i, "reciprocal", hi) is not None for i in range(lo, hi))
 
 
-def _rollup_id(ref: ActorRef) -> str:
-    return ref.id
-
-
 def _choose_pair(
     candidates: list[tuple[int, MentionSpan]], focus: _Focus, reciprocal: bool, exclude: set[str], cue_at: int
 ) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
@@ -809,7 +805,7 @@ def _counter_claims(
         relayed: ActorRef | None = None
         if mk.cue.value == "subject":
             subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is not None and not _paragraph_between(doc, subj.i, mk.start):
+            if subj is not None and not paragraph_break_between(doc, subj.i, mk.start):
                 critic = speaker_of(ctx, subj, lex).ref
         if critic is None:
             critic, relayed = (att.speaker, att.relayed_by) if att else (voice, None)
@@ -828,7 +824,7 @@ def _counter_claims(
             # the disputed claim follows its marker in the same paragraph, or comes before it
             # when the marker points back ("..., though Washington disputes that")
             at = cue_at.get(target.id, -1)
-            if at < 0 or (at <= mk.start and not points_back) or _paragraph_between(doc, mk.start, at):
+            if at < 0 or (at <= mk.start and not points_back) or paragraph_break_between(doc, mk.start, at):
                 continue
             stance = DEFAULT_NEGATION.get(target.stance, target.stance)
             if stance == target.stance:
@@ -865,8 +861,8 @@ def _counter_claims(
     return out
 
 
-def _paragraph_between(doc: Doc, a: int, b: int) -> bool:
-    """Whether a paragraph break (a line break) lies between tokens a and b."""
+def paragraph_break_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a paragraph break (a line break) lies between tokens a and b (either order)."""
     lo, hi = min(a, b), max(a, b)
     return any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[lo:hi])
 
