@@ -50,6 +50,9 @@ _CLAUSE_DEPS = frozenset(
         "pcomp",
     }
 )
+# A sentence's frame may come from a clause describing one of its parts ("the report, released
+# Thursday, says"), never from reported content ("said the pact collapsed a year ago").
+_FRAME_CROSSABLE = frozenset({"acl", "relcl", "appos"})
 _SKIP_DEPS = frozenset({"punct", "cc", "mark", "dep"})
 _LOCAL_DEPTH = 4  # how far below a head a date may sit and still date it ("took part in the 9/11 attacks")
 _NESTED_DEPTH = 7
@@ -172,7 +175,13 @@ class DocTimeline:
         return found
 
     def _search(
-        self, i: int, *, crossings: int, depth: int, accept: Callable[[TimeExpression], bool]
+        self,
+        i: int,
+        *,
+        crossings: int,
+        depth: int,
+        accept: Callable[[TimeExpression], bool],
+        crossable: frozenset[str] = _CLAUSE_DEPS,
     ) -> int | None:
         """Breadth-first below token ``i``: the shallowest accepted expression, entering at most
         ``crossings`` nested clauses; ties go to the one nearest ``i`` in the text."""
@@ -194,22 +203,46 @@ class DocTimeline:
             for child in tok.children:
                 if child.dep_ in _SKIP_DEPS:
                     continue
-                cc = c + (child.dep_ in _CLAUSE_DEPS)
+                clause = child.dep_ in _CLAUSE_DEPS
+                if clause and child.dep_ not in crossable:
+                    continue
+                cc = c + clause
                 if cc <= crossings:
                     queue.append((child, d + 1, cc))
         return best[1] if best is not None else None
 
     def _frame(self, si: int) -> int | None:
-        """The expression that sets a sentence's time: on the main clause, else (except phrases
-        counted from another event, like "15 months earlier") one clause down."""
+        """The expression that sets a sentence's time: on the main clause, else one in a clause
+        describing a part of it (not reported content, not "15 months earlier", which dates
+        another event)."""
         root = self._sent_roots[si]
+
+        def nested_ok(ex: TimeExpression) -> bool:
+            return not ex.bare_named and ex.date.basis != "relative-to-event"
+
         found = self._search(root, crossings=0, depth=_LOCAL_DEPTH, accept=lambda ex: not ex.bare_named)
-        if found is None:
+        if found is None:  # "When the pact collapsed in 2003, ..."
+            found = self._search(
+                root, crossings=1, depth=_NESTED_DEPTH, accept=nested_ok, crossable=frozenset({"advcl"})
+            )
+        if found is None:  # "The report, released Thursday, says ..." (a clause on the subject)
             found = self._search(
                 root,
                 crossings=1,
                 depth=_NESTED_DEPTH,
-                accept=lambda ex: not ex.bare_named and ex.date.basis != "relative-to-event",
+                accept=lambda ex: nested_ok(ex) and ex.start < root,
+                crossable=_FRAME_CROSSABLE,
+            )
+        if found is None:
+            # a dated subject the parser took for a clause ("A June 2009 letter addressed to X says")
+            found = self._search(
+                root,
+                crossings=1,
+                depth=2,
+                accept=lambda ex: (
+                    not ex.bare_named and ex.start < root and self.doc[ex.attach].pos_ in ("NOUN", "PROPN")
+                ),
+                crossable=frozenset({"ccomp"}),
             )
         return found
 

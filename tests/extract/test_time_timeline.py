@@ -1,0 +1,130 @@
+"""build_timeline over real parses (the pinned model): which date each event head gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frenemy.extract.time import DocTimeline, build_timeline
+from frenemy.models import DateInfo, Document
+from frenemy.nlp.context import DocContext
+
+pytestmark = pytest.mark.model
+
+STORY = Path(__file__).parent.parent / "data" / "time" / "northland.txt"
+
+
+def timeline(nlp, text: str, published: str | None = "2012-05-04") -> tuple[DocTimeline, object]:
+    doc = nlp(text)
+    ctx = DocContext(document=Document(id="t", text=text, published=published), doc=doc, registry=None)  # type: ignore[arg-type]
+    return build_timeline(ctx), doc
+
+
+def at(doc, word: str, nth: int = 0) -> int:
+    hits = [t.i for t in doc if t.text == word]
+    assert len(hits) > nth, f"{word!r} not in the test text"
+    return hits[nth]
+
+
+def shape(info: DateInfo) -> tuple[str | None, str | None, str, str]:
+    return (info.start, info.end, info.precision, info.basis)
+
+
+@pytest.fixture(scope="module")
+def story(nlp):
+    return timeline(nlp, STORY.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("word", "nth", "expected"),
+    [
+        ("collapsed", 0, ("2011-05", "2011-05", "month", "relative-to-publication")),  # a year ago
+        ("released", 0, ("2012-05-03", "2012-05-03", "day", "relative-to-publication")),  # Thursday
+        ("crossed", 0, ("2001-09-11", None, "day", "relative-to-event")),  # after 9-11
+        ("jailing", 0, ("2001-09-11", None, "day", "relative-to-event")),  # its militants crossed after 9-11
+        ("sanctioned", 0, ("2011-07-28", "2011-07-28", "day", "relative-to-publication")),  # last July 28
+        ("cooperated", 0, ("1990", "1999", "decade", "explicit")),  # in the 1990s
+        ("crossed", 1, ("2000-10", "2001-02", "month", "explicit")),  # between October 2000 and February 2001
+        ("turned", 0, ("2001-09-11", None, "day", "relative-to-event")),  # after the attacks
+        ("jailed", 0, ("2001-09-11", None, "day", "relative-to-event")),  # conjoined with "turned"
+        ("proposed", 0, ("2003", "2003", "year", "explicit")),  # In 2003
+        ("exchange", 0, ("2003", "2003", "year", "explicit")),  # governed by "proposed"
+        ("freed", 0, ("2009-06", "2009-06", "month", "explicit")),  # a June 2009 letter says that...
+        ("escaped", 0, ("2010-03", "2010-03", "month", "explicit")),  # In March 2010
+        ("allowed", 0, ("2010-03", "2010-03", "month", "explicit")),  # conjoined
+        ("abducted", 0, ("2008-12", "2008-12", "month", "relative-to-event")),  # 15 months earlier
+    ],
+)
+def test_event_heads_get_their_dates(story, word: str, nth: int, expected: tuple) -> None:
+    tl, doc = story
+    assert shape(tl.date_for(at(doc, word, nth))) == expected
+
+
+def test_context_carries_within_a_paragraph(story) -> None:
+    tl, doc = story
+    secured = tl.date_for(at(doc, "secured"))
+    assert shape(secured) == ("2010-03", "2010-03", "month", "context")
+    assert secured.text == "In March 2010"
+    assert shape(tl.date_for(at(doc, "deported"))) == ("2001-09-11", None, "day", "context")
+
+
+def test_context_stops_at_a_paragraph_break(story) -> None:
+    tl, doc = story
+    # "Instead, Northland kept the families." opens a paragraph after the June 2009 one
+    assert shape(tl.date_for(at(doc, "kept"))) == (None, None, "unknown", "none")
+    assert shape(tl.date_for(at(doc, "fought"))) == (None, None, "unknown", "none")
+
+
+def test_present_tense_falls_back_to_publication(story) -> None:
+    tl, doc = story
+    assert shape(tl.date_for(at(doc, "denies"))) == ("2012-05-04", "2012-05-04", "day", "publication")
+
+
+def test_a_reporting_verb_does_not_take_the_date_of_what_it_reports(story) -> None:
+    tl, doc = story
+    assert tl.date_for(at(doc, "said")).basis == "none"
+
+
+def test_a_commission_named_after_an_event_is_not_a_date(story) -> None:
+    tl, doc = story
+    assert all("Commission" not in (ex.date.text or "") for ex in tl.expressions)
+    # its sentence keeps the paragraph's context instead
+    assert shape(tl.date_for(at(doc, "traded"))) == ("1990", "1999", "decade", "context")
+
+
+def test_sentence_dates(story) -> None:
+    tl, doc = story
+    sents = list(doc.sents)
+    idx = next(i for i, s in enumerate(sents) if "In return" in s.text)
+    assert shape(tl.sentence_date(idx)) == ("2010-03", "2010-03", "month", "context")
+    idx = next(i for i, s in enumerate(sents) if s.text.startswith("In 2003"))
+    assert tl.sentence_date(idx).start == "2003"
+    assert tl.sentence_date(10_000) == DateInfo()
+
+
+def test_out_of_range_tokens_give_no_date(story) -> None:
+    tl, _ = story
+    assert tl.date_for(-1) == DateInfo()
+    assert tl.date_for(10_000) == DateInfo()
+
+
+def test_a_nested_clause_date_belongs_to_its_own_verb(nlp) -> None:
+    tl, doc = timeline(nlp, "The envoy praised the deal, which had been signed in 1998.")
+    assert tl.date_for(at(doc, "signed")).start == "1998"
+    assert tl.date_for(at(doc, "praised")).start is None
+
+
+def test_undated_documents_still_resolve_explicit_dates(nlp) -> None:
+    tl, doc = timeline(
+        nlp, "The rebels attacked the base in May 2004.\n\nThe army left a year ago.", published=None
+    )
+    assert tl.date_for(at(doc, "attacked")).start == "2004-05"
+    assert tl.date_for(at(doc, "left")).basis == "none"
+
+
+def test_the_model_misses_are_found_by_patterns(nlp) -> None:
+    text = "Ties between the two sides froze after the 2003 invasion of Iraq. They thawed a year after the invasion."
+    tl, doc = timeline(nlp, text)
+    assert shape(tl.date_for(at(doc, "froze"))) == ("2003-03-20", None, "day", "relative-to-event")
+    assert shape(tl.date_for(at(doc, "thawed"))) == ("2004-03", "2004-03", "month", "relative-to-event")
