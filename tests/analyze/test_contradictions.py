@@ -224,3 +224,17 @@ def test_result_does_not_depend_on_input_order(order):
     assert {cx.id for cx in find_contradictions(shuffled, [])} == expected
     assert len(expected) == 5  # a-b, a-c, d-b, d-c, e-f
     assert not any("d2" in cx.claims for cx in find_contradictions(shuffled, []))
+
+
+def test_stance_contradictions_are_capped_per_pair_strongest_first():
+    claims = [
+        claim(f"c{i}", ActorRef(f"co-{i}", f"Co {i}"), "cooperative", "x", hedged=i > 0) for i in range(20)
+    ]
+    claims += [
+        claim(f"h{i}", ActorRef(f"ho-{i}", f"Ho {i}"), "hostile", "y", hedged=i > 0) for i in range(20)
+    ]
+    assert len(find_contradictions(claims, [])) == 20 * 20
+    capped = find_contradictions(claims, [], max_stance_per_pair=4)
+    assert len(capped) == 4
+    assert sorted(capped[0].claims) == ["c0", "h0"]  # the two unhedged sources meet first
+    assert all("c0" in cx.claims or "h0" in cx.claims for cx in capped[:3])

@@ -38,13 +38,16 @@ def find_contradictions(
     events: list[Event],
     rollup: Rollup | None = None,
     current_window_days: int = 365,
+    max_stance_per_pair: int = 500,
 ) -> list[Contradiction]:
     """Contradictions among the given claims and events, explicit ones first.
 
     ``rollup`` maps an actor id to the id it is compared under (for example a government body to
     its country); by default ids are compared as they are. A claim dated only by its publication
     ("basis": "publication") speaks of the relationship as it stood in the ``current_window_days``
-    before publication; a claim without any date overlaps everything.
+    before publication; a claim without any date overlaps everything. Stance contradictions grow
+    with the square of the claimants about a pair, so at most ``max_stance_per_pair`` are listed per
+    pair, the strongest sources first.
 
     >>> # Treasury: cooperative (Iran, al-Qaeda) 2011-07-28; CTC: hostile, published 2012-05-04
     >>> # -> [Contradiction(kind="stance", claims=[…two ids…], explanation="US Treasury says …; …")]
@@ -62,7 +65,7 @@ def find_contradictions(
             if cx.id not in used:
                 used.add(cx.id)
                 out.append(cx)
-        for cx in _stance(group, key, current_window_days):
+        for cx in _stance(group, key, current_window_days, max_stance_per_pair):
             if cx.id not in used:
                 used.add(cx.id)
                 out.append(cx)
@@ -119,46 +122,63 @@ def _explicit(group: list[Claim], key: frozenset[str]) -> list[Contradiction]:
     return out
 
 
-def _stance(group: list[Claim], key: frozenset[str], window: int) -> list[Contradiction]:
+_Dated = list[tuple[Claim, "tuple[str, str] | None"]]
+
+
+def _stance(group: list[Claim], key: frozenset[str], window: int, limit: int) -> list[Contradiction]:
     """One contradiction per pair of claimants with opposite stances whose claims overlap in time.
 
-    Claims by unnamed others (no claimant) only take part in explicit contradictions."""
+    Claims by unnamed others (no claimant) only take part in explicit contradictions. Each side's
+    claims are sorted and dated once, so the cost is one pass per pair of opposed sides."""
     by_side: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in group:
         cid = _claimant_id(c)
         if cid is not None:
             by_side[(cid, c.stance)].append(c)
-    sides = sorted(by_side)
+    dated: dict[tuple[str, str], _Dated] = {
+        side: [(c, claim_period(c, window)) for c in sorted(cs, key=_strength)]
+        for side, cs in by_side.items()
+    }
+    by_stance: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # each stance's sides ranked by their best claim
+    for side in sorted(dated, key=lambda sd: (_strength(dated[sd][0][0]), sd)):
+        by_stance[side[1]].append(side)
+    # pairs of opposed sides, the strongest first (a capped list keeps the weightiest conflicts)
+    candidates: list[tuple[int, int, tuple[str, str], tuple[str, str]]] = []
+    for pair_of_stances in OPPOSITE:
+        s1, s2 = sorted(pair_of_stances)
+        for ra, a_side in enumerate(by_stance.get(s1, [])):
+            for rb, b_side in enumerate(by_stance.get(s2, [])):
+                if a_side[0] != b_side[0]:
+                    candidates.append((max(ra, rb), ra + rb, a_side, b_side))
+    candidates.sort()
     out: list[Contradiction] = []
-    for i, (a_id, a_stance) in enumerate(sides):
-        for b_id, b_stance in sides[i + 1 :]:
-            if a_id == b_id or frozenset({a_stance, b_stance}) not in OPPOSITE:
-                continue
-            pair = _first_overlap(by_side[(a_id, a_stance)], by_side[(b_id, b_stance)], window)
-            if pair is None:
-                continue
-            first, second = sorted(pair, key=lambda c: (c.doc_id, c.sentence_index, c.id))
-            out.append(
-                Contradiction(
-                    id=stable_id("cx", *sorted((first.id, second.id))),
-                    kind="stance",
-                    claims=[first.id, second.id],
-                    events=[],
-                    explanation=f"{_says(first)}; {_says(second, lower=True)}.",
-                    about=sorted(key),
-                )
+    for _, _, a_side, b_side in candidates:
+        if len(out) >= limit:
+            break
+        pair = _first_overlap(dated[a_side], dated[b_side])
+        if pair is None:
+            continue
+        first, second = sorted(pair, key=lambda c: (c.doc_id, c.sentence_index, c.id))
+        out.append(
+            Contradiction(
+                id=stable_id("cx", *sorted((first.id, second.id))),
+                kind="stance",
+                claims=[first.id, second.id],
+                events=[],
+                explanation=f"{_says(first)}; {_says(second, lower=True)}.",
+                about=sorted(key),
             )
+        )
     return out
 
 
-def _first_overlap(xs: list[Claim], ys: list[Claim], window: int) -> tuple[Claim, Claim] | None:
-    """The most confident pair of claims, one from each side, whose times overlap."""
-    xs = sorted(xs, key=_strength)
-    ys = sorted(ys, key=_strength)
-    for x in xs:
-        rx = claim_period(x, window)
-        for y in ys:
-            if _overlaps(rx, claim_period(y, window)):
+def _first_overlap(xs: _Dated, ys: _Dated) -> tuple[Claim, Claim] | None:
+    """The strongest pair of claims, one from each side (each sorted by strength), whose periods
+    overlap."""
+    for x, rx in xs:
+        for y, ry in ys:
+            if _overlaps(rx, ry):
                 return x, y
     return None
 
