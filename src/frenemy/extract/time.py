@@ -59,6 +59,7 @@ _NESTED_DEPTH = 7
 _MAX_EXTEND = 5  # tokens a relation phrase may add before a date ("in the months after")
 _ENT_LABELS = frozenset({"DATE", "TIME"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_YEAR_AFTER = re.compile(r",?\s*\d{4}\b")
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 
 
@@ -373,6 +374,8 @@ def _find_candidates(doc: Doc, pats: _Patterns) -> tuple[list[_Candidate], list[
         toks = _char_to_tokens(doc, m.start(), m.end())
         if ev is None or toks is None:
             continue
+        if _YEAR_AFTER.match(text, m.end()):
+            continue  # "September 11, 2012": an ordinary date, read by the date forms
         mentions.append((toks[0], ev))
         following = text[m.end() : m.end() + 40].split()
         if following and following[0].strip(".,;:") in ev.not_before:
