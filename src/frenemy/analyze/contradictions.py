@@ -285,13 +285,21 @@ def _event_conflicts(events: list[Event], up: Rollup) -> list[Contradiction]:
         about = sorted({src, tgt})
         asserted = [e for e in group if not e.negated and e.modality in {"asserted", "reported"}]
         negated = [e for e in group if e.negated]
+        # one conflict per (asserting source, denying source); each source's events scanned once
+        asserted_by_side: dict[str, list[Event]] = defaultdict(list)
+        for e in asserted:
+            asserted_by_side[_event_side(e)].append(e)
         done: set[tuple[str, str]] = set()
         for n in negated:
-            for a in asserted:
-                sides = (_event_side(a), _event_side(n))
-                if sides[0] == sides[1] or sides in done or not _overlaps(_period(a.date), _period(n.date)):
+            n_side, n_period = _event_side(n), _period(n.date)
+            for a_side, a_events in asserted_by_side.items():
+                if a_side == n_side or (a_side, n_side) in done:
                     continue
-                done.add(sides)
+                found = next((e for e in a_events if _overlaps(_period(e.date), n_period)), None)
+                if found is None:
+                    continue
+                a = found
+                done.add((a_side, n_side))
                 out.append(
                     Contradiction(
                         id=stable_id("cx", *sorted((a.id, n.id))),
@@ -306,7 +314,6 @@ def _event_conflicts(events: list[Event], up: Rollup) -> list[Contradiction]:
                         about=about,
                     )
                 )
-                break
         out.extend(_date_conflicts(asserted, about))
     return out
 
