@@ -128,3 +128,18 @@ def test_the_model_misses_are_found_by_patterns(nlp) -> None:
     tl, doc = timeline(nlp, text)
     assert shape(tl.date_for(at(doc, "froze"))) == ("2003-03-20", None, "day", "relative-to-event")
     assert shape(tl.date_for(at(doc, "thawed"))) == ("2004-03", "2004-03", "month", "relative-to-event")
+
+
+def test_a_day_after_a_clause_dates_that_clause_backwards(nlp) -> None:
+    text = "The kingdom recalled its ambassador on 5 March 2014, a day after gunmen burned the consulate."
+    tl, doc = timeline(nlp, text)
+    assert shape(tl.date_for(at(doc, "recalled"))) == ("2014-03-05", "2014-03-05", "day", "explicit")
+    assert shape(tl.date_for(at(doc, "burned"))) == ("2014-03-04", "2014-03-04", "day", "relative-to-event")
+
+
+def test_the_timeline_is_cheap_per_head(story) -> None:
+    tl, doc = story
+    for tok in doc:
+        tl.date_for(tok.i)
+    # every answer is memoised: a second pass returns the very same objects
+    assert all(tl.date_for(t.i) is tl.date_for(t.i) for t in doc)

@@ -434,6 +434,9 @@ class _Resolver:
                 self.recent[" ".join(r.lower().split())] = ev.span
             self._next_mention += 1
 
+    def resolve_text(self, text: str) -> Span | None:
+        return resolve_detailed(text, publication=self.publication, anchor=self.anchor, recent=self.recent)
+
     def resolve(self, start: int, end: int) -> Span | None:
         self._advance_mentions(end)
         return resolve_detailed(
@@ -524,8 +527,15 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
 
     expressions: list[TimeExpression] = []
     for options in _join_ranges(doc, [_options(g) for g in _clusters(cands)]):
-        s = options[0][0]
+        s, e = options[0]
         si = bisect_right(sent_starts, s) - 1
+        if _before_a_clause(doc, e):
+            # "cut ties on 3 January, a day after protesters stormed the embassy": the phrase dates
+            # the clause that follows it, counted back from the date just given
+            inverse = _inverse_offset(doc, s, e, si, expressions, res)
+            if inverse is not None:
+                expressions.append(inverse)
+            continue
         found = _first_resolving(doc, options, sent_starts[si], res, pats.extend_words)
         if found is None:
             continue
@@ -544,6 +554,36 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
             )
         )
     return DocTimeline(doc, expressions, publication, _paragraphs(doc, sents), sents)
+
+
+def _before_a_clause(doc: Doc, end: int) -> bool:
+    """True when a phrase ends in "after"/"before" and words follow: "a day after protesters ..."."""
+    return (
+        doc[end - 1].lower_ in ("after", "before")
+        and end < len(doc)
+        and not (doc[end].is_punct or doc[end].is_space)
+    )
+
+
+def _inverse_offset(
+    doc: Doc, start: int, end: int, si: int, expressions: list[TimeExpression], res: _Resolver
+) -> TimeExpression | None:
+    """Date the clause after "N units after/before" from the sentence's previous date, or None."""
+    if not expressions or expressions[-1].sentence != si or end - start < 2:
+        return None
+    swapped = "before" if doc[end - 1].lower_ == "after" else "after"
+    span = res.resolve_text(f"{doc[start : end - 1].text} {swapped}")
+    sent_end = doc[start].sent.end
+    word = doc[end - 1]
+    if end <= word.head.i < sent_end:  # "after" marks the clause's verb
+        target: int | None = word.head.i
+    else:  # "after" governs its object
+        target = next((t.i for t in doc[end:sent_end] if t.head.i == end - 1), None)
+    if span is None or target is None or span.basis != "relative-to-event":
+        return None
+    return TimeExpression(
+        start=start, end=end, attach=target, date=span.to_info(doc[start:end].text.strip()), sentence=si
+    )
 
 
 def _options(group: list[_Candidate]) -> list[tuple[int, int]]:
