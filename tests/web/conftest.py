@@ -104,7 +104,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh page that records dialogs and blocks every request that leaves the test server."""
+    """A fresh page that records dialogs and console errors and blocks every non-loopback request."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.dialogs = []  # type: ignore[attr-defined]
@@ -116,7 +116,7 @@ def page(browser, live_server):
 
     def guard(route) -> None:
         url = route.request.url
-        if url.startswith(live_server) or url.startswith("data:"):
+        if url.startswith(("http://127.0.0.1:", "data:")):  # test servers only: nothing leaves loopback
             route.continue_()
         else:
             pg.outside_requests.append(url)  # type: ignore[attr-defined]
