@@ -358,3 +358,20 @@ def test_shuffled_words_never_crash_and_keep_invariants(nlp, lex):
                 "future",
                 "question",
             )
+
+
+def test_nominal_event_takes_its_clause_modality(nlp, lex):
+    evs = events(nlp, lex, "Qatar will host negotiations between Iran and Saudi Arabia.")
+    talks = [e for e in evs if e.cameo == "046"]
+    assert {(e.source.id, e.target.id) for e in talks} == {("iran", "saudi-arabia"), ("saudi-arabia", "iran")}
+    assert all(e.modality == "future" for e in talks)
+    evs = events(nlp, lex, "Turkey is considering sanctions against Syria.")
+    assert triples(evs) == {("turkey", "syria", "163")} and evs[0].modality == "hypothetical"
+
+
+def test_negation_reaches_nouns_only_through_light_verbs(nlp, lex):
+    evs = events(nlp, lex, "Iraq did not hold talks with Turkey.")
+    assert evs and all(e.negated for e in evs)
+    evs = events(nlp, lex, "Iraq did not condemn Turkey's attack on Syria.")
+    attack = [e for e in evs if e.cameo_root == "18"]
+    assert attack and not attack[0].negated
