@@ -143,3 +143,10 @@ def test_the_timeline_is_cheap_per_head(story) -> None:
         tl.date_for(tok.i)
     # every answer is memoised: a second pass returns the very same objects
     assert all(tl.date_for(t.i) is tl.date_for(t.i) for t in doc)
+
+
+def test_a_present_perfect_duration_starts_that_long_before_publication(nlp) -> None:
+    tl, doc = timeline(nlp, "The two movements have cooperated for nearly ten years.")
+    assert shape(tl.date_for(at(doc, "cooperated"))) == ("2002-05", None, "month", "relative-to-publication")
+    tl, doc = timeline(nlp, "The two movements fought for three years.")
+    assert tl.expressions == []

@@ -127,18 +127,18 @@ class DocTimeline:
         return hit
 
     def sentence_date(self, sentence_index: int) -> DateInfo:
-        """The time frame of a sentence: its own date, else the context carried within the
-        paragraph, else the publication date when its main verb is in the present tense."""
+        """The time frame of a sentence: its own date, else the publication date when its main
+        verb is in the present tense, else the context carried within the paragraph."""
         if not 0 <= sentence_index < len(self._sent_starts):
             return DateInfo()
         frame = self._frames[sentence_index]
         if frame is not None:
             return self.expressions[frame].date
+        if self.publication and _is_present(self.doc[self._sent_roots[sentence_index]]):
+            return self.publication
         carried = self._context[sentence_index]
         if carried is not None:
             return carried
-        if self.publication and _is_present(self.doc[self._sent_roots[sentence_index]]):
-            return self.publication
         return DateInfo()
 
     # --- the search ------------------------------------------------------------------------
@@ -538,6 +538,8 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
             continue
         found = _first_resolving(doc, options, sent_starts[si], res, pats.extend_words)
         if found is None:
+            found = _duration_so_far(doc, s, e, res)
+        if found is None:
             continue
         s2, e, span = found
         res.anchor = span
@@ -584,6 +586,23 @@ def _inverse_offset(
     return TimeExpression(
         start=start, end=end, attach=target, date=span.to_info(doc[start:end].text.strip()), sentence=si
     )
+
+
+def _duration_so_far(doc: Doc, start: int, end: int, res: _Resolver) -> tuple[int, int, Span] | None:
+    """ "have had ties for more than two decades": a present-perfect state lasting N units up to
+    publication started about N units before it (start set, end open)."""
+    if start == 0 or doc[start - 1].lower_ != "for":
+        return None
+    verb = doc[start - 1].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(c.lower_ in ("has", "have", "'ve", "'s") and c.dep_ == "aux" for c in verb.children):
+        return None
+    span = res.resolve_text(f"{doc[start:end].text} ago")
+    if span is None:
+        return None
+    point = span.start if span.start is not None else span.end
+    return start - 1, end, replace(span, start=point, end=None)
 
 
 def _options(group: list[_Candidate]) -> list[tuple[int, int]]:
