@@ -216,7 +216,7 @@ def ingest_dask(
     model: str | None = None,
     actor_files: Sequence[str | Path] = (),
     lexicon_files: Sequence[str | Path] = (),
-    batch_size: int = 16,
+    batch_size: int = 8,
     max_in_flight: int | None = None,
     reprocess: bool = False,
 ) -> DaskSummary:
