@@ -211,3 +211,38 @@ def test_truncate_and_parse_iso() -> None:
     span = parse_iso("2012-05")
     assert span is not None and span.start == date(2012, 5, 1) and span.end == date(2012, 5, 31)
     assert parse_iso("not a date") is None
+
+
+def test_malformed_time_data_names_the_file() -> None:
+    import yaml
+
+    from frenemy.errors import ActorDataError
+    from frenemy.extract.dates import Vocabulary
+
+    words = yaml.safe_load("months: {jan: 1}\nweekdays: {}\n")
+    with pytest.raises(ActorDataError) as err:
+        Vocabulary(words, [])
+    assert err.value.code == "E330" and "vocabulary.yaml" in str(err.value)
+
+    from importlib import resources
+
+    good = yaml.safe_load(
+        resources.files("frenemy.resources").joinpath("time", "vocabulary.yaml").read_text()
+    )
+    with pytest.raises(ActorDataError) as err:
+        Vocabulary(good, [{"id": "x", "names": ["the thing"], "date": "sometime"}])
+    assert err.value.code == "E330" and "anchors.yaml" in str(err.value) and "'x'" in str(err.value)
+    bad_relation = dict(good, relations=dict(good["relations"], point=[True]))
+    with pytest.raises(ActorDataError, match="quote it"):
+        Vocabulary(bad_relation, [])
+
+
+def test_every_named_event_resolves_by_each_of_its_names() -> None:
+    from frenemy.extract.dates import vocabulary
+
+    for event in vocabulary().events:
+        for name in event.names:
+            info = resolve_expression(name, publication=None, anchor=None)
+            assert info is not None and info.basis == "explicit", name
+            assert info.start is not None and event.span.start is not None
+            assert info.start[:4] == str(event.span.start.year), name
