@@ -204,3 +204,9 @@ def test_hostile_document_exists_in_store(client):
     # guards the security tests: the hostile text really is stored and served raw by the API
     body = client.get(f"/api/documents/{hostile_document().id}").json()
     assert "<script>" in body["text"] and "onerror=" in body["text"]
+
+
+def test_pages_answer_head(client):
+    r = client.head("/dyad?a=iran&b=al-qaeda")
+    assert r.status_code == 200 and r.text == ""
+    assert r.headers["content-type"].startswith("text/html")

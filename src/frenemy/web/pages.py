@@ -21,9 +21,10 @@ from frenemy.web.security import is_plain_id, safe_http_url
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
+PAGE_METHODS = ["GET", "HEAD"]  # HEAD for link checkers and `curl -I`
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=PAGE_METHODS, response_class=HTMLResponse)
 def overview_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
     state = web_state(request)
     with state.reader() as store:
@@ -31,7 +32,7 @@ def overview_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000))
     return state.render("overview.html", **data, offset=offset, page_size=PAGE_SIZE)
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.api_route("/search", methods=PAGE_METHODS, response_class=HTMLResponse)
 def search_page(
     request: Request, q: str = Query("", max_length=500), offset: int = Query(0, ge=0, le=100_000)
 ) -> Response:
@@ -51,7 +52,7 @@ def search_page(
     )
 
 
-@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+@router.api_route("/actor/{actor_id}", methods=PAGE_METHODS, response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str, sort: str = Query("volume", max_length=20)) -> Response:
     state = web_state(request)
     if not is_plain_id(actor_id):
@@ -77,7 +78,7 @@ def actor_page(request: Request, actor_id: str, sort: str = Query("volume", max_
     )
 
 
-@router.get("/dyad", response_class=HTMLResponse)
+@router.api_route("/dyad", methods=PAGE_METHODS, response_class=HTMLResponse)
 def dyad_page(
     request: Request, a: str = Query("", max_length=200), b: str = Query("", max_length=200)
 ) -> Response:
@@ -114,7 +115,7 @@ def dyad_page(
     )
 
 
-@router.get("/document/{doc_id}", response_class=HTMLResponse)
+@router.api_route("/document/{doc_id}", methods=PAGE_METHODS, response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> Response:
     state = web_state(request)
     if not is_plain_id(doc_id):
@@ -137,7 +138,7 @@ def document_page(request: Request, doc_id: str) -> Response:
     )
 
 
-@router.get("/network", response_class=HTMLResponse)
+@router.api_route("/network", methods=PAGE_METHODS, response_class=HTMLResponse)
 def network_page(
     request: Request,
     min_events: int = Query(1, ge=1, le=100_000),
