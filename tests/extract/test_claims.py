@@ -261,3 +261,24 @@ def test_marker_pointing_back_disputes_the_earlier_claim(nlp):
     s = summary(claims_for(nlp, text, author="Dana Reyes"))
     pair = frozenset({"iran", "hezbollah"})
     assert s == {(None, pair, "cooperative", True), ("united-states", pair, "hostile", False)}
+
+
+@pytest.mark.model
+def test_passive_accusation_without_agent_is_a_hedged_claim_of_unnamed_others(nlp):
+    claims = claims_for(nlp, "For years, Iran has been accused of sheltering al-Qaeda.", author="Dana Reyes")
+    assert summary(claims) == {(None, PAIR, "cooperative", True)}
+
+
+@pytest.mark.model
+def test_called_x_y_is_the_subjects_position(nlp):
+    claims = claims_for(nlp, "Bruce Riedel called Iran al-Qaeda's most loyal ally.", author="Dana Reyes")
+    assert summary(claims) == {("bruce-riedel", PAIR, "cooperative", False)}
+
+
+@pytest.mark.model
+def test_a_clause_parsed_as_an_object_is_still_reported(nlp):
+    ctx = make_ctx(nlp, "The report by the RAND Corporation says Iran and al-Qaeda both committed abuses.")
+    find_attributions(ctx)
+    tok = next(t for t in ctx.doc if t.text == "abuses")
+    att = ctx.attribution_at(tok.i)
+    assert att is not None and att.speaker is not None and att.speaker.id == "rand"

@@ -385,6 +385,12 @@ def _verb_content(lex: StanceLexicon, tok: Token) -> tuple[int, int] | None:
             )
             if clause is not None and not held:  # "denied Egyptian claims that": Egypt's, not ours
                 return clause.left_edge.i, clause.right_edge.i + 1
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and not lex.has("position_noun", obj):
+        # "The report says Saudi Arabia and the Houthis both committed abuses": a clause the parser
+        # took for an object (it holds a verb)
+        if any(t.pos_ == "VERB" for t in obj.subtree if t.i != tok.i):
+            return obj.left_edge.i, obj.right_edge.i + 1
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.head.i != tok.i:
         host = tok.head
         lo, hi = host.left_edge.i, host.right_edge.i + 1
@@ -440,18 +446,28 @@ def _position_verb(
     if cue is None:
         return None, None
     obj0 = next((c for c in tok.children if c.dep_ in {"dobj", "dative"}), None)
-    # the preposition may hang from the verb or from its object ("described the relationship ... as")
-    holders = [tok, obj0] if obj0 is not None else [tok]
-    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == cue.value), None)
+    if cue.value == "oprd":  # "called the Taliban al-Qaeda's most loyal ally" (parsed either way)
+        prep = next((c for c in tok.children if c.dep_ == "oprd"), None) or obj0
+    else:  # the preposition may hang from the verb or its object ("described the relationship ... as")
+        holders = [tok, obj0] if obj0 is not None else [tok]
+        prep = next(
+            (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == cue.value), None
+        )
     if prep is None:
         return None, None
     subj = _subject(tok)
-    if subj is None or subj.dep_ == "nsubjpass":  # "are widely seen as": nobody named holds it
+    if subj is None:
         return None, None
+    if subj.dep_ == "nsubjpass":  # "has been accused of", "are widely seen as": unnamed holders
+        if any(c.dep_ == "agent" for c in tok.children):
+            return None, None
+        sp = Speaker(None, None, None, "unnamed")
+        start = min(subj.left_edge.i, prep.left_edge.i)
+        return _make((start, prep.right_edge.i + 1), sp, tok.text, "indirect", tok.i, True), sp
     sp = speaker_of(ctx, subj, lex, memory)
     if sp.ref is None:
         return None, None
-    start = obj0.left_edge.i if obj0 is not None and obj0.i < prep.i else prep.i
+    start = obj0.left_edge.i if obj0 is not None and obj0.i < prep.i else prep.left_edge.i
     return _make((start, prep.right_edge.i + 1), sp, tok.text, "indirect", tok.i, False), sp
 
 

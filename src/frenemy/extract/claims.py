@@ -376,7 +376,11 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
                     i, head.i + 1 if head.i > i else i + 1, Cue("stance_adj", words, cue.value, cue.negated)
                 )
             )
-        elif tok.dep_ in {"acomp", "attr"} or (tok.dep_ == "conj" and tok.head.dep_ == "acomp"):
+        elif (
+            tok.dep_ in {"acomp", "attr", "oprd"}
+            or (tok.dep_ == "conj" and tok.head.dep_ == "acomp")
+            or tok.head.lower_ == "as"  # "described relations with Moscow as excellent"
+        ):
             found.append(CueMatch(i, i + 1, cue))
     found.sort(key=lambda m: m.start)
     return _drop_subject_cues(doc, found)
@@ -870,7 +874,7 @@ def paragraph_break_between(doc: Doc, a: int, b: int) -> bool:
 def _unknown_counterpart(ctx: DocContext, lex: StanceLexicon, head: Token) -> bool:
     """ "It stood with Syria against its enemies": a role noun owned by an unresolved pronoun and
     not said of anyone names no pair we can tell."""
-    if not lex.has("role_noun", head) or head.dep_ in {"attr", "acomp", "oprd"}:
+    if not lex.has("role_noun", head) or head.dep_ in {"attr", "acomp", "oprd"} or head.head.lower_ == "as":
         return False
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and ctx.mention_at(c.i) is None for c in head.children)
 
