@@ -150,3 +150,11 @@ def test_a_present_perfect_duration_starts_that_long_before_publication(nlp) -> 
     assert shape(tl.date_for(at(doc, "cooperated"))) == ("2002-05", None, "month", "relative-to-publication")
     tl, doc = timeline(nlp, "The two movements fought for three years.")
     assert tl.expressions == []
+
+
+def test_a_future_clause_reads_a_bare_weekday_or_month_forward(nlp) -> None:
+    tl, doc = timeline(nlp, "The two delegations will meet on Tuesday. The envoys met on Tuesday.")
+    assert tl.date_for(at(doc, "meet")).start == "2012-05-08"
+    assert tl.date_for(at(doc, "met")).start == "2012-05-01"
+    tl, doc = timeline(nlp, "The council will vote in July.")
+    assert tl.date_for(at(doc, "vote")).start == "2012-07"

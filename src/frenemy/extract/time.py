@@ -291,6 +291,7 @@ class _Patterns:
     named_events: dict[str, NamedEvent]  # lowercase raw name -> event
     others: tuple[re.Pattern[str], ...]
     extend_words: frozenset[str]
+    bare_day: re.Pattern[str]  # "Monday", "on July 28", "in July": read forward in a future clause
 
 
 def _raw(phrase: str) -> str:
@@ -343,7 +344,12 @@ def _patterns() -> _Patterns:
     for phrase in list(v.relations) + v.hedges + list(v.numbers) + list(v.vague) + list(v.units):
         extend.update(phrase.split())
     extend.update({"after", "before", "following", "prior", "to", "than", "earlier", "later", "since"})
-    return _Patterns(named, names, others, frozenset(extend))
+    bare_day = re.compile(
+        rf"(?:on\s+|in\s+)?((?:{'|'.join(sorted(v.weekdays, key=len, reverse=True))})|"
+        rf"{month}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)",
+        re.I,
+    )
+    return _Patterns(named, names, others, frozenset(extend), bare_day)
 
 
 @dataclass
@@ -542,13 +548,16 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
         if found is None:
             continue
         s2, e, span = found
-        res.anchor = span
         bare = span.named is not None and span.start is not None and span.end is not None
+        attach = _attachment(doc, s2, e, bare)
+        if span.basis == "relative-to-publication" and _is_future(doc[attach]):
+            span = _forward(doc[s2:e].text, span, res, pats)
+        res.anchor = span
         expressions.append(
             TimeExpression(
                 start=s2,
                 end=e,
-                attach=_attachment(doc, s2, e, bare),
+                attach=attach,
                 date=span.to_info(doc[s2:e].text.strip()),
                 sentence=si,
                 named=span.named,
@@ -603,6 +612,20 @@ def _duration_so_far(doc: Doc, start: int, end: int, res: _Resolver) -> tuple[in
         return None
     point = span.start if span.start is not None else span.end
     return start - 1, end, replace(span, start=point, end=None)
+
+
+def _is_future(tok: Token) -> bool:
+    """True when the verb a date modifies has a future auxiliary ("will meet on Monday")."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children)
+
+
+def _forward(text: str, span: Span, res: _Resolver, pats: _Patterns) -> Span:
+    """A bare weekday or month in a future clause is the next one, not the last ("will meet on
+    Monday"); other phrases keep their reading."""
+    m = pats.bare_day.fullmatch(" ".join(text.split()))
+    if not m:
+        return span
+    return res.resolve_text(f"next {m.group(1)}") or span
 
 
 def _options(group: list[_Candidate]) -> list[tuple[int, int]]:
