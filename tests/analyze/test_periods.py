@@ -15,6 +15,7 @@ from frenemy.analyze.periods import (
     midpoint,
 )
 from frenemy.models import DateInfo
+from frenemy.report import render_dyad
 
 
 def pt(i: int, when: str, value: float, weight: float = 1.0, end: str | None = None) -> Point:
@@ -105,3 +106,24 @@ def test_many_events_stay_fast():
     periods = find_periods(points)
     assert time.perf_counter() - t0 < 2.0
     assert [p["label"] for p in periods] == ["hostile", "cooperative"]
+
+
+def test_events_dated_only_by_publication_do_not_shape_periods():
+    from dyad_factory import AQ, doc, event
+    from frenemy.models import DateInfo as DI
+
+    docs = {"d1": doc("d1", published="2012-02-20")}
+    timed = [
+        event(IRAN, AQ, "173", -5.0, DI(f"{2002 + i}", f"{2002 + i}", "year", "explicit"), "d1")
+        for i in range(4)
+    ]
+    published = [
+        event(IRAN, AQ, "057", 8.0, DI("2012-02-20", "2012-02-20", "day", "publication"), "d1")
+        for _ in range(2)
+    ]
+    published[1].sentence = "A different sentence about a deal."
+    report = build_dyad_report(IRAN, AQ, timed + published, [], [], docs)
+    assert [p["label"] for p in report["periods"]] == ["hostile"]
+    assert report["periods"][0]["events"] == 4
+    assert report["verdict"]["figures"]["publication_dated_events"] == 1  # the two records merged
+    assert "(published)" in render_dyad(report, "text")

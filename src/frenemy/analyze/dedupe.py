@@ -139,11 +139,11 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             order.append(root)
         g.members.append(e)
     for g in groups.values():
-        g.interval = _intersection(g.members)
+        g.interval = group_interval(g.members)
     return [groups[r] for r in order]
 
 
-def _intersection(members: list[Event]) -> tuple[date, date] | None:
+def group_interval(members: list[Event]) -> tuple[date, date] | None:
     """The narrowest date all members agree on (the most precise member when they disagree)."""
     intervals = [iv for iv in (date_interval(e.date) for e in members) if iv is not None]
     if not intervals:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from frenemy.analyze.ach import analyse_hypotheses
-from frenemy.analyze.dedupe import group_events
+from frenemy.analyze.dedupe import group_events, group_interval
 from frenemy.analyze.periods import (
     COOPERATIVE_AT,
     HOSTILE_AT,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from frenemy.store.db import Store
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+_UNTIMED = ("publication", "none")
 
 
 def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
@@ -104,7 +105,7 @@ def build_dyad_report(
     weighed = [weigh_group(g, documents) for g in groups]
     claimants = positions(claims, documents)
     score = overall_score(weighed, claimants)
-    points = [_point(wg) for wg in weighed if wg.weight > 0 and wg.group.interval is not None]
+    points = [p for p in (_point(wg) for wg in weighed if wg.weight > 0) if p is not None]
     periods = find_periods(points)
     hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims)
     verdict = _verdict(a, b, score, periods, weighed, claimants, len(events))
@@ -152,15 +153,29 @@ def _display_event(wg: WeighedGroup) -> Event:
     )
 
 
-def _point(wg: WeighedGroup) -> Point:
-    shown = _display_event(wg)
-    assert wg.group.interval is not None
+def _timed(e: Event) -> bool:
+    """Whether the text itself dates the event (not only the document's publication date)."""
+    return e.date.basis not in _UNTIMED and date_interval(e.date) is not None
+
+
+def _point(wg: WeighedGroup) -> Point | None:
+    """Where a counted group sits in the period series, or None when the text never dates it.
+
+    A date taken from the publication date only bounds when the event happened (on or before
+    publication): such events count in the score but do not shape the periods.
+    """
+    timed = [e for e in wg.group.members if _timed(e)]
+    if not timed:
+        return None
+    iv = group_interval(timed)
+    assert iv is not None
+    shown = min(timed, key=lambda e: (_PRECISION_RANK.get(e.date.precision, 4), e is not wg.best))
     start = shown.date.start or ""
     return Point(
         evidence_id=wg.id,
         start=start,
         end=shown.date.end or start,
-        when=midpoint(wg.group.interval),
+        when=midpoint(iv),
         value=wg.value,
         weight=wg.weight,
     )
@@ -270,6 +285,11 @@ def _verdict(
         "duplicates_merged": n_records - len(weighed),
         "not_counted": sum(1 for g in weighed if g.weight <= 0),
         "undated_events": sum(1 for g in weighed if g.weight > 0 and g.group.interval is None),
+        "publication_dated_events": sum(
+            1
+            for g in weighed
+            if g.weight > 0 and g.group.interval is not None and not any(_timed(e) for e in g.group.members)
+        ),
         "event_weight": score.event_weight,
         "claimants": score.claimants_voting,
         "claim_weight": score.claim_weight,
@@ -379,6 +399,11 @@ def _basis(
     if figures["undated_events"]:
         parts.append(
             f"{figures['undated_events']} undated event(s) count in the score but not in the periods."
+        )
+    if figures["publication_dated_events"]:
+        parts.append(
+            f"{figures['publication_dated_events']} event(s) dated only by their document's "
+            "publication date count in the score but not in the periods."
         )
     if label != overall:
         parts.append(

@@ -67,6 +67,8 @@ def event_date(e: dict[str, Any]) -> str:
     start = d.get("start")
     if not start:
         return "undated"
+    if d.get("basis") == "publication":
+        return f"{start} (published)"
     if d.get("precision") == "decade" and len(start) == 4:
         return f"{start[:3]}0s"
     end = d.get("end")
