@@ -83,3 +83,24 @@ def test_demo_dyad_page_matches_the_api(demo_server, page, artifacts):
     assert "highlighted" in (target.get_attribute("class") or "")
     assert first["action_text"].split()[0] in target.inner_text()
     assert page.console_errors == [] and page.dialogs == []
+
+
+@pytest.mark.model
+def test_api_dyad_is_exactly_the_cli_json(demo_db):
+    import json
+    import subprocess
+    import sys
+
+    from fastapi.testclient import TestClient
+
+    from frenemy.web.app import create_app
+
+    cli = Path(sys.executable).parent / "frenemy"
+    out = subprocess.run(
+        [str(cli), "dyad", "Saudi Arabia", "Iran", "--format", "json", "--db", demo_db],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    with TestClient(create_app(demo_db), base_url="http://127.0.0.1") as client:
+        api = client.get("/api/dyad", params={"a": "Saudi Arabia", "b": "Iran"}).json()
+    assert api == json.loads(out.stdout)
+    assert api["events"]
