@@ -59,6 +59,7 @@ _NESTED_DEPTH = 7
 _MAX_EXTEND = 5  # tokens a relation phrase may add before a date ("in the months after")
 _ENT_LABELS = frozenset({"DATE", "TIME"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_LOOSE = re.compile(r"[\s.’'–-]+")
 _YEAR_AFTER = re.compile(r",?\s*\d{4}\b")
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 
@@ -292,6 +293,7 @@ class _Patterns:
     others: tuple[re.Pattern[str], ...]
     extend_words: frozenset[str]
     bare_day: re.Pattern[str]  # "Monday", "on July 28", "in July": read forward in a future clause
+    loose_events: dict[str, NamedEvent]  # _loose_key(name) -> event
 
 
 def _raw(phrase: str) -> str:
@@ -324,7 +326,7 @@ def _patterns() -> _Patterns:
         # "after the attacks", "since the invasion": resolved against the last event named so
         re.compile(
             rf"\b(?:{start_alt})\s+the\s+(?:{ref_alt})\b"
-            r"(?!\s+(?:on|in|of|against|at|by|near|that|which|who|carried|by)\b)",
+            r"(?!\s+(?:on|in|of|against|at|by|near|that|which|who|carried)\b)",
             re.I,
         ),
         re.compile(
@@ -349,7 +351,8 @@ def _patterns() -> _Patterns:
         rf"{month}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)",
         re.I,
     )
-    return _Patterns(named, names, others, frozenset(extend), bare_day)
+    loose = {_loose_key(n): ev for n, ev in reversed(list(names.items()))}
+    return _Patterns(named, names, others, frozenset(extend), bare_day, loose)
 
 
 @dataclass
@@ -395,12 +398,13 @@ def _find_candidates(doc: Doc, pats: _Patterns) -> tuple[list[_Candidate], list[
     return cands, mentions
 
 
+def _loose_key(name: str) -> str:
+    """A name without spaces, periods or apostrophes: "U.S. invasion" and "US invasion" agree."""
+    return _LOOSE.sub("", name.lower())
+
+
 def _lookup_loose(found: str, pats: _Patterns) -> NamedEvent | None:
-    key = re.sub(r"[\s.’']+", "", found.lower())
-    for name, ev in pats.named_events.items():
-        if re.sub(r"[\s.’']+", "", name) == key:
-            return ev
-    return None
+    return pats.loose_events.get(_loose_key(found))
 
 
 def _clusters(cands: Iterable[_Candidate]) -> list[list[_Candidate]]:
