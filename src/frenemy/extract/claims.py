@@ -568,17 +568,20 @@ def _choose_pair(
 
     The focus pair wins when both its members are among the candidates; otherwise the two best
     ranked (then nearest) distinct actors; one actor pairs with its partner in the focus."""
+    fpair = focus.pair
+    fids = {fpair[0].id, fpair[1].id} if fpair else set()
     ordered: dict[str, tuple[int, int, ActorRef]] = {}
     for rank, m in candidates:
         ref = m.actor.ref()
+        if fpair and ref.id not in fids and m.actor.parent in fids:
+            # "the Iranian regime" while Iran and al-Qaeda are in focus: speak of Iran
+            ref = fpair[0] if fpair[0].id == m.actor.parent else fpair[1]
         if ref.id in exclude:
             continue
         dist = min(abs(m.start - cue_at), abs(m.end - 1 - cue_at))
         if ref.id not in ordered or (rank, dist) < ordered[ref.id][:2]:
             ordered[ref.id] = (rank, dist, ref)
     refs = [r for _, _, r in sorted(ordered.values(), key=lambda x: (x[0], x[1]))]
-    fpair = focus.pair
-    fids = {fpair[0].id, fpair[1].id} if fpair else set()
     if len(refs) >= 2:
         if fpair and fids <= set(ordered):
             return fpair, True
