@@ -222,3 +222,19 @@ def test_upload_runs_the_pipeline_and_is_served(ingest_client):
     assert body["events"] == len(stored["events"])
     again = ingest_client.post("/api/documents", json={"text": text})
     assert again.status_code == 200 and again.json()["duplicate"] is True
+
+
+@pytest.mark.model
+def test_hostile_upload_through_the_pipeline_stays_inert(ingest_client):
+    text = (
+        "Iran condemned al-Qaeda <script>alert(1)</script> in 2010. "
+        'The <img src=x onerror="alert(1)"> group said Iran was its enemy.'
+    )
+    r = ingest_client.post("/api/documents", json={"text": text, "title": "<script>alert(2)</script>"})
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["document"]["id"]
+    for url in (f"/document/{doc_id}", "/", "/network", "/search?q=alert", "/dyad?a=iran&b=al-qaeda"):
+        page = ingest_client.get(url)
+        assert page.status_code == 200, url
+        assert active_content(page.text) == [], url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ingest_client.get(f"/document/{doc_id}").text
