@@ -730,9 +730,12 @@ def _claim_for(
         c_sent, c_tok = caveats[claimant.id]
         if c_tok < m.start and s_index - c_sent <= 4:
             hedged = True
-    date = ctx.date_for(verb.i)
-    if not date.start and ctx.timeline is not None:  # the time context the sentence carries
-        date = ctx.timeline.sentence_date(s_index)
+    if verb.tag_ in {"VBZ", "VBP"}:  # "the relationship is ...": as things stand when written
+        date = _publication_date(ctx)
+    else:
+        date = ctx.date_for(verb.i)
+        if not date.start and ctx.timeline is not None:  # the time context the sentence carries
+            date = ctx.timeline.sentence_date(s_index)
     if not date.start:
         date = _publication_date(ctx)
     a, b = _claim_text(doc, verb, head, m, lo, hi)
