@@ -200,3 +200,36 @@ def test_report_is_deterministic_and_json_serialisable():
     a = build_dyad_report(IRAN, AQ, events, claims, [], docs)
     b = build_dyad_report(IRAN, AQ, events, claims, [], docs)
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def test_a_thin_latest_period_does_not_set_the_label():
+    docs = {"d1": doc("d1")}
+    hostile = [event(SAUDI, IRAN, "190", -10.0, date(f"{2000 + i}"), "d1") for i in range(6)]
+    thaw = [event(SAUDI, IRAN, "057", 8.0, date(f"2010-0{m}"), "d1") for m in (1, 2)]
+    report = build_dyad_report(SAUDI, IRAN, hostile + thaw, [], [], docs)
+    v = report["verdict"]
+    assert [p["label"] for p in report["periods"]] == ["hostile", "cooperative"]
+    assert v["current"] == "cooperative" and v["label"] == "hostile"
+    assert v["headline"] == "Hostile from 2000, cooperative since January 2010"
+    assert "fewer than 3 events" in v["basis"]
+    more = thaw + [event(SAUDI, IRAN, "057", 8.0, date("2010-05"), "d1")]
+    assert build_dyad_report(SAUDI, IRAN, hostile + more, [], [], docs)["verdict"]["label"] == "cooperative"
+
+
+def test_joint_act_coded_both_ways_counts_once():
+    docs = {"d1": doc("d1")}
+    s = "Saudi Arabia and Iran agreed to restore relations on 10 March 2023."
+    e1 = event(SAUDI, IRAN, "057", 8.0, date("2023-03-10"), "d1", sentence=s)
+    e2 = event(IRAN, SAUDI, "057", 8.0, date("2023-03-10"), "d1", sentence=s)
+    e2.sentence_index = e1.sentence_index
+    report = build_dyad_report(SAUDI, IRAN, [e1, e2], [], [], docs)
+    counted = [e for e in report["events"] if e["counted"]]
+    assert len(counted) == 1 and counted[0]["direction"] == "a<->b"
+
+
+def test_bargaining_moves_count_half_their_goldstein_value():
+    docs = {"d1": doc("d1")}
+    talks = event(SAUDI, IRAN, "046", 7.0, date("2021-04"), "d1", action="held talks")
+    report = build_dyad_report(SAUDI, IRAN, [talks], [], [], docs)
+    assert report["events"][0]["value"] == 3.5
+    assert report["verdict"]["score"] == 3.5

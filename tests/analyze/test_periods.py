@@ -93,7 +93,7 @@ def test_saudi_iran_hostile_from_2016_cooperative_from_march_2023():
     assert periods[1]["start"] == "2023-03-10"
     v = report["verdict"]
     assert v["headline"] == "Hostile from January 2016, cooperative since March 2023"
-    assert v["current"] == "cooperative" and v["label"] == "mixed"
+    assert v["current"] == "cooperative" and v["label"] == "cooperative"  # as it stands now
 
 
 def test_many_events_stay_fast():

@@ -16,12 +16,9 @@ where weight is the evidence's weight from analyze.scoring. Least inconsistent f
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from frenemy.analyze.periods import COOPERATIVE_AT, HOSTILE_AT
-from frenemy.analyze.scoring import WeighedGroup, claim_weight
-from frenemy.models import Claim, Event
+from frenemy.analyze.scoring import WeighedGroup, claim_weight, is_bargaining
+from frenemy.models import Claim
 
 STRONG = 5.0  # |Goldstein| at or above: strong cooperation / strong conflict
 
@@ -51,39 +48,6 @@ CLAIM_RULES = {
 }
 INCONSISTENCY = {"I": 1.0, "II": 2.0}
 CONSISTENCY = {"C": 1.0, "CC": 2.0}
-
-
-@lru_cache(maxsize=1)
-def bargaining_cues() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """(CAMEO prefixes, whole words, word stems) from resources/ach_bargaining.tsv."""
-    text = resources.files("frenemy.resources").joinpath("ach_bargaining.tsv").read_text("utf-8")
-    codes: list[str] = []
-    words: set[str] = set()
-    stems: list[str] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, _, value = line.partition("\t")
-        value = value.strip().lower()
-        if kind == "cameo":
-            codes.append(value)
-        elif value.endswith("*"):
-            stems.append(value[:-1])
-        else:
-            words.add(value)
-    return tuple(codes), frozenset(words), tuple(stems)
-
-
-def is_bargaining(e: Event) -> bool:
-    """Negotiation, release, exchange, trade: the moves of a transactional relationship."""
-    codes, words, stems = bargaining_cues()
-    if any(e.cameo.startswith(c) for c in codes):
-        return True
-    for token in e.action_text.lower().split():
-        token = token.strip(".,;:'\"()")
-        if token in words or token.startswith(stems):
-            return True
-    return False
 
 
 def event_kind(g: WeighedGroup) -> str:

@@ -37,6 +37,7 @@ class EventGroup:
 
     members: list[Event] = field(default_factory=list)
     interval: tuple[date, date] | None = None  # intersection of the members' dates
+    joint: bool = False  # a joint act ("A and B agreed"), coded once in each direction
 
     @property
     def first(self) -> Event:
@@ -78,15 +79,23 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
     itself when it belongs to neither). Groups come back in the order of their first member;
     inside a group, members keep input order. Runs in O(n log n) for n records.
     """
+    sides = [
+        (side(e.source.id if e.source else None), side(e.target.id if e.target else None)) for e in events
+    ]
+    # A joint act ("Saudi Arabia and Iran agreed ...") is coded in both directions from one
+    # sentence: the two records are one real-world event.
+    coded = {(e.doc_id, e.sentence_index, e.cameo, s, t) for e, (s, t) in zip(events, sides, strict=True)}
+    joint = [
+        s != t and (e.doc_id, e.sentence_index, e.cameo, t, s) in coded
+        for e, (s, t) in zip(events, sides, strict=True)
+    ]
     buckets: dict[tuple[str, str, str, str], list[tuple[int, Event]]] = defaultdict(list)
     for i, e in enumerate(events):
-        key = (
-            side(e.source.id if e.source else None),
-            side(e.target.id if e.target else None),
-            e.cameo_root,
-            _status(e),
-        )
-        buckets[key].append((i, e))
+        s, t = sides[i]
+        if joint[i]:
+            s, t = sorted((s, t))
+            t += "+joint"
+        buckets[(s, t, e.cameo_root, _status(e))].append((i, e))
 
     parent = list(range(len(events)))
 
@@ -138,8 +147,9 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             g = groups[root] = EventGroup()
             order.append(root)
         g.members.append(e)
-    for g in groups.values():
+    for root, g in groups.items():
         g.interval = group_interval(g.members)
+        g.joint = joint[root]
     return [groups[r] for r in order]
 
 

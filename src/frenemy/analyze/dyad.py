@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 _UNTIMED = ("publication", "none")
+MIN_CURRENT_EVENTS = 3  # events a latest period needs before it sets the label
 
 
 def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
@@ -190,7 +191,9 @@ def _event_rows(
 
     rows: list[dict[str, Any]] = []
     for wg in sorted(weighed, key=order):
-        direction = f"{side(wg.best.source.id if wg.best.source else None)}->{side(wg.best.target.id if wg.best.target else None)}"
+        arrow = "<->" if wg.group.joint else "->"
+        src = side(wg.best.source.id if wg.best.source else None)
+        direction = f"{src}{arrow}{side(wg.best.target.id if wg.best.target else None)}"
         sources = [
             {
                 "doc_id": e.doc_id,
@@ -215,6 +218,7 @@ def _event_rows(
             )
             if e is wg.best:
                 row["group_weight"] = wg.weight
+                row["value"] = wg.value
                 row["group_reason"] = wg.reason
                 row["sources"] = sources
                 row["num_sources"] = len(wg.publishers)
@@ -312,9 +316,10 @@ def _verdict(
         }
     overall = label_for(score.score)
     current = periods[-1]["label"] if periods else overall
-    label = overall
-    if len(periods) >= 2 and current != overall and "mixed" not in (current, overall):
-        label = "mixed"
+    # After a detected change, the answer is the relationship as it stands now; the headline
+    # keeps the history. A thin latest period does not overrule the whole record.
+    settled = len(periods) >= 2 and int(periods[-1]["events"]) >= MIN_CURRENT_EVENTS
+    label = current if settled else overall
     return {
         "label": label,
         "headline": _headline(overall, periods),
@@ -322,6 +327,7 @@ def _verdict(
         "confidence": score.confidence,
         "basis": _basis(a, b, score, periods, claimants, figures, overall, label),
         "current": current,
+        "current_score": periods[-1]["goldstein_mean"] if periods else None,
         "since": periods[-1]["start"] if periods else None,
         "figures": figures,
     }
@@ -405,10 +411,16 @@ def _basis(
             f"{figures['publication_dated_events']} event(s) dated only by their document's "
             "publication date count in the score but not in the periods."
         )
-    if label != overall:
+    if len(periods) >= 2 and label == periods[-1]["label"]:
         parts.append(
-            f"Because the latest period is {periods[-1]['label']} while the whole record reads as "
-            f"{overall}, the label is {label}."
+            f"The label is that of the latest period ({periods[-1]['label']} since "
+            f"{periods[-1]['start']}, {periods[-1]['events']} events >= {MIN_CURRENT_EVENTS}): the "
+            "relationship as it stands now."
+        )
+    elif len(periods) >= 2:
+        parts.append(
+            f"The latest period has fewer than {MIN_CURRENT_EVENTS} events, so the label is that "
+            "of the whole record."
         )
     parts.append(
         f"Confidence {score.confidence:.2f} = amount {score.amount:.2f} x diversity "

@@ -16,6 +16,11 @@ Claims: each independent claimant gets one vote, its stance value (+1 cooperativ
 0 ambivalent; neutral claims do not vote) times ``CLAIM_GOLDSTEIN`` on the Goldstein scale,
 weighted 1, or ``HEDGED_WEIGHT`` when all its characterising claims are hedged.
 
+Bargaining moves (negotiation, release, exchange, trade; see ``is_bargaining``) count half their
+Goldstein value when positive: they are what adversaries do when they deal with each other, so
+Goldstein's +7 for "engage in negotiation" would otherwise read a round of talks between enemies
+as alliance.
+
 Score: the weighted mean of event and claimant values (-10 .. +10).
 """
 
@@ -24,6 +29,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from frenemy.analyze.dedupe import EventGroup
 from frenemy.models import ActorRef, Claim, Document, Event
@@ -43,8 +50,45 @@ CORROBORATION_MAX_EXTRA = 3
 CLAIM_GOLDSTEIN = 5.0
 HEDGED_WEIGHT = 0.5
 STANCE_VALUE = {"cooperative": 1.0, "hostile": -1.0, "ambivalent": 0.0}
+BARGAINING_FACTOR = 0.5  # a bargaining move (talks, release, swap) counts half its Goldstein value
 MIN_EVIDENCE_WEIGHT = 1.0  # below this there is no verdict: "insufficient-evidence"
 AMOUNT_SCALE = 4.0  # evidence weight at which the amount factor reaches 1 - 1/e
+
+
+@lru_cache(maxsize=1)
+def bargaining_cues() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(CAMEO prefixes, whole words, word stems) from resources/ach_bargaining.tsv."""
+    text = resources.files("frenemy.resources").joinpath("ach_bargaining.tsv").read_text("utf-8")
+    codes: list[str] = []
+    words: set[str] = set()
+    stems: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, _, value = line.partition("\t")
+        value = value.strip().lower()
+        if kind == "cameo":
+            codes.append(value)
+        elif value.endswith("*"):
+            stems.append(value[:-1])
+        else:
+            words.add(value)
+    return tuple(codes), frozenset(words), tuple(stems)
+
+
+def is_bargaining(e: Event) -> bool:
+    """Negotiation, release, exchange, trade: the moves of a transactional relationship.
+
+    Cues: resources/ach_bargaining.tsv (CAMEO prefixes and action words).
+    """
+    codes, words, stems = bargaining_cues()
+    if any(e.cameo.startswith(c) for c in codes):
+        return True
+    for token in e.action_text.lower().split():
+        token = token.strip(".,;:'\"()")
+        if token in words or token.startswith(stems):
+            return True
+    return False
 
 
 def event_weight(e: Event) -> tuple[float, str]:
@@ -83,7 +127,11 @@ class WeighedGroup:
 
     @property
     def value(self) -> float:
-        return float(self.best.goldstein)
+        """The Goldstein value it counts with: halved for a cooperative bargaining move."""
+        g = float(self.best.goldstein)
+        if g > 0 and is_bargaining(self.best):
+            return g * BARGAINING_FACTOR
+        return g
 
 
 def weigh_group(group: EventGroup, documents: dict[str, Document]) -> WeighedGroup:

@@ -184,7 +184,12 @@ def _svg_timeline(report: dict[str, Any]) -> str:
         if iv is None:
             continue
         marks.append(
-            (midpoint(iv), float(e["goldstein"]), float(e.get("group_weight", e.get("weight", 1))), e)
+            (
+                midpoint(iv),
+                float(e.get("value", e["goldstein"])),
+                float(e.get("group_weight", e.get("weight", 1))),
+                e,
+            )
         )
     if not marks:
         return "<p>No dated events to draw.</p>"
