@@ -308,6 +308,8 @@ def _verdict(
             "headline": f"Insufficient evidence: nothing shows whether {a.name} and {b.name} "
             "are allies or enemies",
             "score": None,
+            "overall_score": None,
+            "current_score": None,
             "confidence": 0.0,
             "basis": _insufficient_basis(a, b, score, figures),
             "current": None,
@@ -323,7 +325,8 @@ def _verdict(
     return {
         "label": label,
         "headline": _headline(overall, periods),
-        "score": score.score,
+        "score": float(periods[-1]["goldstein_mean"]) if settled else score.score,
+        "overall_score": score.score,
         "confidence": score.confidence,
         "basis": _basis(a, b, score, periods, claimants, figures, overall, label),
         "current": current,
@@ -415,7 +418,8 @@ def _basis(
         parts.append(
             f"The label is that of the latest period ({periods[-1]['label']} since "
             f"{periods[-1]['start']}, {periods[-1]['events']} events >= {MIN_CURRENT_EVENTS}): the "
-            "relationship as it stands now."
+            f"relationship as it stands now; the verdict's score is that period's mean "
+            f"({float(periods[-1]['goldstein_mean']):+.2f})."
         )
     elif len(periods) >= 2:
         parts.append(

@@ -133,5 +133,15 @@ def reports_note(e: dict[str, Any]) -> str:
     return f"  [{n} reports, {p} publishers]"
 
 
+def score_text(verdict: dict[str, Any]) -> str:
+    """``+3.15 (latest period; whole record -0.68)``, ``-4.20``, or ``n/a``."""
+    score, overall = verdict.get("score"), verdict.get("overall_score")
+    if score is None:
+        return "n/a"
+    if overall is None or abs(float(overall) - float(score)) < 0.005:
+        return f"{float(score):+.2f}"
+    return f"{float(score):+.2f} (latest period; whole record {float(overall):+.2f})"
+
+
 def pair_title(report: dict[str, Any]) -> str:
     return f"{actor_name(report.get('a'))} and {actor_name(report.get('b'))}"

@@ -27,6 +27,7 @@ from frenemy.report.common import (
     pair_title,
     reports_note,
     safe,
+    score_text,
     timeline,
 )
 
@@ -57,7 +58,7 @@ def render_html(report: dict[str, Any]) -> str:
     cites = Citations(report)
     v = report["verdict"]
     title = pair_title(report)
-    score = "n/a" if v.get("score") is None else f"{v['score']:+.2f}"
+    score = score_text(v)
     out = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',

@@ -22,6 +22,7 @@ from frenemy.report.common import (
     pair_title,
     reports_note,
     safe,
+    score_text,
     timeline,
 )
 
@@ -40,7 +41,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     cites = Citations(report)
     v = report["verdict"]
     out: list[str] = [f"# {md(pair_title(report))}", "", f"**{md(v['headline'])}**", ""]
-    score = "n/a" if v.get("score") is None else f"{v['score']:+.2f}"
+    score = score_text(v)
     out += [
         f"Verdict: **{v['label']}**, score {score} on the Goldstein scale, confidence {v['confidence']:.2f}.",
         "",

@@ -28,6 +28,7 @@ from frenemy.report.common import (
     pair_title,
     reports_note,
     safe,
+    score_text,
     timeline,
 )
 
@@ -58,7 +59,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
     v = report["verdict"]
     console.print(Rule(Text(pair_title(report), style="bold")))
     console.print(Text(safe(v["headline"]), style="bold " + _STYLE.get(v["label"], "")))
-    score = "n/a" if v.get("score") is None else f"{v['score']:+.2f}"
+    score = score_text(v)
     console.print(
         Text(f"Verdict: {v['label']}   score {score} (Goldstein scale)   confidence {v['confidence']:.2f}")
     )
