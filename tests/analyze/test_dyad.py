@@ -233,3 +233,14 @@ def test_bargaining_moves_count_half_their_goldstein_value():
     report = build_dyad_report(SAUDI, IRAN, [talks], [], [], docs)
     assert report["events"][0]["value"] == 3.5
     assert report["verdict"]["score"] == 3.5
+
+
+def test_since_is_the_first_event_that_bears_the_label_out():
+    docs = {"d1": doc("d1")}
+    early = event(IRAN, AQ, "050", 3.5, date("1990", "1999", "decade"), "d1", modality="hedged")
+    hostile = [event(IRAN, AQ, "173", -5.0, date(f"2001-{m:02d}"), "d1") for m in (9, 10, 11)]
+    report = build_dyad_report(IRAN, AQ, [early, *hostile], [], [], docs)
+    (period,) = report["periods"]
+    assert period["start"] == "1990" and period["since"] == "2001-09"
+    assert report["verdict"]["headline"] == "Hostile since September 2001"
+    assert report["verdict"]["since"] == "2001-09"

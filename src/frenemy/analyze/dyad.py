@@ -331,7 +331,7 @@ def _verdict(
         "basis": _basis(a, b, score, periods, claimants, figures, overall, label),
         "current": current,
         "current_score": periods[-1]["goldstein_mean"] if periods else None,
-        "since": periods[-1]["start"] if periods else None,
+        "since": (periods[-1].get("since") or periods[-1]["start"]) if periods else None,
         "figures": figures,
     }
 
@@ -351,7 +351,7 @@ def _headline(overall: str, periods: list[dict[str, Any]]) -> str:
             "hostile": "More enemies than allies (no dated events)",
         }.get(overall, "Mixed: both cooperation and conflict (no dated events)")
     last = periods[-1]
-    since = _month(last["start"])
+    since = _month(last.get("since") or last["start"])
     if len(periods) >= 2 and overall == last["label"] and overall != "mixed":
         lead = "More allies than enemies" if overall == "cooperative" else "More enemies than allies"
         return f"{lead} since {since}"

@@ -191,7 +191,7 @@ def _segments(bins: list[_Bin], penalty: float) -> list[tuple[int, int]]:
 def find_periods(points: list[Point]) -> list[dict[str, object]]:
     """Periods of one label each, in date order, from counted, dated evidence.
 
-    Each period: ``{"start", "end", "label", "events", "goldstein_mean", "cooperative",
+    Each period: ``{"start", "end", "label", "since", "events", "goldstein_mean", "cooperative",
     "hostile", "neutral", "weight", "evidence"}``; ``events`` counts evidence items (deduplicated
     events), ``goldstein_mean`` is weighted by evidence weight. An empty input gives [].
     """
@@ -217,12 +217,21 @@ def _mean(points: list[Point]) -> float:
 
 def _describe(points: list[Point]) -> dict[str, object]:
     mean = _mean(points)
+    label = label_for(mean)
     first = min(points, key=lambda p: (_parse_start(p.start) or date.max, p.start))
+    agreeing = [
+        p
+        for p in points
+        if (label == "cooperative" and p.value >= COOPERATIVE_AT)
+        or (label == "hostile" and p.value <= HOSTILE_AT)
+    ]
+    since = min(agreeing, key=lambda p: (_parse_start(p.start) or date.max, p.start)) if agreeing else first
     last = max(points, key=lambda p: (_parse_end(p.end) or date.min, p.end))
     return {
         "start": first.start,
         "end": last.end,
-        "label": label_for(mean),
+        "label": label,
+        "since": since.start,  # the first event that bears the period's label out
         "events": len(points),
         "goldstein_mean": round(mean, 2),
         "cooperative": sum(1 for p in points if p.value >= COOPERATIVE_AT),

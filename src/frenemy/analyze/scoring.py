@@ -201,9 +201,12 @@ def positions(claims: Iterable[Claim], documents: dict[str, Document]) -> list[P
     by_id: dict[str, Position] = {}
     for c in claims:
         ref = claimant_ref(c, documents)
-        pos = by_id.get(ref.id)
+        # Keyed by name: a publisher standing in for an unattributed author is the same voice
+        # as the publisher named as claimant.
+        key = " ".join(ref.name.lower().split())
+        pos = by_id.get(key)
         if pos is None:
-            pos = by_id[ref.id] = Position(ref)
+            pos = by_id[key] = Position(ref)
         pos.claims.append(c)
     return list(by_id.values())
 

@@ -61,7 +61,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
     console.print(Text(safe(v["headline"]), style="bold " + _STYLE.get(v["label"], "")))
     score = score_text(v)
     console.print(
-        Text(f"Verdict: {v['label']}   score {score} (Goldstein scale)   confidence {v['confidence']:.2f}")
+        Text(f"Verdict: {v['label']}   Goldstein score {score}   confidence {v['confidence']:.2f}")
     )
     console.print(Text(safe(v["basis"]), style="dim" if color else ""))
 
