@@ -133,6 +133,19 @@ def reports_note(e: dict[str, Any]) -> str:
     return f"  [{n} reports, {p} publishers]"
 
 
+def cited_places(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """Distinct (document, sentence) places reporting an event, its own place first."""
+    places = [{"doc_id": e["doc_id"], "sentence_index": e["sentence_index"]}] + list(e.get("sources") or [])
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for p in places:
+        key = (p["doc_id"], p["sentence_index"])
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def score_text(verdict: dict[str, Any]) -> str:
     """``+3.15 (latest period; whole record -0.68)``, ``-4.20``, or ``n/a``."""
     score, overall = verdict.get("score"), verdict.get("overall_score")

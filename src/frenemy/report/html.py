@@ -20,6 +20,7 @@ from frenemy.report.common import (
     Citations,
     ach_rows,
     actor_name,
+    cited_places,
     clip,
     describe_event,
     event_date,
@@ -93,7 +94,7 @@ def render_html(report: dict[str, Any]) -> str:
     for e in rows[:MAX_TIMELINE]:
         polarity = "cooperative" if e["goldstein"] > 0 else "hostile" if e["goldstein"] < 0 else "neutral"
         counted = "" if e.get("counted") else " <em>(not counted)</em>"
-        sources = e.get("sources") or [{"doc_id": e["doc_id"], "sentence_index": e["sentence_index"]}]
+        sources = cited_places(e)
         cited = "<br>".join(_e(cites.cite(s["doc_id"], s["sentence_index"])) for s in sources[:6])
         more = f"<br>and {len(sources) - 6} more reports" if len(sources) > 6 else ""
         out.append(

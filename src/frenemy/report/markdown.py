@@ -15,6 +15,7 @@ from frenemy.report.common import (
     Citations,
     ach_rows,
     actor_name,
+    cited_places,
     clip,
     describe_event,
     event_date,
@@ -64,7 +65,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         counted = "" if e.get("counted") else " *(not counted)*"
         out.append(f"- **{md(event_date(e))}** {md(describe_event(e))}{md(reports_note(e))}{counted}  ")
         out.append(f"  “{md(clip(e['sentence']))}”  ")
-        sources = e.get("sources") or [{"doc_id": e["doc_id"], "sentence_index": e["sentence_index"]}]
+        sources = cited_places(e)
         out.append("  " + "; ".join(md(cites.cite(s["doc_id"], s["sentence_index"])) for s in sources[:6]))
         if len(sources) > 6:
             out.append(f"  and {len(sources) - 6} more reports")

@@ -21,6 +21,7 @@ from frenemy.report.common import (
     Citations,
     ach_rows,
     actor_name,
+    cited_places,
     clip,
     describe_event,
     event_date,
@@ -60,9 +61,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
     console.print(Rule(Text(pair_title(report), style="bold")))
     console.print(Text(safe(v["headline"]), style="bold " + _STYLE.get(v["label"], "")))
     score = score_text(v)
-    console.print(
-        Text(f"Verdict: {v['label']}   Goldstein score {score}   confidence {v['confidence']:.2f}")
-    )
+    console.print(Text(f"Verdict: {v['label']}   Goldstein score {score}   confidence {v['confidence']:.2f}"))
     console.print(Text(safe(v["basis"]), style="dim" if color else ""))
 
     console.print(Rule(Text("Periods")))
@@ -95,7 +94,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
         console.print(line)
         console.print(Text(f'    "{clip(e["sentence"])}"'))
         console.print(Text(f"    {cites.cite(e['doc_id'], e['sentence_index'])}", style="dim"))
-        others = [s for s in e.get("sources", []) if s["event"] != e["id"]]
+        others = cited_places(e)[1:]
         for s in others[:5]:
             console.print(Text(f"    also: {cites.cite(s['doc_id'], s['sentence_index'])}", style="dim"))
         if len(others) > 5:
