@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dyad_factory import AQ, IRAN, claim, date, doc, event, ref
-from frenemy.analyze.ach import analyse_hypotheses, event_kind, is_bargaining
+from frenemy.analyze.ach import analyse_hypotheses, event_kind
 from frenemy.analyze.dedupe import EventGroup
-from frenemy.analyze.scoring import weigh_group
+from frenemy.analyze.scoring import is_bargaining, weigh_group
 
 DOCS = {"d1": doc("d1")}
 

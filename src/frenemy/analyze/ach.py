@@ -17,7 +17,7 @@ where weight is the evidence's weight from analyze.scoring. Least inconsistent f
 from __future__ import annotations
 
 from frenemy.analyze.periods import COOPERATIVE_AT, HOSTILE_AT
-from frenemy.analyze.scoring import WeighedGroup, claim_weight, is_bargaining
+from frenemy.analyze.scoring import WeighedGroup, claim_weight
 from frenemy.models import Claim
 
 STRONG = 5.0  # |Goldstein| at or above: strong cooperation / strong conflict
@@ -54,7 +54,7 @@ def event_kind(g: WeighedGroup) -> str:
     """Which EVENT_RULES row an event group falls in."""
     if g.weight <= 0:
         return "not counted"
-    if is_bargaining(g.best):
+    if g.bargaining:
         return "bargaining"
     v = g.value
     if v >= STRONG:

@@ -168,7 +168,7 @@ def _point(wg: WeighedGroup) -> Point | None:
     timed = [e for e in wg.group.members if _timed(e)]
     if not timed:
         return None
-    iv = group_interval(timed)
+    iv = wg.group.interval if len(timed) == len(wg.group.members) else group_interval(timed)
     assert iv is not None
     shown = min(timed, key=lambda e: (_PRECISION_RANK.get(e.date.precision, 4), e is not wg.best))
     start = shown.date.start or ""

@@ -120,6 +120,7 @@ class WeighedGroup:
     weight: float
     reason: str
     publishers: list[str]
+    bargaining: bool = False  # a negotiation, release, exchange or trade (is_bargaining)
 
     @property
     def id(self) -> str:
@@ -129,9 +130,7 @@ class WeighedGroup:
     def value(self) -> float:
         """The Goldstein value it counts with: halved for a cooperative bargaining move."""
         g = float(self.best.goldstein)
-        if g > 0 and is_bargaining(self.best):
-            return g * BARGAINING_FACTOR
-        return g
+        return g * BARGAINING_FACTOR if g > 0 and self.bargaining else g
 
 
 def weigh_group(group: EventGroup, documents: dict[str, Document]) -> WeighedGroup:
@@ -143,7 +142,7 @@ def weigh_group(group: EventGroup, documents: dict[str, Document]) -> WeighedGro
     if w > 0 and extra > 0:
         w = min(1.0, w * (1 + CORROBORATION_STEP * extra))
         reason += f"; {len(publishers)} independent publishers"
-    return WeighedGroup(group, best, round(w, 4), reason, publishers)
+    return WeighedGroup(group, best, round(w, 4), reason, publishers, is_bargaining(best))
 
 
 def claim_weight(c: Claim) -> float:
