@@ -17,7 +17,6 @@ NumSources / NumArticles, each group lists every document that reports it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +27,6 @@ from frenemy.models import Event
 
 _FACTUAL = {"asserted", "reported", "hedged"}
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -60,7 +58,7 @@ def _rank(e: Event) -> int:
 
 
 def _norm_sentence(text: str) -> str:
-    return _SPACES.sub(" ", text.strip().lower())
+    return " ".join(text.lower().split())
 
 
 def _compatible(a: Event, b: Event, ia: tuple[date, date], ib: tuple[date, date]) -> bool:
@@ -127,12 +125,16 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
         # Records with the same interval, code and precision are interchangeable: one of them
         # stays open, so a burst of identical reports does not make the sweep quadratic.
         open_: dict[tuple[date, date, str, int], tuple[int, Event]] = {}
+        earliest_end = date.max  # prune closed records only when one has closed
         for start, end, i, e in dated:
             twin = (start, end, e.cameo, _rank(e))
             if twin in open_:
                 union(i, open_[twin][0])
                 continue
-            open_ = {k: v for k, v in open_.items() if k[1] >= start}
+            if earliest_end < start:
+                open_ = {k: v for k, v in open_.items() if k[1] >= start}
+                earliest_end = min((k[1] for k in open_), default=date.max)
+            earliest_end = min(earliest_end, end)
             for (o_start, o_end, _, _), (j, other) in open_.items():
                 if _compatible(e, other, (start, end), (o_start, o_end)):
                     union(i, j)
