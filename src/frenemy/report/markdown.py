@@ -27,7 +27,9 @@ from frenemy.report.common import (
     timeline,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_SPECIAL = re.compile(
+    r"([\\`*_\[\]|~])"
+)  # with < > & as entities, enough to stop links, tags, emphasis and cells
 
 
 def md(text: object) -> str:
