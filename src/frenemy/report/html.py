@@ -160,11 +160,12 @@ def render_html(report: dict[str, Any]) -> str:
     ids, matrix = ach_rows(report)
     if matrix:
         head = "".join(f"<th>{_e(i)}</th>" for i in ids)
-        out.append(f"<table><tr><th>evidence</th><th>weight</th>{head}<th>cited</th></tr>")
+        out.append(f"<table><tr><th>evidence</th><th>kind</th><th>weight</th>{head}<th>cited</th></tr>")
         for r in matrix:
             cells = "".join(f'<td class="r-{_e(r.get(i, ""))}">{_e(r.get(i, ""))}</td>' for i in ids)
             out.append(
-                f"<tr><td><code>{_e(r['evidence'])}</code></td><td>{float(r['weight']):.2f}</td>{cells}"
+                f"<tr><td><code>{_e(r['evidence'])}</code></td><td>{_e(r['kind'])}</td>"
+                f"<td>{float(r['weight']):.2f}</td>{cells}"
                 f'<td class="cite">{_e(cites.cite_item(r["evidence"]))}</td></tr>'
             )
         out.append("</table>")

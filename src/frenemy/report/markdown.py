@@ -108,11 +108,15 @@ def render_markdown(report: dict[str, Any]) -> str:
         )
     ids, matrix = ach_rows(report)
     if matrix:
-        out += ["", "| evidence | weight | " + " | ".join(ids) + " | cited |", "|---" * (len(ids) + 3) + "|"]
+        out += [
+            "",
+            "| evidence | kind | weight | " + " | ".join(ids) + " | cited |",
+            "|---" * (len(ids) + 4) + "|",
+        ]
         for r in matrix:
             cells = " | ".join(r.get(hid, "") for hid in ids)
             out.append(
-                f"| {md(r['evidence'])} | {float(r['weight']):.2f} | {cells} | {md(cites.cite_item(r['evidence']))} |"
+                f"| {md(r['evidence'])} | {md(r['kind'])} | {float(r['weight']):.2f} | {cells} | {md(cites.cite_item(r['evidence']))} |"
             )
     out += ["", "## Documents", ""]
     for d in report["documents"]:

@@ -149,6 +149,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
     if matrix:
         m = Table(box=box.SIMPLE, show_edge=False, title=Text("ratings (heaviest evidence first)"))
         m.add_column("evidence")
+        m.add_column("kind")
         m.add_column("weight")
         for hid in ids:
             m.add_column(hid)
@@ -156,6 +157,7 @@ def render_text(report: dict[str, Any], *, color: bool = False, width: int = 100
         for r in matrix:
             m.add_row(
                 Text(r["evidence"]),
+                Text(r["kind"]),
                 Text(f"{float(r['weight']):.2f}"),
                 *[Text(r.get(hid, "")) for hid in ids],
                 Text(cites.cite_item(r["evidence"])),
