@@ -29,7 +29,7 @@ def test_reader_sees_no_errors_and_no_torn_reads_while_ingest_writes(tmp_path):
     from frenemy.web.app import create_app
 
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 24, sentences=15)
+    write_corpus(corpus, 40, sentences=15)
     db = tmp_path / "live.db"
     proc = subprocess.Popen(
         frenemy_cmd("ingest", str(corpus), "--db", str(db), "--quiet"),
@@ -84,7 +84,7 @@ def test_reader_sees_no_errors_and_no_torn_reads_while_ingest_writes(tmp_path):
             proc.stderr.close()
     assert reads > 10 and api_reads > 1
     assert len(seen_during_run) > 2, "the reader should have seen the store grow during the ingest"
-    assert last["documents"] == 24
+    assert last["documents"] == 40
     assert_store_sound(db).close()
 
 
