@@ -26,6 +26,10 @@ def test_every_option_is_in_the_readme():
     for name, sub in _subparsers().items():
         for action in sub._actions:
             for flag in action.option_strings:
-                if flag.startswith("--") and flag not in ("--help", "--db", "--progress") and flag not in README:
+                if (
+                    flag.startswith("--")
+                    and flag not in ("--help", "--db", "--progress")
+                    and flag not in README
+                ):
                     missing.append(f"{name} {flag}")
     assert not missing, f"options missing from README: {missing}"

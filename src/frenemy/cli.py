@@ -40,7 +40,7 @@ def _store(args: argparse.Namespace, *, readonly: bool = True) -> Any:
 
 # --- ingest ----------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from frenemy.ingest import DocumentMeta, read_paths
+    from frenemy.ingest import DocumentMeta, max_bytes_setting, read_paths
     from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
 
     meta = DocumentMeta(
@@ -48,22 +48,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     if any([args.title, args.url]) and (len(args.paths) > 1 or Path(args.paths[0]).is_dir()):
         _err("note: --title and --url apply to every document read in this run")
-    max_bytes = args.max_bytes or int(os.environ.get("FRENEMY_MAX_BYTES", 20_000_000))
+    max_bytes = args.max_bytes or max_bytes_setting()
     items = read_paths(args.paths, meta=meta, max_bytes=max_bytes)
-    pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
     if args.engine == "dask":
         from frenemy.distributed import ingest_dask
 
         with _store(args, readonly=False) as store:
-            summary = ingest_dask(
-                list(items), scheduler=args.scheduler, out=Path(args.out) if args.out else None,
-                store=None if args.out else store, n_workers=args.workers, model=args.model,
+            dask_summary = ingest_dask(
+                items, scheduler=args.scheduler, out=Path(args.out) if args.out else None,
+                store=None if args.out else store, n_workers=max(args.workers, 2), model=args.model,
+                actor_files=args.actors, lexicon_files=args.lexicon, reprocess=args.reprocess,
             )  # fmt: skip
             if not args.out:
                 refresh_contradictions(store)
-        _err(str(summary))
-        return EXIT_OK
+        for error in dask_summary.errors:
+            _err(error)
+        _err(str(dask_summary))
+        return EXIT_INPUT if dask_summary.failed else EXIT_OK
+    pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
     with _store(args, readonly=False) as store:
+        for actor in store.user_actors():  # actors added with `frenemy actors import`
+            pipeline.registry.add(actor, override=True)
         summary = _run_ingest(store, items, pipeline, args, ingest_into)
         refresh_contradictions(store)
     for message in summary.messages:
@@ -231,7 +236,8 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         report = dyad_report(store, args.a, args.b)
-    text = render_dyad(report, args.format)
+    color = args.format == "text" and not args.out and sys.stdout.isatty()
+    text = render_dyad(report, args.format, color=color)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         _err(f"wrote {args.out}")

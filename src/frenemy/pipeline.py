@@ -145,7 +145,7 @@ def analyse_parsed(
     ctx.mentions = find_mentions(ctx)
     ctx.index_mentions()
     ctx.timeline = build_timeline(ctx)
-    ctx.attributions = find_attributions(ctx)
+    ctx.attributions = find_attributions(ctx, stance_lexicon)
     events = extract_events(ctx, event_lexicon)
     claims = extract_claims(ctx, stance_lexicon)
     mentions = [
@@ -273,7 +273,8 @@ def refresh_contradictions(store: Store) -> int:
     from frenemy.analyze.contradictions import find_contradictions
 
     claims, events = store.all_claims_and_events_for_contradictions()
-    return store.replace_contradictions(find_contradictions(claims, events))
+    roots = store.roots()  # a government body is compared as its country, a person as their group
+    return store.replace_contradictions(find_contradictions(claims, events, rollup=lambda i: roots.get(i, i)))
 
 
 # --- stateless batch coding (frenemy code) ---------------------------------------------------

@@ -127,3 +127,23 @@ def test_events_dated_only_by_publication_do_not_shape_periods():
     assert report["periods"][0]["events"] == 4
     assert report["verdict"]["figures"]["publication_dated_events"] == 1  # the two records merged
     assert "(published)" in render_dyad(report, "text")
+
+
+def test_years_without_evidence_separate_eras_even_when_sparse():
+    # One 1990s event of cooperation, then a hostile run from 2001: too little evidence for the
+    # penalty to split, but six silent years break the record into two eras.
+    points = [
+        pt(1, "1990", 3.5, end="1999"),
+        pt(2, "2001-09", -5.0, 0.7),
+        pt(3, "2001-10", -4.0),
+        pt(4, "2009-06", 3.5, 0.5),
+    ]
+    periods = find_periods(points)
+    assert [p["label"] for p in periods] == ["cooperative", "hostile"]
+    assert periods[1]["start"] == "2001-09"
+    assert periods[1]["events"] == 3  # the lone hedged 2009 report joins its era, not one of its own
+
+
+def test_a_short_gap_does_not_split_one_regime():
+    points = [pt(1, "2016-01", -6.0), pt(2, "2017-05", -5.0), pt(3, "2019-09", -7.0)]
+    assert [p["label"] for p in find_periods(points)] == ["hostile"]

@@ -28,6 +28,9 @@ NOISE_VARIANCE = 16.0  # typical spread of Goldstein values inside one regime (s
 PENALTY_SCALE = 2.0
 MIN_SEGMENT_EVENTS = 2
 MIN_SEGMENT_WEIGHT = 1.0
+# Years with no dated evidence at all break the record: each side is segmented on its own, so
+# sparse evidence (one article's 1990s background before its 2001-2010 story) still shows its eras.
+ERA_GAP_MONTHS = 60
 
 _MONTH_NAMES = [calendar.month_name[m] for m in range(13)]
 
@@ -188,6 +191,29 @@ def _segments(bins: list[_Bin], penalty: float) -> list[tuple[int, int]]:
     return sorted(done)
 
 
+def _eras(bins: list[_Bin]) -> list[list[_Bin]]:
+    """Split the binned series wherever ERA_GAP_MONTHS or more pass with no evidence.
+
+    An era lighter than MIN_SEGMENT_WEIGHT (a lone hedged report) cannot stand alone: it joins
+    the era before it (the first one joins the next).
+    """
+    eras: list[list[_Bin]] = []
+    for b in bins:
+        if eras and b.key - eras[-1][-1].key < ERA_GAP_MONTHS:
+            eras[-1].append(b)
+        else:
+            eras.append([b])
+    kept: list[list[_Bin]] = []
+    for era in eras:
+        if kept and (
+            sum(b.w for b in era) < MIN_SEGMENT_WEIGHT or sum(b.w for b in kept[-1]) < MIN_SEGMENT_WEIGHT
+        ):
+            kept[-1].extend(era)
+        else:
+            kept.append(era)
+    return kept
+
+
 def find_periods(points: list[Point]) -> list[dict[str, object]]:
     """Periods of one label each, in date order, from counted, dated evidence.
 
@@ -200,7 +226,9 @@ def find_periods(points: list[Point]) -> list[dict[str, object]]:
         return []
     bins = _bins(usable)
     penalty = PENALTY_SCALE * NOISE_VARIANCE * math.log(len(usable) + 1)
-    raw = [[p for b in bins[i:j] for p in b.points] for i, j in _segments(bins, penalty) if j > i]
+    raw: list[list[Point]] = []
+    for era in _eras(bins):
+        raw += [[p for b in era[i:j] for p in b.points] for i, j in _segments(era, penalty) if j > i]
     merged: list[list[Point]] = []
     for seg in raw:
         if merged and label_for(_mean(merged[-1])) == label_for(_mean(seg)):

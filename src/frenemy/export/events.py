@@ -138,9 +138,9 @@ def _iter_events(store: Any, page: int = 5000) -> Iterator[Event]:
 def export_store(store: Any, fmt: str, out: Path) -> int:
     """Write every stored event in ``fmt`` to ``out``; returns the number of records."""
     if fmt == "parquet":
-        from frenemy.export.parquet import write_store_parquet
+        from frenemy.export.parquet import export_store as export_parquet
 
-        return int(write_store_parquet(store, out))
+        return sum(export_parquet(store, out).values())
     writers: dict[str, Callable[[Any, IO[str]], int]] = {
         "gdelt": _write_gdelt, "plover": _write_plover, "jsonl": _write_jsonl, "csv": _write_csv,
     }  # fmt: skip

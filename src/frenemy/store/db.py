@@ -324,6 +324,13 @@ class Store:
             )  # fmt: skip
         return out
 
+    def user_actors(self) -> list[Actor]:
+        """Actors added with ``frenemy actors import``; ingest adds them to its registry."""
+        rows = self.conn.execute(
+            "SELECT a.*, 0 AS n FROM actors a WHERE origin = 'user' ORDER BY id"
+        ).fetchall()
+        return self._actors_from_rows(rows)
+
     def actor_family(self, actor_id: str) -> set[str]:
         """The actor and every actor whose parent chain reaches it."""
         rows = self.conn.execute(
@@ -494,7 +501,7 @@ class Store:
         return claims, [Event.from_dict(json.loads(r[0])) for r in rows]
 
     # --- aggregates and search -------------------------------------------------------------
-    def _roots(self) -> dict[str, str]:
+    def roots(self) -> dict[str, str]:
         """actor id -> the top of its parent chain."""
         parents = dict(self.conn.execute("SELECT id, parent FROM actors").fetchall())
         roots: dict[str, str] = {}
@@ -509,7 +516,7 @@ class Store:
 
     def edges(self, min_events: int = 1) -> list[dict[str, Any]]:
         """Actor graph rolled up to top-level actors: counts and mean Goldstein per directed pair."""
-        roots = self._roots()
+        roots = self.roots()
         agg: dict[tuple[str, str], list[float]] = {}
         rows = self.conn.execute(
             "SELECT source_id, target_id, COUNT(*), SUM(goldstein), SUM(polarity='cooperative'), "
