@@ -242,3 +242,13 @@ def test_jsonl_with_utf8_bom_reads_and_utf16_is_refused(tmp_path: Path) -> None:
     wide.write_bytes('{"text": "First record."}\n'.encode("utf-16"))
     error = only_error([wide])
     assert error.code == "E105" and "must be UTF-8" in str(error)
+
+
+def test_a_headline_above_a_blank_line_becomes_the_title_of_a_txt(tmp_path):
+    from frenemy.ingest import read_paths
+
+    (tmp_path / "a.txt").write_text("Old Rivals Talk Again\n\nThe two governments met in Baghdad.\n")
+    (tmp_path / "b.txt").write_text("The two governments met in Baghdad.\n\nThey agreed to meet again.\n")
+    docs = {d.source_path.rsplit("/", 1)[-1]: d for d in read_paths([tmp_path])}
+    assert docs["a.txt"].title == "Old Rivals Talk Again"
+    assert docs["b.txt"].title is None

@@ -27,10 +27,24 @@ def stream_size(stream: BinaryIO) -> int | None:
 
 
 def read_txt(stream: BinaryIO, source: str, max_bytes: int) -> Document:
-    """A .txt file (UTF-8, UTF-8 with BOM, or UTF-16/UTF-32 with BOM) as one Document."""
-    return make_document(
-        decode_text(read_bounded(stream, source, max_bytes), source), source=source, format="txt"
-    )
+    """A .txt file (UTF-8, UTF-8 with BOM, or UTF-16/UTF-32 with BOM) as one Document.
+
+    A short first line standing alone above a blank line (a headline) becomes the title.
+    """
+    text = decode_text(read_bounded(stream, source, max_bytes), source)
+    return make_document(text, source=source, format="txt", title=headline_title(text))
+
+
+def headline_title(text: str) -> str | None:
+    """``"Old Rivals Talk\n\nThe two ..."`` -> ``"Old Rivals Talk"``; None for a running first line."""
+    head, sep, _ = text.lstrip("\ufeff").lstrip().partition("\n")
+    head = head.strip()
+    rest = _.lstrip(" \t")
+    if not sep or not rest.startswith("\n") or not head or len(head) > 150:
+        return None
+    if head[-1] in ".,;:" or len(head.split()) > 20:
+        return None  # an ordinary sentence or paragraph, not a headline
+    return head
 
 
 def read_md(stream: BinaryIO, source: str, max_bytes: int) -> Document:
