@@ -125,7 +125,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
         _table(
             "Actors",
             ["id", "name", "type", "code", "mentions", "aliases"],
-            [[a.id, a.name, a.type, a.code or "", str(a.mentions), ", ".join(a.aliases[:6])] for a in actors],
+            [[a.id, a.name, a.type, a.code or "", str(a.mentions), "; ".join(a.aliases[:4])] for a in actors],
         )
     return EXIT_OK
 
@@ -324,10 +324,12 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
 
     table = Table(title=title, show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        short = col in ("id", "code", "date", "cameo", "mentions", "goldstein", "kind", "stance")
+        table.add_column(col, overflow="fold", no_wrap=short)
     for row in rows:
         table.add_row(*[str(x) for x in row])
-    Console().print(table)
+    # Piped or logged output has no terminal width to go by; 140 columns keeps tables readable.
+    Console(width=None if sys.stdout.isatty() else 140).print(table)
     if not rows:
         _err(f"no {title.lower()} found")
 
