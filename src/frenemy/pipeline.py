@@ -47,6 +47,8 @@ class Pipeline:
         self.model = model or model_name()
         self.nlp = load_nlp(self.model)
         self.actor_files = [Path(p) for p in actor_files]
+        self.lexicon_files = [Path(p) for p in lexicon_files]
+        self.stance_files = [Path(p) for p in stance_files]
         self.registry = ActorRegistry.default(extra_files=self.actor_files)
         self.event_lexicon = EventLexicon.load([Path(p) for p in lexicon_files])
         self.stance_lexicon = StanceLexicon.load([Path(p) for p in stance_files])
@@ -84,8 +86,19 @@ class Pipeline:
     def analyse_many(
         self, docs: Iterable[Document | InputError], n_process: int = 1, batch_size: int = 16
     ) -> Iterator[DocumentResult | InputError]:
-        """Analyse a stream; InputErrors pass through; a failing document becomes an InputError."""
-        window = max(batch_size * max(n_process, 1), 1)
+        """Analyse a stream in order; InputErrors pass through; a failing document becomes an E190.
+
+        With ``n_process > 1`` each batch of ``batch_size`` documents is parsed *and* coded in one
+        of ``n_process`` worker processes (each with its own Pipeline); the caller receives the
+        results in input order and at most ``2 * n_process`` batches are in flight, so memory
+        stays flat however long the stream. Each worker keeps its own registry, so a corpus actor
+        (a name the registry does not know) found by two workers is created twice with the same
+        id; the store merges them by id.
+        """
+        if n_process > 1:
+            yield from self._analyse_in_workers(docs, n_process, max(batch_size, 1))
+            return
+        window = max(batch_size, 1)
         batch: list[Document] = []
         for item in docs:
             if isinstance(item, InputError):
@@ -93,21 +106,76 @@ class Pipeline:
                 continue
             batch.append(item)
             if len(batch) >= window:
-                yield from self._analyse_batch(batch, n_process, batch_size)
+                yield from self._analyse_batch(batch, batch_size)
                 batch = []
         if batch:
-            yield from self._analyse_batch(batch, n_process, batch_size)
+            yield from self._analyse_batch(batch, batch_size)
 
-    def _analyse_batch(
-        self, batch: list[Document], n_process: int, batch_size: int
-    ) -> Iterator[DocumentResult | InputError]:
+    def _analyse_batch(self, batch: list[Document], batch_size: int) -> Iterator[DocumentResult | InputError]:
+        """One ``nlp.pipe`` pass over the short documents, then the long ones piece by piece."""
         short = [d for d in batch if len(d.text) <= PARSE_CHUNK_CHARS]
         long = [d for d in batch if len(d.text) > PARSE_CHUNK_CHARS]
-        parsed = self.nlp.pipe((d.text for d in short), n_process=n_process, batch_size=batch_size)
+        parsed = self.nlp.pipe((d.text for d in short), batch_size=max(batch_size, 1))
         for document, doc in zip(short, parsed, strict=True):
             yield self._safe_analyse(document, doc)
         for document in long:
             yield self._safe_analyse(document, None)
+
+    def _analyse_in_workers(
+        self, docs: Iterable[Document | InputError], n_process: int, batch_size: int
+    ) -> Iterator[DocumentResult | InputError]:
+        """Send batches to a process pool, bounded in flight; yield what comes back in order."""
+        from collections import deque
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        pending: deque[tuple[list[Any], Future[list[_WorkerOutcome]] | None]] = deque()
+        max_in_flight = 2 * n_process
+        executor = _worker_pool(self, n_process)
+
+        def settle(batch: list[Document], future: Future[list[_WorkerOutcome]] | None) -> list[Any]:
+            if future is None:  # InputErrors from the reader, kept in their place in the stream
+                return list(batch)
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool as exc:
+                return [_worker_died(d, exc) for d in batch]
+            return [_from_worker(o) for o in outcomes]
+
+        try:
+            batch: list[Any] = []
+            for item in docs:
+                if isinstance(item, InputError):
+                    if batch:
+                        pending.append((batch, executor.submit(_worker_analyse, batch, batch_size)))
+                        batch = []
+                    pending.append(([item], None))
+                else:
+                    batch.append(item)
+                    if len(batch) < batch_size:
+                        continue
+                    pending.append((batch, executor.submit(_worker_analyse, batch, batch_size)))
+                    batch = []
+                while sum(f is not None for _, f in pending) >= max_in_flight or (
+                    pending and pending[0][1] is None
+                ):
+                    done_batch, future = pending.popleft()
+                    yield from settle(done_batch, future)
+                    if future is not None and future.exception() is not None:
+                        executor.shutdown(wait=False, cancel_futures=True)
+                        executor = _worker_pool(self, n_process)
+                        pending = _resubmit(pending, executor, batch_size)
+            if batch:
+                pending.append((batch, executor.submit(_worker_analyse, batch, batch_size)))
+            while pending:
+                done_batch, future = pending.popleft()
+                yield from settle(done_batch, future)
+                if future is not None and future.exception() is not None:
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    executor = _worker_pool(self, n_process)
+                    pending = _resubmit(pending, executor, batch_size)
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
 
     def _safe_analyse(self, document: Document, doc: Doc | None) -> DocumentResult | InputError:
         try:
@@ -120,6 +188,111 @@ class Pipeline:
                 f"extraction failed ({type(exc).__name__}: {exc}); please report this with the document",
                 code="E190",
             )
+
+
+# --- worker processes for analyse_many(n_process > 1) ----------------------------------------
+# A worker returns plain tuples: a DocumentResult, or ("failed", source, message, code) for an
+# InputError, or ("raise", code, message) for any other FrenemyError (coded exceptions do not
+# survive pickling because their constructors take keyword arguments).
+_WorkerOutcome = Any
+
+_PARENT_PIPELINE: Pipeline | None = None  # what a forked worker inherits
+_WORKER_PIPELINE: Pipeline | None = None  # the Pipeline of this worker process
+
+
+@dataclass(frozen=True)
+class _WorkerSettings:
+    model: str
+    actor_files: tuple[str, ...]
+    lexicon_files: tuple[str, ...]
+    stance_files: tuple[str, ...]
+    dictionary_hash: str
+
+
+def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
+    """A pool of ``n_process`` workers, each holding a Pipeline like ``pipeline``.
+
+    Where ``fork`` exists the workers inherit the parent's loaded Pipeline (no second model load);
+    elsewhere each worker builds its own from the same model and files.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _PARENT_PIPELINE
+    _PARENT_PIPELINE = pipeline
+    settings = _WorkerSettings(
+        pipeline.model,
+        tuple(str(p) for p in pipeline.actor_files),
+        tuple(str(p) for p in pipeline.lexicon_files),
+        tuple(str(p) for p in pipeline.stance_files),
+        pipeline.dictionary_hash,
+    )
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(
+        max_workers=n_process, mp_context=context, initializer=_worker_start, initargs=(settings,)
+    )
+
+
+def _worker_start(settings: _WorkerSettings) -> None:
+    global _WORKER_PIPELINE
+    inherited = _PARENT_PIPELINE
+    if inherited is not None and inherited.dictionary_hash == settings.dictionary_hash:
+        _WORKER_PIPELINE = inherited
+    else:
+        _WORKER_PIPELINE = Pipeline(
+            model=settings.model,
+            actor_files=settings.actor_files,
+            lexicon_files=settings.lexicon_files,
+            stance_files=settings.stance_files,
+        )
+
+
+def _worker_analyse(batch: list[Document], batch_size: int) -> list[_WorkerOutcome]:
+    """Run in a worker: parse and code one batch; outcomes in the batch's order."""
+    pipeline = _WORKER_PIPELINE
+    assert pipeline is not None, "worker used before _worker_start"
+    try:
+        outcomes = list(pipeline._analyse_batch(batch, batch_size))
+    except FrenemyError as exc:
+        return [("raise", exc.code, exc.message)]
+    # _analyse_batch yields the short documents first, then the long ones: restore input order
+    order = [d for d in batch if len(d.text) <= PARSE_CHUNK_CHARS]
+    order += [d for d in batch if len(d.text) > PARSE_CHUNK_CHARS]
+    by_position = {id(d): o for d, o in zip(order, outcomes, strict=True)}
+    return [_portable(by_position[id(d)]) for d in batch]
+
+
+def _portable(outcome: DocumentResult | InputError) -> _WorkerOutcome:
+    if isinstance(outcome, InputError):
+        return ("failed", outcome.source, outcome.cause, outcome.code, outcome.line)
+    return outcome
+
+
+def _from_worker(outcome: _WorkerOutcome) -> DocumentResult | InputError:
+    if isinstance(outcome, tuple) and outcome[0] == "failed":
+        return InputError(outcome[1], outcome[2], code=outcome[3], line=outcome[4])
+    if isinstance(outcome, tuple) and outcome[0] == "raise":
+        raise FrenemyError(outcome[2], code=outcome[1])
+    return outcome  # type: ignore[no-any-return]
+
+
+def _worker_died(document: Document, exc: BaseException) -> InputError:
+    return InputError(
+        document.source_path or document.id,
+        f"the worker process analysing it stopped ({exc}); run again with --workers 1 to see why",
+        code="E191",
+    )
+
+
+def _resubmit(pending: Any, executor: Any, batch_size: int) -> Any:
+    """After a worker died, send the batches that were still waiting to the new pool."""
+    from collections import deque
+
+    return deque(
+        (batch, None if future is None else executor.submit(_worker_analyse, batch, batch_size))
+        for batch, future in pending
+    )
 
 
 def analyse_parsed(
