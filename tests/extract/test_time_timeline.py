@@ -158,3 +158,57 @@ def test_a_future_clause_reads_a_bare_weekday_or_month_forward(nlp) -> None:
     assert tl.date_for(at(doc, "met")).start == "2012-05-01"
     tl, doc = timeline(nlp, "The council will vote in July.")
     assert tl.date_for(at(doc, "vote")).start == "2012-07"
+
+
+# --- a narrative date carried across paragraphs ------------------------------------------------
+
+SAGA = (
+    "In 1998, the river guild seized the mills of Eastbank.\n\n"
+    "Then the guild kept trying to make the town council pay a ransom.\n\n"
+    "The council refused. The mayor claimed that the guild had burned a barn.\n\n"
+    "The guild denies the story.\n\n"
+    "The council paid a fine."
+)
+
+
+@pytest.fixture(scope="module")
+def saga(nlp):
+    return timeline(nlp, SAGA)
+
+
+def test_a_past_tense_event_takes_the_date_of_the_paragraph_before(saga) -> None:
+    tl, doc = saga
+    assert shape(tl.date_for(at(doc, "kept"))) == ("1998", "1998", "year", "context")
+    # the infinitive under "kept trying" takes the tense of "kept"
+    assert tl.date_for(at(doc, "make")).start == "1998"
+
+
+def test_the_narrative_date_runs_over_several_paragraphs(saga) -> None:
+    tl, doc = saga
+    assert shape(tl.date_for(at(doc, "refused"))) == ("1998", "1998", "year", "context")
+    sents = list(doc.sents)
+    idx = next(i for i, s in enumerate(sents) if s.text.startswith("The council refused"))
+    assert tl.sentence_date(idx).start == "1998"
+
+
+def test_reported_content_does_not_take_a_carried_date(saga) -> None:
+    tl, doc = saga
+    assert tl.date_for(at(doc, "burned")).basis == "none"
+
+
+def test_a_present_tense_statement_keeps_the_publication_date_and_ends_the_narrative(saga) -> None:
+    tl, doc = saga
+    assert tl.date_for(at(doc, "denies")).basis == "publication"
+    assert shape(tl.date_for(at(doc, "paid"))) == (None, None, "unknown", "none")
+
+
+def test_a_dated_present_tense_statement_carries_nothing_to_the_next_paragraph(nlp) -> None:
+    tl, doc = timeline(nlp, "A 2007 memo says the envoys met twice.\n\nThe envoys quarrelled.")
+    assert tl.date_for(at(doc, "quarrelled")).basis == "none"
+
+
+def test_an_unplaced_date_phrase_stops_the_narrative(nlp) -> None:
+    text = "The rebels took the port in 2004.\n\nThe navy left a week ago.\n\nThe rebels sold the ships."
+    tl, doc = timeline(nlp, text, published=None)
+    assert tl.date_for(at(doc, "left")).basis == "none"
+    assert tl.date_for(at(doc, "sold")).basis == "none"

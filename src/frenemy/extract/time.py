@@ -95,6 +95,7 @@ class DocTimeline:
         publication: DateInfo | None,
         paragraph_of_sentence: list[int],
         sentences: list[SpacySpan] | None = None,
+        unplaced: frozenset[int] = frozenset(),
     ) -> None:
         self.doc = doc
         self.expressions = expressions
@@ -109,6 +110,12 @@ class DocTimeline:
         self._date_cache: dict[int, DateInfo] = {}
         self._frames: list[int | None] = [self._frame(si) for si in range(len(self._sent_starts))]
         self._context: list[DateInfo | None] = _carry(self._frames, expressions, paragraph_of_sentence)
+        present = [_is_present(doc[r]) for r in self._sent_roots]
+        # a sentence with a date phrase that could not be placed ("a year ago" in an undated
+        # document) neither takes nor passes on a narrative date
+        self._unplaced = unplaced
+        stops = [p or si in unplaced for si, p in enumerate(present)]
+        self._narrative: list[DateInfo | None] = _carry_narrative(self._frames, expressions, stops)
 
     # --- the Timeline protocol -------------------------------------------------------------
     def date_for(self, token_index: int) -> DateInfo:
@@ -117,7 +124,9 @@ class DocTimeline:
         In order: a date in the head's own clause; one governing it (on an ancestor, or on a verb
         it is conjoined with); an "after X"/"since X" inside a clause nested under it; the
         sentence's own date; the publication date for present-tense statements; the date carried
-        from earlier sentences of the paragraph (basis "context"); else ``DateInfo()``.
+        from earlier sentences of the paragraph (basis "context"); for a past-tense head outside
+        reported content, the narrative date carried from earlier paragraphs (basis "context");
+        else ``DateInfo()``.
         """
         if not 0 <= token_index < len(self.doc):
             return DateInfo()
@@ -129,7 +138,8 @@ class DocTimeline:
 
     def sentence_date(self, sentence_index: int) -> DateInfo:
         """The time frame of a sentence: its own date, else the publication date when its main
-        verb is in the present tense, else the context carried within the paragraph."""
+        verb is in the present tense, else the context carried within the paragraph, else the
+        narrative date of earlier paragraphs when its main verb is in the past tense."""
         if not 0 <= sentence_index < len(self._sent_starts):
             return DateInfo()
         frame = self._frames[sentence_index]
@@ -140,6 +150,13 @@ class DocTimeline:
         carried = self._context[sentence_index]
         if carried is not None:
             return carried
+        narrative = self._narrative[sentence_index]
+        if (
+            narrative is not None
+            and sentence_index not in self._unplaced
+            and _is_past(self.doc[self._sent_roots[sentence_index]])
+        ):
+            return narrative
         return DateInfo()
 
     # --- the search ------------------------------------------------------------------------
@@ -166,6 +183,14 @@ class DocTimeline:
         carried = self._context[si]
         if carried is not None:
             return carried
+        narrative = self._narrative[si]
+        if (
+            narrative is not None
+            and si not in self._unplaced
+            and _is_past(tok)
+            and not _in_reported_content(tok)
+        ):
+            return narrative
         return DateInfo()
 
     def _local(self, i: int) -> int | None:
@@ -263,6 +288,80 @@ def _carry(
         if frame is not None:
             current = replace(expressions[frame].date, basis="context")
     return out
+
+
+def _carry_narrative(
+    frames: list[int | None], expressions: list[TimeExpression], stops: list[bool]
+) -> list[DateInfo | None]:
+    """For each sentence, the narrative date carried across paragraph breaks (basis "context").
+
+    The latest frame of a past-tense sentence runs on, over any number of paragraphs, until a
+    sentence whose main verb is in the present tense ("The report says ...", "Iran denies ...")
+    ends the narrative, or another past-tense frame replaces it. A frame on a present-tense
+    sentence ("A June 2009 letter says ...") dates that statement only and carries nothing on.
+    ``stops[si]`` is True for the sentences that end the narrative.
+    """
+    out: list[DateInfo | None] = []
+    current: DateInfo | None = None
+    for si, frame in enumerate(frames):
+        out.append(current)
+        if stops[si]:
+            current = None
+        elif frame is not None:
+            current = replace(expressions[frame].date, basis="context")
+    return out
+
+
+def _finite_verb(tok: Token) -> Token | None:
+    """The verb that carries the tense of ``tok``'s clause: a noun takes its governing verb, an
+    infinitive or participle the verb it completes ("kept trying to get" -> kept)."""
+    verb: Token | None = tok
+    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.i != verb.i else None
+    while (
+        verb is not None
+        and verb.tag_ in ("VB", "VBG", "VBN")
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+        and verb.dep_ in ("xcomp", "conj", "oprd")
+        and verb.head.i != verb.i
+    ):
+        verb = verb.head
+    return verb
+
+
+def _is_past(tok: Token) -> bool:
+    """True when the clause of ``tok`` is told in the past ("held", "had detained", "was freed",
+    "may have used"), not in the present or future."""
+    verb = _finite_verb(tok)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return False
+    if any(a.tag_ == "MD" for a in auxes):
+        return any(a.lower_ == "have" for a in auxes)
+    if any(a.tag_ == "VBD" for a in auxes):
+        return True
+    return not auxes and verb.tag_ == "VBD"
+
+
+def _in_reported_content(tok: Token) -> bool:
+    """True when ``tok`` sits in a finite clausal complement ("Atiyya bragged that al Qaeda
+    abducted ..."): what is reported may lie well before the report, so a carried narrative date
+    is not given to it. An infinitive complement ("got Iran to free") is not reported content."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and _is_finite(node):
+            return True
+        node = node.head
+    return False
+
+
+def _is_finite(verb: Token) -> bool:
+    """True for a verb with tense of its own: "abducted", "has freed", "will go"; not "to free"."""
+    if verb.tag_ in ("VBD", "VBP", "VBZ", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
 
 
 def _is_present(tok: Token) -> bool:
@@ -536,6 +635,7 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
     sent_starts = [s.start for s in sents]
 
     expressions: list[TimeExpression] = []
+    unplaced: set[int] = set()  # sentences with a date phrase that did not resolve
     for options in _join_ranges(doc, [_options(g) for g in _clusters(cands)]):
         s, e = options[0]
         si = bisect_right(sent_starts, s) - 1
@@ -550,6 +650,7 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
         if found is None:
             found = _duration_so_far(doc, s, e, res)
         if found is None:
+            unplaced.add(si)
             continue
         s2, e, span = found
         bare = span.named is not None and span.start is not None and span.end is not None
@@ -568,7 +669,7 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
                 bare_named=bare and span.basis == "explicit",
             )
         )
-    return DocTimeline(doc, expressions, publication, _paragraphs(doc, sents), sents)
+    return DocTimeline(doc, expressions, publication, _paragraphs(doc, sents), sents, frozenset(unplaced))
 
 
 def _before_a_clause(doc: Doc, end: int) -> bool:
