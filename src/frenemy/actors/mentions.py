@@ -72,9 +72,13 @@ def _marks_armed_group(token: Token) -> bool:
     return lemma in _ARMED_MARKERS or data.agent_lexicon().get(lemma) in ("REB", "OPP")
 
 
+# alias_key is pure and the same few thousand token strings recur in every document: memoised
+_alias_key = lru_cache(maxsize=1 << 17)(alias_key)
+
+
 @lru_cache(maxsize=65536)
 def _first_word(text: str) -> str:
-    key = alias_key(text)
+    key = _alias_key(text)
     return key.split(" ", 1)[0].lower() if key else ""
 
 
@@ -107,6 +111,7 @@ class _MentionFinder:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.registry = ctx.registry
+        self.tokens: list[Token] = list(self.doc)  # made once: every pass below walks the tokens
         self.owner: list[_Found | None] = [None] * len(self.doc)
         self.found: dict[int, _Found] = {}  # by start token; mentions never overlap
         self.persons_by_word: dict[str, Actor | None] = {}  # within-document surname index
@@ -115,6 +120,7 @@ class _MentionFinder:
         self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
         self._org_ents: dict[int, int] | None = None
         self._ents: dict[int, Span] | None = None  # token -> size of the ORG entity holding it
+        self._table: tuple[list[str], list[str], list[bool], list[bool], list[bool]] | None = None
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
             sentences = list(self.doc.sents)
         else:
@@ -143,34 +149,45 @@ class _MentionFinder:
             del self.found[item.start]
 
     # --- 1. registry aliases ------------------------------------------------------------------
+    def _token_table(self) -> tuple[list[str], list[str], list[bool], list[bool], list[bool]]:
+        """Per-token texts and flags for the alias scan, read from the Doc once per document."""
+        if self._table is None:
+            texts, with_ws, skip, bad_end, possessive = [], [], [], [], []
+            for tok in self.tokens:
+                texts.append(tok.text)
+                with_ws.append(tok.text_with_ws)
+                blank = tok.is_punct or tok.is_space
+                skip.append(blank)
+                bad_end.append(blank or tok.tag_ == "POS")
+                possessive.append(tok.lower_ in _POSSESSIVE)
+            self._table = (texts, with_ws, skip, bad_end, possessive)
+        return self._table
+
     def match_aliases(self, only_first: set[str] | None = None) -> None:
-        doc, registry, n = self.doc, self.registry, len(self.doc)
+        registry, n, owner = self.registry, len(self.doc), self.owner
+        texts, with_ws, skip, bad_end, possessive = self._token_table()
+        longest: dict[str, int] = {}  # first word -> registry.max_alias_words (fixed during a scan)
         i = 0
         while i < n:
-            tok = doc[i]
-            if self.owner[i] is not None or tok.is_punct or tok.is_space:
+            if owner[i] is not None or skip[i]:
                 i += 1
                 continue
-            first = _first_word(tok.text)
+            first = _first_word(texts[i])
             if only_first is not None and first not in only_first:
                 i += 1
                 continue
-            max_words = registry.max_alias_words(first) if first else 0
+            max_words = longest.get(first)
+            if max_words is None:
+                max_words = longest[first] = registry.max_alias_words(first) if first else 0
             best: tuple[int, Actor, str] | None = None
             for j in range(i + 1, min(n, i + 3 * max_words) + 1):
-                if self.owner[j - 1] is not None:
+                if owner[j - 1] is not None:
                     break
-                last = doc[j - 1]
-                if (
-                    last.is_punct
-                    or last.is_space
-                    or last.tag_ == "POS"
-                    or last.lower_ in _POSSESSIVE
-                    and j - 1 > i
-                ):
+                if bad_end[j - 1] or possessive[j - 1] and j - 1 > i:
                     continue
-                text = doc[i:j].text
-                key = alias_key(text)
+                # the same string as doc[i:j].text: the last token's trailing space left out
+                text = "".join(with_ws[i : j - 1]) + texts[j - 1]
+                key = _alias_key(text)
                 if key.count(" ") + 1 > max_words:
                     break
                 actor = registry.actor_for_key(key)
@@ -192,7 +209,7 @@ class _MentionFinder:
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """A country word inside a longer person or place name ("Jordan Peterson", "New South
         Wales", "Western Australia") is not a mention of the country."""
-        if self.doc[start].ent_type_ not in _CONTAINER_LABELS:
+        if self.tokens[start].ent_type_ not in _CONTAINER_LABELS:
             return False
         ent = self._entity_at(start)
         return (
@@ -215,7 +232,7 @@ class _MentionFinder:
     def match_descriptions(self) -> None:
         qualifiers = data.qualifiers()
         coref = data.coref_nouns()
-        for tok in self.doc:
+        for tok in self.tokens:
             if self.owner[tok.i] is not None:
                 continue
             if coref.get(tok.lemma_.lower()) == "group" and self._reference_kind(tok) == "group":
@@ -355,7 +372,7 @@ class _MentionFinder:
         first_named: dict[str, int] = {}
         for item in self.found.values():
             first_named[item.actor.id] = min(item.start, first_named.get(item.actor.id, item.start))
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.pos_ != "PROPN" or self.owner[tok.i] is not None or not tok.is_title:
                 continue
             actor = self.persons_by_word.get(tok.lower_)
@@ -378,7 +395,7 @@ class _MentionFinder:
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""
         spans: list[tuple[int, int, str]] = []
         named: set[int] = set()
-        for tok in self.doc:
+        for tok in self.tokens:
             # "an official called 'Yunis'": the text says what the name is, whatever NER thought.
             if (
                 tok.dep_ in ("oprd", "attr", "xcomp")
@@ -394,15 +411,15 @@ class _MentionFinder:
                 continue
             start, end = ent.start, ent.end
             while start < end and (
-                self.doc[start].dep_ == "det" or self.doc[start].is_punct or self.doc[start].is_space
+                self.tokens[start].dep_ == "det" or self.tokens[start].is_punct or self.tokens[start].is_space
             ):
                 start += 1
             while end > start and (
-                self.doc[end - 1].tag_ == "POS"
-                or self.doc[end - 1].is_punct
-                or self.doc[end - 1].is_space
-                or self.doc[end - 1].lower_ in _POSSESSIVE
-                or (self.doc[end - 1].like_num and ent.label_ == "PERSON")
+                self.tokens[end - 1].tag_ == "POS"
+                or self.tokens[end - 1].is_punct
+                or self.tokens[end - 1].is_space
+                or self.tokens[end - 1].lower_ in _POSSESSIVE
+                or (self.tokens[end - 1].like_num and ent.label_ == "PERSON")
             ):
                 end -= 1
             if end > start:
@@ -590,7 +607,7 @@ class _MentionFinder:
         actors: dict[str, Actor] = {}
         sentence_of = self.sentence_of
         new: list[_Found] = []
-        for tok in self.doc:
+        for tok in self.tokens:
             while pointer < len(ordered) and ordered[pointer].start <= tok.i:
                 item = ordered[pointer]
                 pointer += 1
@@ -601,7 +618,7 @@ class _MentionFinder:
                     last_seen_sentence[item.actor.id] = sent
                 if item.actor.type == "person":
                     persons_by_sentence[sent].append(item.actor.id)
-                if self.doc[item.end - 1].tag_ in ("NNS", "NNPS"):
+                if self.tokens[item.end - 1].tag_ in ("NNS", "NNPS"):
                     plurals_by_sentence[sent].append((item.actor.id, item.end))
                 mentioned_sentences.add(sent)
                 if item.kind in ("name", "description"):
@@ -720,7 +737,7 @@ class _MentionFinder:
             return None
         actor_id, end = candidates[-1]
         for i in range(end, tok.i):
-            other = self.doc[i]
+            other = self.tokens[i]
             if other.tag_ in ("NNS", "NNPS") and other.dep_ in _SUBJECT_OBJECT and self.owner[i] is None:
                 return None  # another group ("the militants said they ...") comes closer
         return actor_id
