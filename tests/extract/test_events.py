@@ -375,3 +375,24 @@ def test_negation_reaches_nouns_only_through_light_verbs(nlp, lex):
     evs = events(nlp, lex, "Iraq did not condemn Turkey's attack on Syria.")
     attack = [e for e in evs if e.cameo_root == "18"]
     assert attack and not attack[0].negated
+
+
+def test_causative_have_codes_the_caused_act_for_the_causer(nlp, lex):
+    # "X had Y <participle>": X made it happen to Y, so X is the source
+    evs = events(nlp, lex, "In the end, Hezbollah had two Israeli soldiers captured near the fence.")
+    assert triples(evs) == {("hezbollah", "israel", "173")}
+
+
+def test_causative_get_is_the_act_not_an_appeal(nlp, lex):
+    evs = events(nlp, lex, "Riyadh got the Israeli envoy expelled.")
+    assert {(s, t) for s, t, _ in triples(evs)} == {("saudi-arabia", "israel")}
+    assert all(not e.cameo.startswith("02") for e in evs)
+
+
+def test_causative_with_an_agent_codes_the_agent(nlp, lex):
+    # the police did the arresting; with no actor for the agent nothing is coded rather than
+    # crediting the arrest to the wrong side
+    evs = events(nlp, lex, "Syria had the Israeli traders arrested by the Turkish police.")
+    assert triples(evs) == {("turkey", "israel", "173")}
+    evs = events(nlp, lex, "Syria had the Israeli traders arrested by the police.")
+    assert triples(evs) == set()

@@ -32,6 +32,7 @@ _LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate"}
 _TEMPORAL_MARKS = {"when", "after", "before", "since", "as", "while", "until", "once"}
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _RECIPROCAL = {"other", "another"}
+_CAUSATIVE_VERBS = frozenset({"have", "get"})  # "had a diplomat kidnapped", "got the envoy expelled"
 _REPLY_WINDOW = 3
 _REPLY_LOOKBACK = 40  # recent events searched for that (bounded: no quadratic copying)
 _OBJECT_CONTROL = {
@@ -165,6 +166,8 @@ def _may_be_event(tok: Token) -> bool:
 
 def _frame_of(tok: Token) -> tuple[str, Token] | None:
     """The control frame governing an event word: ("appeal", get) for "get Iran to free"."""
+    if _causative(tok) is not None:
+        return None  # "got the envoy expelled" is the expulsion, not an appeal
     cur = tok
     for _ in range(4):
         dep = cur.dep_
@@ -256,8 +259,29 @@ def _prep_objects(toks: list[Token], preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def _causative(tok: Token) -> tuple[Token, list[Token]] | None:
+    """The causer verb and the patients of a causative: "bin Laden had an Iranian diplomat
+    kidnapped", "Moscow got the envoy expelled" -> (had, [diplomat]). The participle is a bare
+    past participle completing "have" or "get", with the patient as its subject or as the
+    governor's object; the causer is the subject of "have"/"get". None otherwise."""
+    gov = tok.head
+    if (
+        tok.tag_ not in ("VBN", "VBD")  # the tagger may read "got the envoy expelled" as a past tense
+        or tok.dep_ not in ("ccomp", "xcomp", "oprd")
+        or gov.i == tok.i
+        or gov.lemma_ not in _CAUSATIVE_VERBS
+        or any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)
+    ):
+        return None
+    patients = _children(tok, ("nsubj", "nsubjpass")) or _children(gov, "dobj")
+    if not patients or any(p.pos_ == "PRON" and p.lower_ in ("it", "that", "this") for p in patients):
+        return None  # "had it repaired": no party to code
+    return gov, patients
+
+
 def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
-    passive = _is_passive(tok)
+    causative = _causative(tok)
+    passive = causative is not None or _is_passive(tok)
     if passive and entry.has("nopassive"):
         return None
     words = [tok]
@@ -279,6 +303,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     obj = _children(tok, ("dobj", "nsubjpass") if passive else ("dobj",))
     if passive and tok.dep_ == "acl":
         obj = [tok.head]
+    if causative is not None:
+        obj = causative[1][:1]
     if not obj and not passive:
         # shared object: "invaded and occupied Iraq"
         obj = [
@@ -317,6 +343,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     if passive:
         agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
         src = _actors(ctx, agents[0]) if agents else []
+        if not agents and causative is not None:
+            src = _actors_of_subject(ctx, causative[0])  # the causer is the doer
     elif tok.pos_ == "ADJ":
         src = _actors_of_subject(ctx, tok.head)
     else:
