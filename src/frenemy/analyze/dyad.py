@@ -9,11 +9,12 @@ See docs/dyad.md for how the verdict, periods, deduplication, weights and ACH wo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from frenemy.analyze.ach import analyse_hypotheses
-from frenemy.analyze.dedupe import group_events, group_interval
+from frenemy.analyze.dedupe import EventGroup, group_events, group_interval
 from frenemy.analyze.periods import (
     COOPERATIVE_AT,
     HOSTILE_AT,
@@ -27,6 +28,7 @@ from frenemy.analyze.periods import (
 from frenemy.analyze.scoring import (
     CLAIM_GOLDSTEIN,
     MIN_EVIDENCE_WEIGHT,
+    STANCE_VALUE,
     Position,
     Score,
     WeighedGroup,
@@ -45,6 +47,15 @@ if TYPE_CHECKING:
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 _UNTIMED = ("publication", "none")
 MIN_CURRENT_EVENTS = 3  # events a latest period needs before it sets the label
+# Large pairs (see docs/dyad.md, "Large pairs"): above LARGE_PAIR_EVENTS event records the report
+# lists the LISTED_GROUPS most significant event groups (weight x |Goldstein|, plus the first and
+# last of each period), each with its best record and up to LISTED_DUPLICATES duplicates and
+# LISTED_SOURCES sources, and the LISTED_CLAIMS heaviest claims.
+LARGE_PAIR_EVENTS = 2000
+LISTED_GROUPS = 300
+LISTED_DUPLICATES = 3
+LISTED_SOURCES = 20
+LISTED_CLAIMS = 300
 
 
 def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
@@ -63,15 +74,13 @@ def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
             code="E402",
         )
     pair = (a.id, b.id)
-    events = store.events(dyad=pair)
+    # A large pair is scored from lean records (the columns and fields scoring reads) and lists
+    # only its most significant evidence in full; a small one is read and listed whole.
+    large = store.count_events(dyad=pair) > LARGE_PAIR_EVENTS
+    events = store.event_facts(dyad=pair) if large else store.events(dyad=pair)
     claims = store.claims(dyad=pair)
     contradictions = store.contradictions(dyad=pair)
-    doc_ids = dict.fromkeys([e.doc_id for e in events] + [c.doc_id for c in claims])
-    documents: dict[str, Document] = {}
-    for doc_id in doc_ids:
-        doc = store.document(doc_id)
-        if doc is not None:
-            documents[doc_id] = doc
+    documents = store.documents_meta([e.doc_id for e in events] + [c.doc_id for c in claims])
     return build_dyad_report(
         a,
         b,
@@ -81,7 +90,25 @@ def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
         documents,
         family_a=store.actor_family(a.id),
         family_b=store.actor_family(b.id),
+        listing=Listing(store.events_by_id, LISTED_GROUPS, LISTED_DUPLICATES, LISTED_SOURCES, LISTED_CLAIMS)
+        if large
+        else None,
     )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Caps on the evidence a large report lists; scores and periods always use everything.
+
+    ``full_records`` fetches full event records by id for the listed groups (the events given to
+    ``build_dyad_report`` may be lean ones, as ``Store.event_facts`` returns).
+    """
+
+    full_records: Callable[[list[str]], dict[str, Event]] | None = None
+    groups: int = LISTED_GROUPS
+    duplicates: int = LISTED_DUPLICATES
+    sources: int = LISTED_SOURCES
+    claims: int = LISTED_CLAIMS
 
 
 def build_dyad_report(
@@ -94,12 +121,16 @@ def build_dyad_report(
     *,
     family_a: set[str] | None = None,
     family_b: set[str] | None = None,
+    listing: Listing | None = None,
 ) -> dict[str, Any]:
     """The dyad report dict (CONTRACTS.md shape plus explanatory fields) for actors a and b.
 
     ``family_a`` / ``family_b`` are the actor ids that roll up to a and b (persons, government
     bodies); by default just ``a.id`` and ``b.id``. Deterministic: the same inputs give the same
     dict. A pair with too little evidence gets the label "insufficient-evidence", never a guess.
+    With ``listing``, the verdict, periods, sources and hypothesis totals are the same, but the
+    events, claims, documents and ratings lists hold only the most significant evidence, and
+    ``events_total``, ``events_listed``, ``truncated`` (and the like) say how much was left out.
     """
     side = _side_function(a, b, family_a, family_b)
     groups = group_events(events, side)
@@ -110,6 +141,11 @@ def build_dyad_report(
     periods = find_periods(points)
     hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims)
     verdict = _verdict(a, b, score, periods, weighed, claimants, len(events))
+    if listing is not None:
+        return _listed_report(
+            a, b, listing, verdict, periods, weighed, side, claims, claimants, contradictions,
+            hypotheses, events, documents,
+        )  # fmt: skip
     return {
         "a": a.to_dict(),
         "b": b.to_dict(),
@@ -432,3 +468,101 @@ def _basis(
         f"(0.5 + 0.5 x agreement {score.agreement:.2f})."
     )
     return " ".join(parts)
+
+
+def _listed_groups(
+    weighed: list[WeighedGroup], periods: list[dict[str, Any]], cap: int
+) -> list[WeighedGroup]:
+    """The cap heaviest groups by weight x |Goldstein|, plus the first and last of each period."""
+    ranked = sorted(range(len(weighed)), key=lambda i: (-weighed[i].weight * abs(weighed[i].value), i))
+    keep = set(ranked[:cap])
+    ends = {p["evidence"][k] for p in periods if p["evidence"] for k in (0, -1)}
+    keep |= {i for i, wg in enumerate(weighed) if wg.id in ends}
+    return [wg for i, wg in enumerate(weighed) if i in keep]
+
+
+def _with_records(wg: WeighedGroup, records: dict[str, Event], duplicates: int) -> WeighedGroup:
+    """The group with its best record and the first ``duplicates`` others swapped for full records."""
+    others = [m for m in wg.group.members if m is not wg.best][:duplicates]
+    best = records.get(wg.best.id, wg.best)
+    members = [best] + [records.get(m.id, m) for m in others]
+    group = EventGroup(members=members, interval=wg.group.interval, joint=wg.group.joint)
+    return WeighedGroup(group, best, wg.weight, wg.reason, wg.publishers, wg.bargaining)
+
+
+def _listed_report(
+    a: Actor,
+    b: Actor,
+    listing: Listing,
+    verdict: dict[str, Any],
+    periods: list[dict[str, Any]],
+    weighed: list[WeighedGroup],
+    side: Callable[[str | None], str],
+    claims: list[Claim],
+    claimants: list[Position],
+    contradictions: list[Contradiction],
+    hypotheses: list[dict[str, Any]],
+    events: list[Event],
+    documents: dict[str, Document],
+) -> dict[str, Any]:
+    chosen = _listed_groups(weighed, periods, listing.groups)
+    shown_ids = [
+        m.id
+        for wg in chosen
+        for m in [wg.best] + [m for m in wg.group.members if m is not wg.best][: listing.duplicates]
+    ]
+    records = listing.full_records(shown_ids) if listing.full_records else {}
+    rows = _event_rows([_with_records(wg, records, listing.duplicates) for wg in chosen], side, documents)
+    by_id = {wg.id: wg for wg in chosen}
+    for row in rows:
+        wg = by_id.get(row["id"])
+        if wg is not None:
+            # true totals for the group; the row lists a sample of its members and sources
+            row["num_records"] = len(wg.group.members)
+            row["sources_total"] = len(wg.group.members)
+            row["sources"] = [
+                {
+                    "doc_id": e.doc_id,
+                    "event": e.id,
+                    "sentence_index": e.sentence_index,
+                    "publisher": documents[e.doc_id].publisher if e.doc_id in documents else None,
+                }
+                for e in wg.group.members[: listing.sources]
+            ]
+            row["num_articles"] = len(wg.group.doc_ids)
+    order = {c.id: i for i, c in enumerate(claims)}
+    heavy = sorted(claims, key=lambda c: (c.stance not in STANCE_VALUE, -claim_weight(c), order[c.id]))
+    listed_claims = sorted(heavy[: listing.claims], key=lambda c: order[c.id])
+    listed_evidence = {wg.id for wg in chosen} | {c.id for c in listed_claims}
+    for h in hypotheses:
+        ratings = h["ratings"]
+        h["ratings_total"] = len(ratings)
+        h["ratings"] = [r for r in ratings if r["evidence"] in listed_evidence]
+    cited = {r["doc_id"] for r in rows} | {c.doc_id for c in listed_claims}
+    all_documents = _document_rows(events, claims, documents)
+    return {
+        "a": a.to_dict(),
+        "b": b.to_dict(),
+        "verdict": verdict,
+        "periods": periods,
+        "events": rows,
+        "claims": _claim_rows(listed_claims, claimants),
+        "contradictions": [c.to_dict() for c in contradictions],
+        "sources": [_source_row(p) for p in claimants],
+        "hypotheses": hypotheses,
+        "documents": [d for d in all_documents if d["id"] in cited],
+        "truncated": True,
+        "events_total": len(events),
+        "events_listed": len(rows),
+        "event_groups_total": len(weighed),
+        "event_groups_listed": len(chosen),
+        "claims_total": len(claims),
+        "claims_listed": len(listed_claims),
+        "documents_total": len(all_documents),
+        "listing_note": (
+            f"A large pair: the lists show the {len(chosen)} most significant of {len(weighed)} event "
+            f"groups and {len(listed_claims)} of {len(claims)} claims; the verdict, periods and "
+            f"hypothesis totals use all of them. Every record: frenemy events --dyad {a.id} {b.id}, "
+            "or /api/events."
+        ),
+    }
