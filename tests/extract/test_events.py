@@ -396,3 +396,23 @@ def test_causative_with_an_agent_codes_the_agent(nlp, lex):
     assert triples(evs) == {("turkey", "israel", "173")}
     evs = events(nlp, lex, "Syria had the Israeli traders arrested by the police.")
     assert triples(evs) == set()
+
+
+def test_these_detainees_points_back_to_the_people_just_seized(nlp, lex):
+    text = "Turkey detained dozens of Israeli activists at sea. Later, Ankara deported a number of these detainees."
+    assert ("turkey", "israel", "174") in triples(events(nlp, lex, text))
+
+
+def test_a_plain_definite_or_a_distant_seizure_gives_no_antecedent(nlp, lex):
+    plain = "Turkey detained dozens of Israeli activists at sea. Later, Ankara deported the detainees."
+    assert all(c != "174" for _, _, c in triples(events(nlp, lex, plain)))
+    far = (
+        "Turkey detained dozens of Israeli activists at sea. The ship sank. The crew swam. "
+        "The sea calmed. Ankara deported these detainees."
+    )
+    assert all(c != "174" for _, _, c in triples(events(nlp, lex, far)))
+
+
+def test_a_denied_seizure_is_no_antecedent(nlp, lex):
+    text = "Turkey did not detain the Israeli activists. Ankara deported these detainees."
+    assert all(c != "174" for _, _, c in triples(events(nlp, lex, text)))

@@ -34,6 +34,9 @@ _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _RECIPROCAL = {"other", "another"}
 _CAUSATIVE_VERBS = frozenset({"have", "get"})  # "had a diplomat kidnapped", "got the envoy expelled"
 _REPLY_WINDOW = 3
+_CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
+_SEIZURE_CODES = frozenset({"173", "181"})  # whose targets become detainees or hostages
+_CAPTIVE_WINDOW = 2  # sentences back that "these detainees" may point
 _REPLY_LOOKBACK = 40  # recent events searched for that (bounded: no quadratic copying)
 _OBJECT_CONTROL = {
     "let",
@@ -54,6 +57,7 @@ class _Args:
     words: list[Token]  # the action words (head, particle, preposition, object)
     sym: bool = False
     reply: bool = False
+    captives: Token | None = None  # "these detainees" as the object, with no actor of its own
 
 
 def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
@@ -222,15 +226,18 @@ def _future_self(clause: Token, speech: Token) -> bool:
 def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEntry, _Args] | None:
     """The most specific entry that fits, preferring one whose parse gives actors on both sides."""
     first: tuple[LexEntry, _Args] | None = None
+    pointing: tuple[LexEntry, _Args] | None = None  # one whose object is "these detainees"
     for entry in entries:
         args = _noun_args(ctx, tok, entry) if entry.pos == "N" else _verb_args(ctx, tok, entry)
         if args is None:
             continue
         if args.sources and (args.targets or args.sym):
             return entry, args
+        if pointing is None and args.sources and args.captives is not None:
+            pointing = entry, args
         if first is None:
             first = entry, args
-    return first
+    return pointing or first
 
 
 def _children(tok: Token, dep: str | tuple[str, ...]) -> list[Token]:
@@ -350,10 +357,11 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     else:
         src = _actors_of_subject(ctx, tok)
     tgt = _targets(ctx, tgt_toks)
+    captives = _captive_anaphor(tgt_toks[0]) if not tgt and len(tgt_toks) == 1 and not entry.preps else None
     sym = entry.has("sym")
     if any(t.lemma_ in _RECIPROCAL for t in tgt_toks):
         sym, tgt = True, []  # "accused each other": both directions among the subjects
-    return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"))
+    return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
 
 
 def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
@@ -566,6 +574,11 @@ def _build(
         if answered is not None:
             pairs = [(s, answered) for s in sources]
             confidence -= 0.15
+    if not pairs and args.captives is not None and sources and frame is None:
+        held = _captives_of(prior, s_index)
+        if held is not None:
+            pairs = [(s, held) for s in sources]
+            confidence -= 0.15
     if not pairs:
         pairs = _one_sided(entry, sources, targets)
         confidence -= 0.2
@@ -677,6 +690,33 @@ def _answered(
             and any(_same_actor(ctx, ev.target.id, i) for i in ids)
         ):
             return ev.source
+    return None
+
+
+def _captive_anaphor(tok: Token) -> Token | None:
+    """The captive noun of a phrase that points back to people taken earlier: "these detainees",
+    "a number of those prisoners". None for any other phrase ("the detainees" may be anyone)."""
+    for t in (tok, *_prep_objects([tok], frozenset({"of"}))):
+        if t.lemma_.lower() in _CAPTIVE_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("these", "those") for c in t.children
+        ):
+            return t
+    return None
+
+
+def _captives_of(prior: list[Event], s_index: int) -> ActorRef | None:
+    """The people of the latest asserted seizure (detain, arrest, abduct) in this sentence or the
+    two before: whom "these detainees" names when the actor stage gives no actor."""
+    for ev in reversed(prior):
+        if s_index - ev.sentence_index > _CAPTIVE_WINDOW:
+            break
+        if (
+            ev.cameo in _SEIZURE_CODES
+            and ev.target is not None
+            and not ev.negated
+            and ev.modality in ("asserted", "reported")
+        ):
+            return ev.target
     return None
 
 
