@@ -210,3 +210,11 @@ def test_edges_roll_up_and_skip_negated(store):
 def test_name_normalisation_unifies_spellings():
     assert normalise_name("al-Qaeda") == normalise_name("Al Qaeda") == normalise_name("al Qaeda’s")
     assert normalise_name("The White House") == "white house"
+
+
+def test_pronouns_resolved_to_an_actor_are_not_its_aliases(store):
+    r = _result("d1", "Iran held al Qaeda members.")
+    r.mentions.append(Mention("d1", 0, 0, 4, "they", "iran", kind="pronoun"))
+    store.write_result(r)
+    assert "they" not in store.actor("iran").aliases
+    assert store.actor("iran").mentions == 2

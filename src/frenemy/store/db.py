@@ -36,6 +36,7 @@ from frenemy.store.schema import LATEST_VERSION, MIGRATIONS
 if TYPE_CHECKING:
     from frenemy.actors.registry import ActorRegistry
 
+ALIAS_KINDS = ("name", "demonym")  # mention kinds whose surface text is a spelling of the actor
 BUSY_TIMEOUT_MS = 60_000  # a second writer waits this long for the first to commit
 
 
@@ -180,7 +181,12 @@ class Store:
             )
             c.executemany(
                 "INSERT OR IGNORE INTO aliases (actor_id, alias, norm) VALUES (?,?,?)",
-                [(m.actor_id, m.text, normalise_name(m.text)) for m in result.mentions],
+                # Pronouns and "the group" resolved by coreference are mentions, not spellings.
+                [
+                    (m.actor_id, m.text, normalise_name(m.text))
+                    for m in result.mentions
+                    if m.kind in ALIAS_KINDS
+                ],
             )
             c.executemany(
                 "INSERT OR IGNORE INTO events (id, doc_id, sentence_index, source_id, target_id, cameo, "
