@@ -463,3 +463,78 @@ def test_imported_actor_is_used_by_a_later_ingest(db: Path, actors: dict[str, di
     with Store(str(plain), readonly=True) as store:
         assert store.actor("tihama-coast-relief-network") is None
         assert not [a.id for a in store.actors() if any("Tihama" in n for n in [a.name, *a.aliases])]
+
+
+# --- errors a user can cause: each is one coded line, never a traceback ------------------------
+def test_code_on_a_missing_file_is_a_coded_input_error(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.jsonl"
+    result = run_cli("code", missing)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"E101 cannot read {missing}: ")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["dyad", "Iran", "Houthis", "--format", "html"],
+        ["network", "--format", "gexf"],
+        ["export", "--format", "csv"],
+    ],
+)
+def test_an_unwritable_out_path_is_a_coded_error(db: Path, tmp_path: Path, command: list[str]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder was expected\n", encoding="utf-8")
+    target = blocker / "result.out"
+    result = run_cli(*command, "--out", target, "--db", db)
+    assert result.returncode == 5, result.stderr
+    assert result.stderr.startswith(f"E420 cannot write {target}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_stdin_jsonl_with_a_bad_line(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    feed = "\n".join(
+        [
+            json.dumps(
+                {"id": "w1", "text": "In 2019 Iran welcomed a Houthi envoy.", "published": "2019-08-17"}
+            ),
+            '{"id": "w2", "text": ',
+            json.dumps(
+                {"id": "w3", "text": "In 2015 Saudi Arabia bombed Houthi positions.", "published": 2015}
+            ),
+        ]
+    )
+    result = run_cli("ingest", "-", "--db", db, stdin=feed + "\n")
+    assert result.returncode == 1
+    bad = [ln for ln in result.stderr.splitlines() if ln.startswith("E")]
+    assert len(bad) == 1 and bad[0].startswith("E108 cannot read <stdin>:2: ")
+    assert "ingested 2, skipped 0 as duplicates, failed 1" in result.stderr
+    with Store(str(db), readonly=True) as store:
+        docs = sorted((d.external_id, d.published) for d in store.documents())
+    assert docs == [("w1", "2019-08-17"), ("w3", "2015")]
+
+
+def test_a_bad_published_option_stops_before_reading(tmp_path: Path) -> None:
+    db = tmp_path / "none.db"
+    result = run_cli("ingest", ARTICLE, "--published", "next week", "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.startswith("E109 ")
+    assert "'next week'" in result.stderr
+    assert "ingested" not in result.stderr  # stopped before reading, so no summary
+    assert not db.exists()
+
+
+def test_malformed_actor_file_exits_4(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("- id: half\n  name: [unclosed\n", encoding="utf-8")
+    result = run_cli("actors", "import", bad, "--db", tmp_path / "a.db")
+    assert result.returncode == 4
+    assert result.stderr.startswith("E3") and str(bad) in result.stderr
+
+
+def test_a_wrong_command_line_exits_2() -> None:
+    result = run_cli("events", "--format", "yaml")
+    assert result.returncode == 2
+    assert "usage: frenemy events" in result.stderr

@@ -32,6 +32,23 @@ def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
+def _write_out(path: str, text: str) -> None:
+    """Write ``text`` to the --out file; a path that cannot be written is a coded error, not a traceback."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+
+
+def _cannot_write(path: str, exc: OSError) -> FrenemyError:
+    from frenemy.errors import QueryError
+
+    reason = exc.strerror or str(exc)
+    return QueryError(
+        f"cannot write {path}: {reason}; choose an --out path in a folder you can write to", code="E420"
+    )
+
+
 def _store(args: argparse.Namespace, *, readonly: bool = True) -> Any:
     from frenemy.store.db import Store
 
@@ -46,6 +63,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     meta = DocumentMeta(
         title=args.title, publisher=args.publisher, published=args.published, url=args.url, author=args.author
     )
+    meta.checked("the metadata options")  # a bad --published stops here: no model load, no store
     if any([args.title, args.url]) and (len(args.paths) > 1 or Path(args.paths[0]).is_dir()):
         _err("note: --title and --url apply to every document read in this run")
     max_bytes = args.max_bytes or max_bytes_setting()
@@ -239,7 +257,7 @@ def cmd_dyad(args: argparse.Namespace) -> int:
     color = args.format == "text" and not args.out and sys.stdout.isatty()
     text = render_dyad(report, args.format, color=color)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        _write_out(args.out, text)
         _err(f"wrote {args.out}")
     elif args.format == "text":
         sys.stdout.write(text)
@@ -257,7 +275,7 @@ def cmd_network(args: argparse.Namespace) -> int:
         actors = {i: a for i in ids if (a := store.actor(i)) is not None}
     text = write_network(edges, actors, args.format)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        _write_out(args.out, text)
     else:
         _out(text)
     return EXIT_OK
@@ -266,8 +284,8 @@ def cmd_network(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     from frenemy.pipeline import Pipeline, code_lines
 
+    stream = sys.stdin if args.file in (None, "-") else _open_input(args.file)
     pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
-    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115
     failed = 0
     try:
         for record in code_lines(stream, pipeline):
@@ -279,11 +297,27 @@ def cmd_code(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
+def _open_input(path: str) -> Any:
+    """The named input as text; a missing or unreadable file is an E101 InputError."""
+    from frenemy.errors import InputError
+    from frenemy.ingest.codes import NOT_FOUND
+
+    try:
+        return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 (closed by the caller)
+    except OSError as exc:
+        raise InputError(
+            path, f"{exc.strerror or exc}; check the path and its permissions", code=NOT_FOUND
+        ) from None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from frenemy.export.events import export_store
 
     with _store(args) as store:
-        n = export_store(store, args.format, Path(args.out))
+        try:
+            n = export_store(store, args.format, Path(args.out))
+        except OSError as exc:
+            raise _cannot_write(args.out, exc) from None
     _err(f"wrote {n} records to {args.out}")
     return EXIT_OK
 
