@@ -1,8 +1,8 @@
 """Where frenemy's time goes beyond the parse: seconds per extraction stage and for store writes.
 
 Parses the texts once with ``nlp.pipe`` and then runs the stages of ``frenemy.pipeline``
-(``analyse_parsed``) one by one on each parsed document, timing each, then writes the results
-into a fresh store. The sum is comparable with the parse time of bare spaCy on the same texts.
+(``analyse_parsed``) one by one on each parsed document, with the same arguments, timing each,
+then writes the results into a fresh store. The sum is comparable with the parse time of bare spaCy on the same texts.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from typing import Any
 
 def stage_breakdown(texts: list[str], db_path: Path, *, batch_size: int = 16) -> dict[str, float]:
     """Seconds spent in parse, each extraction stage, and store writes, over all ``texts``."""
-    from frenemy.extract.time import build_timeline
-
     from frenemy.actors.mentions import find_mentions
     from frenemy.extract.attribution import find_attributions
     from frenemy.extract.claims import extract_claims
     from frenemy.extract.events import extract_events
+    from frenemy.extract.time import build_timeline
     from frenemy.ingest.identity import document_id, normalise_text
     from frenemy.models import Document, DocumentResult, Mention, Sentence
     from frenemy.nlp.context import DocContext
@@ -56,7 +55,9 @@ def stage_breakdown(texts: list[str], db_path: Path, *, batch_size: int = 16) ->
         ctx.mentions = timed("actors", lambda ctx=ctx: find_mentions(ctx))
         ctx.index_mentions()
         ctx.timeline = timed("time", lambda ctx=ctx: build_timeline(ctx))
-        ctx.attributions = timed("attribution", lambda ctx=ctx: find_attributions(ctx))
+        ctx.attributions = timed(
+            "attribution", lambda ctx=ctx: find_attributions(ctx, pipeline.stance_lexicon)
+        )
         events = timed("events", lambda ctx=ctx: extract_events(ctx, pipeline.event_lexicon))
         claims = timed("claims", lambda ctx=ctx: extract_claims(ctx, pipeline.stance_lexicon))
         actors = timed(

@@ -74,6 +74,7 @@ def _marks_armed_group(token: Token) -> bool:
 
 # alias_key is pure and the same few thousand token strings recur in every document: memoised
 _alias_key = lru_cache(maxsize=1 << 17)(alias_key)
+_folded_key = lru_cache(maxsize=1 << 16)(folded_key)
 
 
 @lru_cache(maxsize=65536)
@@ -447,7 +448,7 @@ class _MentionFinder:
             return False
         if "." in surface.replace(". ", " ").rstrip(".") and " " not in surface:
             return False  # file names and domains ("iran-mahmoud-ahmadinejad.jpg")
-        words = folded_key(surface).split(" ")
+        words = _folded_key(surface).split(" ")
         lexicon, generic = data.agent_lexicon(), data.not_actors()
         if any(form in lexicon for form in _singulars(words[-1])) and all(
             w in lexicon or w in generic for w in words[:-1]
@@ -463,10 +464,10 @@ class _MentionFinder:
         """A single-word name that is the surname or first name of one person named earlier."""
         if label not in ("PERSON", "ORG") or " " in surface:
             return None
-        return self.persons_by_word.get(folded_key(surface))
+        return self.persons_by_word.get(_folded_key(surface))
 
     def _index_person(self, actor: Actor) -> None:
-        words = folded_key(actor.name).split(" ")
+        words = _folded_key(actor.name).split(" ")
         if len(words) < 2:
             return
         for word in (words[0], words[-1]):
@@ -622,7 +623,7 @@ class _MentionFinder:
                     plurals_by_sentence[sent].append((item.actor.id, item.end))
                 mentioned_sentences.add(sent)
                 if item.kind in ("name", "description"):
-                    for word in folded_key(item.actor.name).split(" "):
+                    for word in _folded_key(item.actor.name).split(" "):
                         last_by_name_word[word] = item.actor
             if self.owner[tok.i] is not None:
                 continue
