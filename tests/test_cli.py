@@ -538,3 +538,63 @@ def test_a_wrong_command_line_exits_2() -> None:
     result = run_cli("events", "--format", "yaml")
     assert result.returncode == 2
     assert "usage: frenemy events" in result.stderr
+
+
+def test_out_to_a_closed_pipe_ends_quietly(db: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    # `--out /dev/stdout | head`: the reader went away; that is not an unwritable path.
+    def closed_pipe(*_args: object, **_kwargs: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(Path, "write_text", closed_pipe)
+    code, _, err = call(
+        capsys, "dyad", "Iran", "Houthis", "--format", "markdown", "--out", tmp_path / "x", "--db", db
+    )
+    assert code == 0
+    assert "E420" not in err
+
+
+# --- filters and the remaining formats --------------------------------------------------------
+def test_events_filters_actor_since_and_limit(db: Path, capsys) -> None:
+    def ids(*args: str) -> list[dict]:
+        code, out, _ = call(capsys, "events", "--format", "json", "--db", db, *args)
+        assert code == 0
+        return json.loads(out)
+
+    everything = ids()
+    by_state_department = ids("--actor", "State Department")
+    assert by_state_department
+    assert all(
+        "united-states-state-department" in (e["source"]["id"], e["target"]["id"])
+        for e in by_state_department
+    )
+    assert len(by_state_department) < len(everything)
+    recent = ids("--since", "2019")
+    assert recent and all(e["date"]["end"] >= "2019" for e in recent)
+    assert not [e for e in recent if e["date"]["start"] == "2014-09"]
+    assert len(ids("--limit", "2")) == 2
+
+
+def test_network_min_events_drops_thin_edges(db: Path, capsys) -> None:
+    code, out, _ = call(capsys, "network", "--format", "json", "--db", db)
+    graph = json.loads(out)
+    edges = graph["edges"] if isinstance(graph, dict) else graph
+    strongest = max(e["events"] for e in edges)
+    code, out, _ = call(capsys, "network", "--format", "json", "--min-events", str(strongest + 1), "--db", db)
+    assert code == 0
+    thinned = json.loads(out)
+    assert (thinned["edges"] if isinstance(thinned, dict) else thinned) == []
+
+
+def test_dyad_text_names_the_pair_and_the_verdict(db: Path, capsys) -> None:
+    code, out, _ = call(capsys, "dyad", "Iran", "Houthis", "--db", db)
+    assert code == 0
+    assert "Iran" in out and "Houthis" in out
+    assert re.search(r"cooperative|hostile|mixed|insufficient", out, re.I)
+    assert "\x1b[" not in out  # no colour codes when not on a terminal
+
+
+def test_version() -> None:
+    from frenemy import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"frenemy {__version__}"

@@ -36,6 +36,8 @@ def _write_out(path: str, text: str) -> None:
     """Write ``text`` to the --out file; a path that cannot be written is a coded error, not a traceback."""
     try:
         Path(path).write_text(text, encoding="utf-8")
+    except BrokenPipeError:
+        raise  # --out /dev/stdout into a closed pipe: main() ends quietly, as for stdout
     except OSError as exc:
         raise _cannot_write(path, exc) from None
 
@@ -316,6 +318,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
         try:
             n = export_store(store, args.format, Path(args.out))
+        except BrokenPipeError:
+            raise
         except OSError as exc:
             raise _cannot_write(args.out, exc) from None
     _err(f"wrote {n} records to {args.out}")
