@@ -416,3 +416,13 @@ def test_a_plain_definite_or_a_distant_seizure_gives_no_antecedent(nlp, lex):
 def test_a_denied_seizure_is_no_antecedent(nlp, lex):
     text = "Turkey did not detain the Israeli activists. Ankara deported these detainees."
     assert all(c != "174" for _, _, c in triples(events(nlp, lex, text)))
+
+
+def test_causative_participle_hung_on_the_object(nlp, lex):
+    # the parser often reads "had [two journalists arrested]" as a participle on the object
+    evs = events(nlp, lex, "Syria had two Turkish journalists arrested in Aleppo.")
+    assert triples(evs) == {("syria", "turkey", "173")}
+
+
+def test_have_with_a_participle_but_no_party_codes_nothing(nlp, lex):
+    assert triples(events(nlp, lex, "Israel had its embassy repaired.")) == set()

@@ -212,3 +212,11 @@ def test_an_unplaced_date_phrase_stops_the_narrative(nlp) -> None:
     tl, doc = timeline(nlp, text, published=None)
     assert tl.date_for(at(doc, "left")).basis == "none"
     assert tl.date_for(at(doc, "sold")).basis == "none"
+
+
+def test_a_duration_does_not_stop_the_narrative(nlp) -> None:
+    text = "In 1998, the guild seized the mills.\n\nThe guild held the mills for months.\n\nThe guild sold the mills."
+    for published in ("2012-05-04", None):
+        tl, doc = timeline(nlp, text, published=published)
+        assert tl.date_for(at(doc, "held")).start == "1998"
+        assert tl.date_for(at(doc, "sold")).start == "1998"

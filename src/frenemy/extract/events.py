@@ -141,8 +141,11 @@ def _may_be_event(tok: Token) -> bool:
     ):
         return True  # a content clause: "no evidence that Iran aided ..." (flagged by modality)
     if dep == "acl":
-        # "an Iranian diplomat kidnapped ... by Sunni militants" is an event; "fighters fleeing" is not
-        return tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in tok.children)
+        # "an Iranian diplomat kidnapped ... by Sunni militants" is an event; "fighters fleeing" is
+        # not; "had two journalists arrested" is a causative
+        return (tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in tok.children)) or _causative(
+            tok
+        ) is not None
     if dep == "relcl":
         return any(
             c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in _REL_PRONOUNS for c in tok.children
@@ -272,15 +275,20 @@ def _causative(tok: Token) -> tuple[Token, list[Token]] | None:
     past participle completing "have" or "get", with the patient as its subject or as the
     governor's object; the causer is the subject of "have"/"get". None otherwise."""
     gov = tok.head
+    if tok.dep_ == "acl" and gov.dep_ == "dobj" and tok.tag_ == "VBN":
+        # the parser may hang the participle on the object: "had [two journalists arrested]"
+        patients, gov = [gov], gov.head
+    elif tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.tag_ in ("VBN", "VBD"):
+        # the tagger may read "got the envoy expelled" as a past tense
+        patients = _children(tok, ("nsubj", "nsubjpass")) or _children(gov, "dobj")
+    else:
+        return None
     if (
-        tok.tag_ not in ("VBN", "VBD")  # the tagger may read "got the envoy expelled" as a past tense
-        or tok.dep_ not in ("ccomp", "xcomp", "oprd")
-        or gov.i == tok.i
+        gov.i == tok.i
         or gov.lemma_ not in _CAUSATIVE_VERBS
         or any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)
     ):
         return None
-    patients = _children(tok, ("nsubj", "nsubjpass")) or _children(gov, "dobj")
     if not patients or any(p.pos_ == "PRON" and p.lower_ in ("it", "that", "this") for p in patients):
         return None  # "had it repaired": no party to code
     return gov, patients

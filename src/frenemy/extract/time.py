@@ -635,7 +635,7 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
     sent_starts = [s.start for s in sents]
 
     expressions: list[TimeExpression] = []
-    unplaced: set[int] = set()  # sentences with a date phrase that did not resolve
+    unplaced: set[int] = set()  # sentences with a date phrase the missing publication date leaves unplaced
     for options in _join_ranges(doc, [_options(g) for g in _clusters(cands)]):
         s, e = options[0]
         si = bisect_right(sent_starts, s) - 1
@@ -650,7 +650,8 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
         if found is None:
             found = _duration_so_far(doc, s, e, res)
         if found is None:
-            unplaced.add(si)
+            if pub_span is None and _needs_publication(doc[s:e].text):
+                unplaced.add(si)
             continue
         s2, e, span = found
         bare = span.named is not None and span.start is not None and span.end is not None
@@ -670,6 +671,15 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
             )
         )
     return DocTimeline(doc, expressions, publication, _paragraphs(doc, sents), sents, frozenset(unplaced))
+
+
+_SOME_DAY = parse_iso("2000-01-01")
+
+
+def _needs_publication(text: str) -> bool:
+    """True for a phrase that names a date counted from publication ("a year ago", "Thursday"),
+    which an undated document cannot place; False for durations ("for months") and junk."""
+    return resolve_detailed(text, publication=_SOME_DAY, anchor=None, recent=None) is not None
 
 
 def _before_a_clause(doc: Doc, end: int) -> bool:
