@@ -38,13 +38,15 @@ def time_dyad_report(db_path: Path, a: str, b: str, *, repeats: int = 3) -> dict
         "report_bytes": len(report),
         "report_events": len(parsed.get("events", [])),
         "report_claims": len(parsed.get("claims", [])),
+        "events_total": parsed.get("events_total", len(parsed.get("events", []))),
         "verdict": parsed.get("verdict", {}).get("label"),
         "breakdown_ms": breakdown,
     }
 
 
 def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
-    from frenemy.analyze.dyad import build_dyad_report
+    """The steps of ``dyad_report`` one by one, on the same path it takes for this pair's size."""
+    from frenemy.analyze import dyad as dyad_module
 
     steps: dict[str, Any] = {}
 
@@ -57,23 +59,31 @@ def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
     a = timed("resolve_actors", lambda: store.resolve_actor(a_name))
     b = store.resolve_actor(b_name)
     pair = (a.id, b.id)
-    events = timed("store_events", lambda: store.events(dyad=pair))
+    n = timed("count_events", lambda: store.count_events(dyad=pair))
+    large = n > dyad_module.LARGE_PAIR_EVENTS
+    events = timed(
+        "store_event_facts" if large else "store_events",
+        lambda: store.event_facts(dyad=pair) if large else store.events(dyad=pair),
+    )
     claims = timed("store_claims", lambda: store.claims(dyad=pair))
     contradictions = timed("store_contradictions", lambda: store.contradictions(dyad=pair))
-    doc_ids = list(dict.fromkeys([e.doc_id for e in events] + [c.doc_id for c in claims]))
-    documents = timed("store_documents", lambda: {d: store.document(d) for d in doc_ids})
+    doc_ids = [e.doc_id for e in events] + [c.doc_id for c in claims]
+    documents = timed("store_documents_meta", lambda: store.documents_meta(doc_ids))
     family_a = store.actor_family(a.id)
     family_b = store.actor_family(b.id)
+    listing = dyad_module.Listing(full_records=store.events_by_id) if large else None
     report = timed(
         "build_dyad_report",
-        lambda: build_dyad_report(
-            a, b, events, claims, contradictions, documents, family_a=family_a, family_b=family_b
+        lambda: dyad_module.build_dyad_report(
+            a, b, events, claims, contradictions, documents, family_a=family_a, family_b=family_b,
+            listing=listing,
         ),
-    )
+    )  # fmt: skip
     timed("json_dumps", lambda: json.dumps(report))
+    steps["large_pair_path"] = large
     steps["events"] = len(events)
     steps["claims"] = len(claims)
-    steps["documents"] = len(doc_ids)
+    steps["documents"] = len(set(doc_ids))
     return steps
 
 

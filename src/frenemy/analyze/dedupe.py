@@ -77,9 +77,19 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
     itself when it belongs to neither). Groups come back in the order of their first member;
     inside a group, members keep input order. Runs in O(n log n) for n records.
     """
+    side_of: dict[str | None, str] = {}
+
+    def side_cached(actor_id: str | None) -> str:
+        found = side_of.get(actor_id)
+        if found is None:
+            found = side_of[actor_id] = side(actor_id)
+        return found
+
     sides = [
-        (side(e.source.id if e.source else None), side(e.target.id if e.target else None)) for e in events
+        (side_cached(e.source.id if e.source else None), side_cached(e.target.id if e.target else None))
+        for e in events
     ]
+    intervals = [date_interval(e.date) for e in events]
     # A joint act ("Saudi Arabia and Iran agreed ...") is coded in both directions from one
     # sentence: the two records are one real-world event.
     coded = {(e.doc_id, e.sentence_index, e.cameo, s, t) for e, (s, t) in zip(events, sides, strict=True)}
@@ -108,16 +118,19 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
+    norms: dict[str, str] = {}
     for members in buckets.values():
         by_sentence: dict[str, int] = {}
         dated: list[tuple[date, date, int, Event]] = []
         for i, e in members:
-            norm = _norm_sentence(e.sentence)
+            norm = norms.get(e.sentence)
+            if norm is None:
+                norm = norms[e.sentence] = _norm_sentence(e.sentence)
             if norm in by_sentence:
                 union(by_sentence[norm], i)
             else:
                 by_sentence[norm] = i
-            iv = date_interval(e.date)
+            iv = intervals[i]
             if iv is not None and _rank(e) <= 2:
                 dated.append((iv[0], iv[1], i, e))
         # Sweep in start order; only records whose interval is still open can overlap.
@@ -135,12 +148,18 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
                 open_ = {k: v for k, v in open_.items() if k[1] >= start}
                 earliest_end = min((k[1] for k in open_), default=date.max)
             earliest_end = min(earliest_end, end)
-            for (o_start, o_end, _, _), (j, other) in open_.items():
-                if _compatible(e, other, (start, end), (o_start, o_end)):
+            # _compatible, spelled out with the ranks at hand: this loop is the hot spot
+            rank, cameo = twin[3], twin[2]
+            for (o_start, o_end, o_cameo, o_rank), (j, _other) in open_.items():
+                if start > o_end or o_start > end:
+                    continue
+                coarser = rank if rank > o_rank else o_rank
+                if coarser <= 1 or (coarser == 2 and cameo == o_cameo):
                     union(i, j)
             open_[twin] = (i, e)
 
     groups: dict[int, EventGroup] = {}
+    member_intervals: dict[int, list[tuple[date, date]]] = defaultdict(list)
     order: list[int] = []
     for i, e in enumerate(events):
         root = find(i)
@@ -149,15 +168,21 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             g = groups[root] = EventGroup()
             order.append(root)
         g.members.append(e)
+        iv = intervals[i]
+        if iv is not None:
+            member_intervals[root].append(iv)
     for root, g in groups.items():
-        g.interval = group_interval(g.members)
+        g.interval = _common_interval(member_intervals.get(root, []))
         g.joint = joint[root]
     return [groups[r] for r in order]
 
 
 def group_interval(members: list[Event]) -> tuple[date, date] | None:
     """The narrowest date all members agree on (the most precise member when they disagree)."""
-    intervals = [iv for iv in (date_interval(e.date) for e in members) if iv is not None]
+    return _common_interval([iv for iv in (date_interval(e.date) for e in members) if iv is not None])
+
+
+def _common_interval(intervals: list[tuple[date, date]]) -> tuple[date, date] | None:
     if not intervals:
         return None
     first = max(iv[0] for iv in intervals)

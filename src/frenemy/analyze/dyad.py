@@ -289,8 +289,9 @@ def _source_row(p: Position) -> dict[str, Any]:
 
 
 def _document_rows(
-    events: list[Event], claims: list[Claim], documents: dict[str, Document]
+    events: list[Event], claims: list[Claim], documents: dict[str, Document], only: set[str] | None = None
 ) -> list[dict[str, Any]]:
+    """One row per document citing the pair (only those in ``only`` when given), with counts."""
     counts: dict[str, list[int]] = {}
     for e in events:
         counts.setdefault(e.doc_id, [0, 0])[0] += 1
@@ -298,6 +299,8 @@ def _document_rows(
         counts.setdefault(c.doc_id, [0, 0])[1] += 1
     rows = []
     for doc_id, (n_events, n_claims) in counts.items():
+        if only is not None and doc_id not in only:
+            continue
         doc = documents.get(doc_id)
         row: dict[str, Any] = (
             doc.to_dict()
@@ -539,7 +542,7 @@ def _listed_report(
         h["ratings_total"] = len(ratings)
         h["ratings"] = [r for r in ratings if r["evidence"] in listed_evidence]
     cited = {r["doc_id"] for r in rows} | {c.doc_id for c in listed_claims}
-    all_documents = _document_rows(events, claims, documents)
+    documents_total = len({e.doc_id for e in events} | {c.doc_id for c in claims})
     return {
         "a": a.to_dict(),
         "b": b.to_dict(),
@@ -550,7 +553,7 @@ def _listed_report(
         "contradictions": [c.to_dict() for c in contradictions],
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
-        "documents": [d for d in all_documents if d["id"] in cited],
+        "documents": _document_rows(events, claims, documents, only=cited),
         "truncated": True,
         "events_total": len(events),
         "events_listed": len(rows),
@@ -558,7 +561,7 @@ def _listed_report(
         "event_groups_listed": len(chosen),
         "claims_total": len(claims),
         "claims_listed": len(listed_claims),
-        "documents_total": len(all_documents),
+        "documents_total": documents_total,
         "listing_note": (
             f"A large pair: the lists show the {len(chosen)} most significant of {len(weighed)} event "
             f"groups and {len(listed_claims)} of {len(claims)} claims; the verdict, periods and "

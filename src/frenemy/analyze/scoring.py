@@ -93,13 +93,19 @@ def is_bargaining(e: Event) -> bool:
 
 def event_weight(e: Event) -> tuple[float, str]:
     """The weight of one event record and the reason, e.g. (0.7, "reported by the CTC")."""
-    if e.negated:
+    return _record_weight(e.negated, e.modality, e.attributed_to.name if e.attributed_to else None)
+
+
+@lru_cache(maxsize=4096)
+def _record_weight(negated: bool, modality: str, attributed_to: str | None) -> tuple[float, str]:
+    # Cached: a large pair has tens of thousands of records and a handful of combinations.
+    if negated:
         return NEGATED_WEIGHT, "negated: not counted"
-    w = MODALITY_WEIGHT.get(e.modality, 0.5)
-    reasons = [] if e.modality in ("asserted", "reported") else [f"{e.modality} x{w:g}"]
-    if e.attributed_to is not None or e.modality == "reported":
+    w = MODALITY_WEIGHT.get(modality, 0.5)
+    reasons = [] if modality in ("asserted", "reported") else [f"{modality} x{w:g}"]
+    if attributed_to is not None or modality == "reported":
         w *= ATTRIBUTED_WEIGHT
-        who = e.attributed_to.name if e.attributed_to else "a source"
+        who = attributed_to if attributed_to is not None else "a source"
         reasons.append(f"reported by {who} x{ATTRIBUTED_WEIGHT:g}")
     return round(w, 4), "; ".join(reasons) or "asserted"
 
