@@ -122,6 +122,7 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
     for members in buckets.values():
         by_sentence: dict[str, int] = {}
         dated: list[tuple[date, date, int, Event]] = []
+        has_years = False
         for i, e in members:
             norm = norms.get(e.sentence)
             if norm is None:
@@ -131,10 +132,24 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             else:
                 by_sentence[norm] = i
             iv = intervals[i]
-            if iv is not None and _rank(e) <= 2:
-                dated.append((iv[0], iv[1], i, e))
+            if iv is not None:
+                rank = _rank(e)
+                if rank <= 2:
+                    dated.append((iv[0], iv[1], i, e))
+                    has_years = has_years or rank == 2
         # Sweep in start order; only records whose interval is still open can overlap.
         dated.sort(key=lambda t: (t[0], t[1], t[2]))
+        if not has_years:
+            # Day and month dates only: any overlap merges, so the groups are the runs of
+            # overlapping intervals (a record joins the run when it starts before the run ends).
+            run_head, run_end = -1, date.min
+            for start, end, i, _e in dated:
+                if run_head >= 0 and start <= run_end:
+                    union(i, run_head)
+                    run_end = max(run_end, end)
+                else:
+                    run_head, run_end = i, end
+            continue
         # Records with the same interval, code and precision are interchangeable: one of them
         # stays open, so a burst of identical reports does not make the sweep quadratic.
         open_: dict[tuple[date, date, str, int], tuple[int, Event]] = {}
