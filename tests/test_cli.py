@@ -598,3 +598,63 @@ def test_version() -> None:
 
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"frenemy {__version__}"
+
+
+# --- hostile but readable documents go through the whole pipeline -----------------------------
+INJECTION = (
+    "In 2019 Iran welcomed a Houthi envoy <script>alert(1)</script> and "
+    "<b onmouseover=alert(2)>praised</b> their cooperation."
+)
+
+
+def make_hostile_folder(folder: Path) -> None:
+    folder.mkdir()
+    words = "Iran and the Houthis said that the talks with Saudi Arabia would go on".split()
+    salad = " ".join(words[(i * 5) % len(words)] for i in range(10_000))  # every word in turn
+    (folder / "long_sentence.txt").write_text(f"In 2020 {salad}.\n", encoding="utf-8")
+    lede = "<p>In 2018 Iran praised the Houthis in a statement on the war in Yemen.</p>"
+    deep = "<div>" * 100_000 + lede + "</div>" * 100_000
+    (folder / "deep.html").write_text(f"<html><head><title>Deep</title></head><body>{deep}</body></html>")
+    utf16 = "In March 2015 Saudi Arabia attacked the Houthis in Yemen, the coalition said.\n"
+    (folder / "utf16.txt").write_bytes(utf16.encode("utf-16"))  # with a byte-order mark
+    record = {"id": "inj", "text": INJECTION.replace("welcomed", "welcomed\u0000"), "published": "2019-05-02"}
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def test_hostile_but_readable_documents_are_stored_and_stay_inert(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "hostile"
+    make_hostile_folder(folder)
+    db = tmp_path / "hostile.db"
+    code, _, err = call(capsys, "ingest", folder, "--db", db, "--quiet")
+    assert code == 0, err
+    assert err.strip().splitlines()[-1] == "ingested 4, skipped 0 as duplicates, failed 0"
+
+    with Store(str(db), readonly=True) as store:
+        docs = {Path(d.source_path or "").name.split(":")[0]: d for d in store.documents()}
+        events = {
+            (e.source.id, e.action_text, e.target.id, e.date.start)
+            for e in store.events()
+            if e.source and e.target
+        }
+        assert set(docs) == {"long_sentence.txt", "deep.html", "utf16.txt", "feed.jsonl"}
+        assert "\x00" not in docs["feed.jsonl"].text
+        assert docs["feed.jsonl"].text == INJECTION
+        assert len(docs["long_sentence.txt"].text.split()) == 10_002
+        assert len(store.sentences(docs["long_sentence.txt"].id)) >= 1
+    assert ("iran", "praised", "houthis", "2018") in events
+    assert ("saudi-arabia", "attacked", "houthis", "2015-03") in events
+    assert ("iran", "welcomed", "houthis", "2019") in {(s, a.split()[0], t, d) for s, a, t, d in events}
+
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+    for fmt in ("html", "markdown"):
+        code, out, _ = call(capsys, "dyad", "Iran", "Houthis", "--format", fmt, "--db", db)
+        assert code == 0
+        assert "&lt;script&gt;alert(1)" in out  # the sentence is shown, as text
+        assert "<script>alert" not in out and "<b onmouseover" not in out
