@@ -123,6 +123,9 @@ def test_us_government_bodies_are_american_with_a_sector(actors: dict[str, dict]
         assert body["country"] == "USA"
         assert body["sector"] == "GOV"
         assert body["code"] == "USAGOV"
+    military = actors["united-states-mil"]  # "the US Navy"
+    assert (military["country"], military["sector"], military["code"]) == ("USA", "MIL", "USAMIL")
+    assert "US Navy" in military["aliases"]
     assert "State Department" in actors["united-states-state-department"]["aliases"]
     assert "US Treasury" in actors["united-states-treasury"]["aliases"]
 
