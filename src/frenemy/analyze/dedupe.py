@@ -77,19 +77,17 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
     itself when it belongs to neither). Groups come back in the order of their first member;
     inside a group, members keep input order. Runs in O(n log n) for n records.
     """
-    side_of: dict[str | None, str] = {}
-
-    def side_cached(actor_id: str | None) -> str:
-        found = side_of.get(actor_id)
-        if found is None:
-            found = side_of[actor_id] = side(actor_id)
-        return found
-
-    sides = [
-        (side_cached(e.source.id if e.source else None), side_cached(e.target.id if e.target else None))
-        for e in events
-    ]
-    intervals = [date_interval(e.date) for e in events]
+    ends = [(e.source.id if e.source else None, e.target.id if e.target else None) for e in events]
+    side_of = {actor_id: side(actor_id) for actor_id in {x for pair in ends for x in pair}}
+    sides = [(side_of[s], side_of[t]) for s, t in ends]
+    # Lean records share DateInfo objects: each distinct one is parsed once.
+    by_date: dict[int, tuple[date, date] | None] = {}
+    intervals: list[tuple[date, date] | None] = []
+    for e in events:
+        key = id(e.date)
+        if key not in by_date:
+            by_date[key] = date_interval(e.date)
+        intervals.append(by_date[key])
     # A joint act ("Saudi Arabia and Iran agreed ...") is coded in both directions from one
     # sentence: the two records are one real-world event.
     coded = {(e.doc_id, e.sentence_index, e.cameo, s, t) for e, (s, t) in zip(events, sides, strict=True)}
@@ -133,7 +131,7 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
                 by_sentence[norm] = i
             iv = intervals[i]
             if iv is not None:
-                rank = _rank(e)
+                rank = _PRECISION_RANK.get(e.date.precision, 4)
                 if rank <= 2:
                     dated.append((iv[0], iv[1], i, e))
                     has_years = has_years or rank == 2
