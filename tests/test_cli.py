@@ -96,6 +96,27 @@ def test_ingest_stores_the_article_with_its_metadata(db: Path) -> None:
     assert docs[0].title == "Tehran and the Houthis: patron, partner or convenient friend?"
 
 
+ACTOR_FIELDS = {
+    "id",
+    "name",
+    "type",
+    "code",
+    "country",
+    "sector",
+    "aliases",
+    "affiliations",
+    "mentions",
+    "parent",
+}
+
+
+def test_every_actor_has_the_contract_fields(actors: dict[str, dict]) -> None:
+    for actor in actors.values():
+        assert ACTOR_FIELDS <= set(actor), actor["id"]
+        assert actor["mentions"] >= 1
+        assert actor["country"] is None or re.fullmatch(r"[A-Z]{3}", actor["country"])
+
+
 def test_country_actor_has_its_alpha3_code(actors: dict[str, dict]) -> None:
     iran = actors["iran"]
     assert iran["type"] == "state"
@@ -123,6 +144,7 @@ def test_us_government_bodies_are_american_with_a_sector(actors: dict[str, dict]
         assert body["country"] == "USA"
         assert body["sector"] == "GOV"
         assert body["code"] == "USAGOV"
+        assert body["parent"] == "united-states"  # acts roll up to the country in dyad analysis
     military = actors["united-states-mil"]  # "the US Navy"
     assert (military["country"], military["sector"], military["code"]) == ("USA", "MIL", "USAMIL")
     assert "US Navy" in military["aliases"]
