@@ -683,3 +683,18 @@ def test_hostile_but_readable_documents_are_stored_and_stay_inert(tmp_path: Path
         assert code == 0
         assert "&lt;script&gt;alert(1)" in out  # the sentence is shown, as text
         assert "<script>alert" not in out and "<b onmouseover" not in out
+
+
+@pytest.mark.parametrize("since", ["yesterday", "2021-13-45", "soon"])
+def test_events_since_must_be_a_date(db: Path, since: str) -> None:
+    result = run_cli("events", "--since", since, "--db", db)
+    assert result.returncode == 2
+    assert "--since" in result.stderr and repr(since) in result.stderr
+    assert result.stdout == ""
+
+
+def test_events_since_takes_the_same_dates_as_published(db: Path, capsys) -> None:
+    code, out, _ = call(capsys, "events", "--since", "January 2021", "--format", "json", "--db", db)
+    assert code == 0
+    dates = sorted(e["date"]["start"] for e in json.loads(out))
+    assert dates and dates[0] >= "2021-01"

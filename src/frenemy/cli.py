@@ -337,6 +337,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+def _date_option(value: str) -> str:
+    """An option date as ISO text ("May 2012" -> "2012-05"); argparse reports a value that is none."""
+    from frenemy.ingest.dates import normalise_date
+
+    try:
+        iso = normalise_date(value)
+    except ValueError:
+        iso = None
+    if iso is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (write it as YYYY-MM-DD, YYYY-MM or YYYY)")
+    return iso
+
+
 def _date_text(date: Any) -> str:
     if date.text and date.precision == "decade":
         return date.text
@@ -427,7 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("events", cmd_events, "list coded events")
     p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
     p.add_argument("--actor")
-    p.add_argument("--since", help="only events ending on or after this date")
+    p.add_argument("--since", type=_date_option, help="only events ending on or after this date")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
