@@ -698,3 +698,28 @@ def test_events_since_takes_the_same_dates_as_published(db: Path, capsys) -> Non
     assert code == 0
     dates = sorted(e["date"]["start"] for e in json.loads(out))
     assert dates and dates[0] >= "2021-01"
+
+
+def test_ingest_actors_option_applies_a_user_file_to_that_run(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "opt.db"
+    code, _, err = call(capsys, "ingest", ARTICLE, "--actors", USER_ACTORS, "--db", db, *INGEST_ARGS)
+    assert code == 0, err
+    with Store(str(db), readonly=True) as store:
+        tcrn = store.actor("tihama-coast-relief-network")
+        assert tcrn is not None and tcrn.code == "YEMNGO" and tcrn.mentions == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "content", "prefix"),
+    [("--actors", "- id: half\n  name: [unclosed\n", "E31"), ("--lexicon", "not\ta\tlexicon\n", "E32")],
+)
+def test_a_malformed_user_file_on_ingest_exits_4_before_storing(
+    tmp_path: Path, option: str, content: str, prefix: str
+) -> None:
+    bad = tmp_path / ("extra.yaml" if option == "--actors" else "extra.tsv")
+    bad.write_text(content, encoding="utf-8")
+    db = tmp_path / "never.db"
+    result = run_cli("ingest", ARTICLE, option, bad, "--db", db, "--quiet")
+    assert result.returncode == 4
+    assert result.stderr.startswith(prefix) and str(bad) in result.stderr
+    assert not db.exists()
