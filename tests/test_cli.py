@@ -187,6 +187,20 @@ def test_reprocess_replaces_records_without_duplicates(tmp_path: Path, capsys) -
         sentences = [s.index for s in store.sentences(store.documents()[0].id)]
     assert sentences == sorted(set(sentences))
 
+    # Re-running with a new actor file really re-extracts: the made-up organisation now has its
+    # mention, and everything else is replaced, not added to.
+    code, _, err = call(
+        capsys, "ingest", ARTICLE, "--db", db, *INGEST_ARGS, "--reprocess", "--actors", USER_ACTORS
+    )
+    assert code == 0, err
+    again = store_snapshot(db)
+    assert again["events"] == before["events"] and again["claims"] == before["claims"]
+    grown = {k: v + 1 if k in ("actors", "mentions") else v for k, v in before["stats"].items()}
+    assert again["stats"] == grown
+    with Store(str(db), readonly=True) as store:
+        doc_id = store.documents()[0].id
+        assert [m.actor_id for m in store.mentions(doc_id)].count("tihama-coast-relief-network") == 1
+
 
 # --- 2. bad input beside good input -----------------------------------------------------------
 GOOD_JSONL = {
