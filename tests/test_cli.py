@@ -737,3 +737,17 @@ def test_a_malformed_user_file_on_ingest_exits_4_before_storing(
     assert result.returncode == 4
     assert result.stderr.startswith(prefix) and str(bad) in result.stderr
     assert not db.exists()
+
+
+def test_serve_without_a_store_exits_3(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "frenemy.cli", "serve", "--db", str(missing), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"E201 no store at {missing}")
+    assert not missing.exists()
