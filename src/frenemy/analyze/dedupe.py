@@ -136,7 +136,7 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
                     dated.append((iv[0], iv[1], i, e))
                     has_years = has_years or rank == 2
         # Sweep in start order; only records whose interval is still open can overlap.
-        dated.sort(key=lambda t: (t[0], t[1], t[2]))
+        dated.sort()  # (start, end, index): indexes are unique, so records are never compared
         if not has_years:
             # Day and month dates only: any overlap merges, so the groups are the runs of
             # overlapping intervals (a record joins the run when it starts before the run ends).
