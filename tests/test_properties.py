@@ -112,10 +112,11 @@ garbage = st.one_of(
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(good_records, garbage), max_size=12))
-def test_read_jsonl_gives_one_result_per_non_blank_line(lines: list[tuple[str, str]]) -> None:
-    payload = "\n".join(text for _, text in lines).encode("utf-8")
-    results = list(read_jsonl(io.BytesIO(payload), "feed.jsonl", max_bytes=1 << 20))
+@given(st.lists(st.one_of(good_records, garbage), max_size=12), st.booleans())
+def test_read_jsonl_gives_one_result_per_non_blank_line(lines: list[tuple[str, str]], binary: bool) -> None:
+    payload = "\n".join(text for _, text in lines)
+    stream = io.BytesIO(payload.encode("utf-8")) if binary else io.StringIO(payload)
+    results = list(read_jsonl(stream, "feed.jsonl", max_bytes=1 << 20))
     expected = [(n, kind, text) for n, (kind, text) in enumerate(lines, start=1) if text.strip()]
     assert len(results) == len(expected)
     for result, (number, kind, text) in zip(results, expected, strict=True):
@@ -135,3 +136,22 @@ def normalised(text: str) -> str:
     from frenemy.ingest.identity import normalise_text
 
     return normalise_text(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(good_records, garbage), max_size=10), st.integers(min_value=8, max_value=80))
+def test_read_jsonl_refuses_only_the_overlong_lines(lines: list[tuple[str, str]], limit: int) -> None:
+    encoded = [text.encode("utf-8") for _, text in lines]
+    results = list(read_jsonl(io.BytesIO(b"\n".join(encoded)), "feed.jsonl", max_bytes=limit))
+    # A line over the limit is refused (E106) whatever it holds; the others are read as usual.
+    expected = [
+        (n, len(raw) > limit)
+        for n, raw in enumerate(encoded, start=1)
+        if len(raw) > limit or raw.decode("utf-8").strip()
+    ]
+    assert len(results) == len(expected)
+    for result, (number, too_long) in zip(results, expected, strict=True):
+        if too_long:
+            assert isinstance(result, InputError) and result.code == "E106" and result.line == number
+        else:
+            assert not (isinstance(result, InputError) and result.code == "E106")
