@@ -8,6 +8,7 @@ this process so the spaCy model loads once.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -78,11 +79,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def actors(db: Path) -> dict[str, dict]:
     out = io.StringIO()
-    saved, sys.stdout = sys.stdout, out
-    try:
+    with contextlib.redirect_stdout(out):
         assert main(["actors", "--format", "json", "--db", str(db)]) == 0
-    finally:
-        sys.stdout = saved
     return {a["id"]: a for a in json.loads(out.getvalue())}
 
 
