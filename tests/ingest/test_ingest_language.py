@@ -42,3 +42,15 @@ def test_only_the_start_of_a_long_text_is_read() -> None:
     english = (DATA / "lang_en.txt").read_text("utf-8")
     french = (DATA / "lang_fr.txt").read_text("utf-8")
     assert guess_language(english * 20 + french * 200) == "en"
+
+
+def test_dense_wire_copy_with_few_function_words_is_english():
+    # About 13% function words: below the old 18% floor that flagged such copy as foreign.
+    wire = (
+        "Saudi Arabia, Iran agree to restore diplomatic ties after seven-year rupture. Embassies to "
+        "reopen within two months. Chinese-brokered talks in Beijing end with joint statement signed "
+        "by national security officials. Oil prices steady; Gulf markets rise. Yemen truce talks "
+        "continue. Houthi delegation visits Riyadh. Prisoner exchange completed Sunday. Foreign "
+        "ministers to meet, pledge respect for sovereignty and non-interference."
+    )
+    assert guess_language(wire) == "en"
