@@ -50,3 +50,10 @@ def test_stored_text_is_the_normalised_text() -> None:
     doc = make_document("Line one.  \r\nLine two.", source="x.txt", format="txt")
     assert doc.text == "Line one.\nLine two."
     assert doc.id == document_id(doc.text)
+
+
+def test_invisible_and_direction_override_characters_are_dropped():
+    from frenemy.ingest.identity import normalise_text
+
+    assert normalise_text("Iran\u200b welcomed\u202e the envoy\u2066.") == "Iran welcomed the envoy."
+    assert normalise_text("\ufeffIran") == "Iran"

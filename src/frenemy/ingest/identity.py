@@ -15,14 +15,18 @@ import unicodedata
 # Line breaks other than "\n" that editors and PDF extractors produce (CR, NEL, LS, PS, VT, FF).
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # C0 control characters (except tab and newline) and DEL carry no text.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Zero-width spaces and bidirectional overrides are invisible (the joiners U+200C/U+200D are kept:
+# Persian and Arabic spelling needs them): they split words for the
+# parser and can make a sentence display differently from what it says, so they are dropped too.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def normalise_text(text: str) -> str:
     """The text as frenemy stores it.
 
-    Unicode NFC; every kind of line break becomes ``"\\n"``; control characters are dropped;
+    Unicode NFC; every kind of line break becomes ``"\\n"``; control characters, zero-width
+    characters and bidirectional overrides are dropped;
     trailing spaces are stripped from each line; any run of blank lines becomes one blank line;
     leading and trailing whitespace of the whole text is removed. Case and inner spacing are kept.
 
