@@ -216,17 +216,34 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
             details["storage"] = _storage(tmp / "stages.db", len(sample), tmp / "parquet")
 
         def throughput_all_cores() -> None:
+            # the same alternating rounds as the main figure, so both ratios are equally noisy
             cores = os.cpu_count() or 1
-            spacy_run = measure.measure_spacy(texts, model=None, n_process=cores, batch_size=BATCH_SIZE)
-            frenemy_run = measure.measure_frenemy(
-                texts, model=None, n_process=cores, batch_size=BATCH_SIZE, workdir=tmp / "ingest-all"
-            )
+            spacy_runs, frenemy_runs = [], []
+            for r in range(rounds):
+                spacy_runs.append(
+                    measure.measure_spacy(texts, model=None, n_process=cores, batch_size=BATCH_SIZE)
+                )
+                frenemy_runs.append(
+                    measure.measure_frenemy(
+                        texts,
+                        model=None,
+                        n_process=cores,
+                        batch_size=BATCH_SIZE,
+                        workdir=tmp / f"ingest-all{r}",
+                    )
+                )
+            spacy_run = max(spacy_runs, key=lambda t: t.words_per_s)
+            frenemy_run = max(frenemy_runs, key=lambda t: t.words_per_s)
             details["all_cores"] = {
                 "n_process": cores,
                 "spacy_words_per_s": round(spacy_run.words_per_s, 1),
                 "frenemy_words_per_s": round(frenemy_run.words_per_s, 1),
                 "ratio": round(frenemy_run.words_per_s / spacy_run.words_per_s, 3),
                 "frenemy_docs_per_s": round(frenemy_run.docs_per_s, 2),
+                "rounds_spacy_words_per_s": [round(t.words_per_s) for t in spacy_runs],
+                "rounds_frenemy_words_per_s": [round(t.words_per_s) for t in frenemy_runs],
+                "ingested": frenemy_run.details.get("ingested"),
+                "failed": frenemy_run.details.get("failed"),
             }
 
         part("throughput", throughput)

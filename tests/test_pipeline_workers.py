@@ -102,3 +102,23 @@ def test_a_failing_document_costs_only_itself(pipeline, monkeypatch) -> None:
         "ok",
     ]
     assert "ValueError: stage bug" in str(outcomes[1])
+
+
+def test_spawned_workers_see_the_parents_registry(monkeypatch) -> None:
+    """Without fork, each worker copies the parent's registry, user-imported actors included."""
+    import frenemy.pipeline as module
+    from frenemy.models import Actor
+    from frenemy.pipeline import Pipeline
+
+    fresh = Pipeline()
+    fresh.registry.add(
+        Actor(id="harbour-front", name="Harbour Front", type="armed_group", code="REB", origin="user"),
+        override=True,
+    )
+    text = "The Harbour Front attacked Turkey in May 2013. Turkey condemned the Harbour Front."
+    items = [Document(id=document_id(text), text=text), Document(id=document_id(TEXTS[3]), text=TEXTS[3])]
+    one = [_summary(o) for o in fresh.analyse_many(iter(items), n_process=1)]
+    monkeypatch.setattr(module, "_START_METHOD", "spawn")
+    two = [_summary(o) for o in fresh.analyse_many(iter(items), n_process=2, batch_size=1)]
+    assert two == one
+    assert "harbour-front" in one[0][6]

@@ -198,39 +198,46 @@ _WorkerOutcome = Any
 
 _PARENT_PIPELINE: Pipeline | None = None  # what a forked worker inherits
 _WORKER_PIPELINE: Pipeline | None = None  # the Pipeline of this worker process
+_START_METHOD: str | None = None  # None: "fork" where the platform has it, else "spawn"
 
 
 @dataclass(frozen=True)
 class _WorkerSettings:
+    """How a spawned worker rebuilds the parent's Pipeline, registry state included."""
+
     model: str
     actor_files: tuple[str, ...]
     lexicon_files: tuple[str, ...]
     stance_files: tuple[str, ...]
     dictionary_hash: str
+    registry: Any  # the parent's ActorRegistry as it is now (user-imported actors and all)
 
 
 def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
     """A pool of ``n_process`` workers, each holding a Pipeline like ``pipeline``.
 
     Where ``fork`` exists the workers inherit the parent's loaded Pipeline (no second model load);
-    elsewhere each worker builds its own from the same model and files.
+    elsewhere each worker loads the model and lexicons and takes a copy of the parent's registry.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _PARENT_PIPELINE
-    _PARENT_PIPELINE = pipeline
+    method = _START_METHOD or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    _PARENT_PIPELINE = pipeline if method == "fork" else None
     settings = _WorkerSettings(
         pipeline.model,
         tuple(str(p) for p in pipeline.actor_files),
         tuple(str(p) for p in pipeline.lexicon_files),
         tuple(str(p) for p in pipeline.stance_files),
         pipeline.dictionary_hash,
+        None if method == "fork" else pipeline.registry,
     )
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(
-        max_workers=n_process, mp_context=context, initializer=_worker_start, initargs=(settings,)
+        max_workers=n_process,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_worker_start,
+        initargs=(settings,),
     )
 
 
@@ -239,13 +246,17 @@ def _worker_start(settings: _WorkerSettings) -> None:
     inherited = _PARENT_PIPELINE
     if inherited is not None and inherited.dictionary_hash == settings.dictionary_hash:
         _WORKER_PIPELINE = inherited
-    else:
-        _WORKER_PIPELINE = Pipeline(
-            model=settings.model,
-            actor_files=settings.actor_files,
-            lexicon_files=settings.lexicon_files,
-            stance_files=settings.stance_files,
-        )
+        return
+    pipeline = Pipeline(
+        model=settings.model,
+        actor_files=settings.actor_files,
+        lexicon_files=settings.lexicon_files,
+        stance_files=settings.stance_files,
+    )
+    if settings.registry is not None:
+        pipeline.registry = settings.registry
+        pipeline.dictionary_hash = settings.dictionary_hash
+    _WORKER_PIPELINE = pipeline
 
 
 def _worker_analyse(batch: list[Document], batch_size: int) -> list[_WorkerOutcome]:
