@@ -16,7 +16,7 @@ _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212_-]+")
 _INITIAL_DOT = re.compile(r"(?<=\b[A-Za-z])\.")
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}"
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:the\s+)+", re.IGNORECASE)  # "the the Wall" (a typo) too
 _POSSESSIVE = re.compile(r"'s?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,4}$")
 _MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?$")  # "LeT", "JeM", "DoD": not the words "let", "dod"

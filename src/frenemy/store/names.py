@@ -15,6 +15,6 @@ def normalise_name(name: str) -> str:
     text = _NON_WORD.sub(" ", text).strip()
     if text.endswith("'s"):
         text = text[:-2]
-    if text.startswith("the "):
+    while text.startswith("the "):
         text = text[4:]
     return " ".join(text.replace("'", "").split())
