@@ -67,3 +67,17 @@ def test_confidence_formula():
     s = overall_score(groups, [])
     assert s.score == -5.0 and s.agreement == 1.0 and s.independent_sources == 1
     assert s.confidence == pytest.approx(round((1 - math.exp(-1 / 4)) * 0.5 * 1.0, 2))
+
+
+def test_unnamed_others_relayed_by_a_speaker_are_not_the_publisher():
+    # "Rather than being in bed with each other as some have argued, ..." said Riedel: the
+    # cooperative view belongs to the unnamed others, not to the publisher reporting Riedel.
+    docs = {"d1": doc("d1", "Al-Monitor")}
+    author = claim(None, "hostile")
+    others = claim(None, "cooperative", hedged=True)
+    others.relayed_by = ref("bruce-riedel", "Bruce Riedel")
+    pos = {p.claimant.name: p.stance for p in positions([author, others], docs)}
+    assert pos == {
+        "Al-Monitor": "hostile",
+        "unnamed others (as reported by Bruce Riedel)": "cooperative",
+    }

@@ -157,9 +157,15 @@ def claim_weight(c: Claim) -> float:
 
 
 def claimant_ref(c: Claim, documents: dict[str, Document]) -> ActorRef:
-    """Who makes a claim: the claimant, else the document's publisher (the author's voice)."""
+    """Who makes a claim: the claimant; for "as some have argued" relayed by a named speaker, those
+    unnamed others (not the publisher, who may be reporting a view the speaker rejects); else the
+    document's publisher (the author's voice)."""
     if c.claimant is not None:
         return c.claimant
+    if c.relayed_by is not None:
+        return ActorRef(
+            id="unnamed:" + c.relayed_by.id, name=f"unnamed others (as reported by {c.relayed_by.name})"
+        )
     doc = documents.get(c.doc_id)
     if doc is not None and doc.publisher:
         return ActorRef(id="publisher:" + doc.publisher.strip().lower(), name=doc.publisher)
