@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import FRAMES, cameo_info, derived_code
 from frenemy.extract.lexicon import EventLexicon, LexEntry
+from frenemy.extract.retold import date_retold_acts
 from frenemy.models import ActorRef, Event, stable_id
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
     ('iran', '173', 'al-qaeda')
 
     Events whose source and target roll up to the same actor are dropped; events inside reported
-    speech carry ``attributed_to`` and modality "reported"; negation and modality are flagged.
+    speech carry ``attributed_to`` and modality "reported"; negation and modality are flagged. An
+    undated event told dated elsewhere in the document takes that date (``extract.retold``).
     """
     out: list[Event] = []
     seen: set[str] = set()
@@ -77,7 +79,7 @@ def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
             if ev.id not in seen:
                 seen.add(ev.id)
                 out.append(ev)
-    return out
+    return date_retold_acts(out, lambda a, b: b in _chain(ctx, a))
 
 
 def _pos(tok: Token) -> str | None:
