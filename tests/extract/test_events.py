@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_events_support import make_ctx
+from test_events_support import SURFACES, find_mentions, make_ctx
 
 from frenemy.extract.events import extract_events
 from frenemy.extract.lexicon import EventLexicon
@@ -426,3 +426,42 @@ def test_causative_participle_hung_on_the_object(nlp, lex):
 
 def test_have_with_a_participle_but_no_party_codes_nothing(nlp, lex):
     assert triples(events(nlp, lex, "Israel had its embassy repaired.")) == set()
+
+
+def test_means_refine_a_generic_act_of_force(nlp, lex):
+    assert triples(events(nlp, lex, "Israeli jets killed Hezbollah fighters in an air strike.")) == {
+        ("israel", "hezbollah", "195")
+    }
+    assert triples(events(nlp, lex, "Hezbollah attacked Israel with a car bomb.")) == {
+        ("hezbollah", "israel", "1832")
+    }
+    # without a means, or with a specific verb, the verb's own code stands
+    assert triples(events(nlp, lex, "Israel killed Hezbollah fighters.")) == {("israel", "hezbollah", "1823")}
+
+
+def test_first_of_coordinated_modifiers_is_an_actor_too(nlp, lex):
+    # as the actor stage finds them: "Turkish" alone, "Iranian officials" as one mention
+    ctx = make_ctx(nlp, "Turkish and Iranian officials held talks in Baghdad.")
+    ctx.mentions = find_mentions(ctx.doc, {**SURFACES, "iranian officials": "iran"})
+    ctx.index_mentions()
+    evs = extract_events(ctx, lex)
+    assert {(e.source.id, e.target.id, e.cameo) for e in evs} == {
+        ("turkey", "iran", "046"),
+        ("iran", "turkey", "046"),
+    }
+
+
+def test_passive_raising_verb_passes_its_subject_down(nlp, lex):
+    evs = events(nlp, lex, "The United States is expected to announce new sanctions on Iran.")
+    assert triples(evs) == {("united-states", "iran", "163")}
+    assert evs[0].modality == "future"
+
+
+def test_warned_against_acting_is_no_act(nlp, lex):
+    evs = events(nlp, lex, "Turkey warned Israel against attacking Hezbollah.")
+    assert triples(evs) == {("turkey", "israel", "130")}
+
+
+def test_nominal_event_under_an_allegation_is_the_accuser_s_reason_not_an_act(nlp, lex):
+    text = "The US Treasury Department designated Iran for having a secret deal with al-Qaeda."
+    assert triples(events(nlp, lex, text)) == {("united-states-treasury", "iran", "163")}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import FRAMES, cameo_info, derived_code
 from frenemy.extract.lexicon import EventLexicon, LexEntry
+from frenemy.extract.means import code_by_means
 from frenemy.extract.retold import date_retold_acts
 from frenemy.models import ActorRef, Event, stable_id
 
@@ -157,8 +158,9 @@ def _may_be_event(tok: Token) -> bool:
         return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if dep in ("amod", "compound"):
         return False
-    if dep == "pcomp" and tok.head.lower_ == "from":
-        return False  # "asked China to refrain from supplying", "banned them from working"
+    if dep == "pcomp" and tok.head.lower_ in ("from", "against"):
+        # "asked China to refrain from supplying", "warned Washington against selling arms"
+        return False
     if (
         dep == "pcomp"
         and tok.head.lower_ in ("of", "for")
@@ -379,6 +381,8 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     if entry.mods and not any(c.lemma_.lower() in entry.mods for c in tok.children):
         return None
     light = _light_verb(tok)
+    if light is not None and not _may_be_event(light):
+        return None  # "designated Iran for having a secret deal", "refrained from launching an attack"
     src: list[MentionSpan] = []
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -398,8 +402,7 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if agents:
             src = _actors(ctx, agents[0])
     if not src and light is not None:
-        subj = next((c for c in light.children if c.dep_ == "nsubj"), None)
-        src = _actors(ctx, subj) if subj is not None else []
+        src = _actors_of_subject(ctx, light)
     between = [
         p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
     ]
@@ -446,7 +449,9 @@ def _subject_token(tok: Token) -> Token | None:
     """The doer of a verb, following control, coordination and relative clauses."""
     cur = tok
     for _ in range(7):
-        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        # above an xcomp, a passive subject is the doer too: "is expected to announce", "was forced to free"
+        subj_deps = ("nsubj",) if cur.i == tok.i else ("nsubj", "nsubjpass")
+        subj = next((c for c in cur.children if c.dep_ in subj_deps), None)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and cur.dep_ == "relcl":
                 return cur.head
@@ -521,7 +526,14 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     out: list[MentionSpan] = []
     heads = [tok, *tok.conjuncts]
     # "Chinese and Indian troops", "American and British ships": coordinated modifiers
-    heads += [c for t in heads for a in t.children if a.dep_ in ("amod", "compound") for c in a.conjuncts]
+    # (the first modifier too: "Chinese" is its own mention when "Vietnamese officials" is another)
+    heads += [
+        c
+        for t in heads
+        for a in t.children
+        if a.dep_ in ("amod", "compound") and a.conjuncts
+        for c in (a, *a.conjuncts)
+    ]
     inner = _actor_token(ctx, tok)
     if inner is not None and inner.i != tok.i:
         heads += list(inner.conjuncts)  # "the bids of Sweden and Finland"
@@ -575,6 +587,8 @@ def _build(
                 asked or [s for s in sources if all(s.actor.id != c.actor.id for c in ctrl_src)] or targets
             )
         sources = ctrl_src
+    if frame is None and head.pos_ == "VERB":
+        code = code_by_means(head, code)  # "killed ... in an air strike" is 195
     pairs = _pairs(sources, targets, args.sym)
     confidence = 0.8 if entry.pos != "N" else 0.7
     if frame is not None:

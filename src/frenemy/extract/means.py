@@ -1,0 +1,61 @@
+"""The means of an act of force refine its code: "killed ... in an air strike" is 195, not 1823.
+
+The table is data (``resources/events/means.tsv``), read once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from frenemy.errors import ActorDataError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Only these generic codes are refined; a specific verb keeps its code.
+_GENERIC = frozenset({"180", "1823", "190", "193"})
+_MEANS_PREPS = frozenset({"in", "with", "by", "using", "during", "via"})
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[tuple[str | None, str]]]:
+    """lemma -> [(required modifier or None, code)], entries with a modifier first."""
+    text = resources.files("frenemy.resources.events").joinpath("means.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[tuple[str | None, str]]] = {}
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#") or raw.startswith("lemma\t"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if len(cells) != 3 or not cells[2].isdigit():
+            raise ActorDataError(
+                f"means.tsv line {lineno}: expected 'lemma  modifier  cameo', got {raw!r}", code="E320"
+            )
+        lemma, modifier, code = cells
+        table.setdefault(lemma.lower(), []).append((None if modifier == "-" else modifier.lower(), code))
+    for entries in table.values():
+        entries.sort(key=lambda e: e[0] is None)
+    return table
+
+
+def code_by_means(verb: Token, code: str) -> str:
+    """The code of a generic act of force, refined by the means named on its verb.
+
+    >>> code_by_means(nlp("Syrian forces killed 34 soldiers in an air strike.")[2], "1823")  # doctest: +SKIP
+    '195'
+    """
+    if code not in _GENERIC:
+        return code
+    table = _table()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _MEANS_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+            for modifier, refined in table.get(noun.lemma_.lower(), ()):
+                if modifier is None or modifier in mods:
+                    return refined
+    return code
