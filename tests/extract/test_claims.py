@@ -46,6 +46,9 @@ PAIR = frozenset({"iran", "al-qaeda"})
         ("Iran has no relationship with al-Qaeda.", "neutral", False),
         ("Iran and al-Qaeda are not allies.", "hostile", True),
         ("Iran and al-Qaeda are secretly in bed with each other.", "cooperative", False),
+        ("The relationship between Iran and al-Qaeda is largely transactional.", "ambivalent", False),
+        ("Iran and al-Qaeda are competitive partners.", "ambivalent", False),
+        ("Iran and al-Qaeda swing between confrontation and partnership.", "ambivalent", False),
     ],
 )
 def test_stance_of_cue(nlp, text, stance, negated):
@@ -282,3 +285,11 @@ def test_a_clause_parsed_as_an_object_is_still_reported(nlp):
     tok = next(t for t in ctx.doc if t.text == "abuses")
     att = ctx.attribution_at(tok.i)
     assert att is not None and att.speaker is not None and att.speaker.id == "rand"
+
+
+@pytest.mark.model
+def test_unnamed_holders_of_a_naming_verb_make_a_hedged_claim(nlp):
+    claims = claims_for(
+        nlp, "Analysts call the ties between Iran and al-Qaeda volatile.", author="Dana Reyes"
+    )
+    assert summary(claims) == {(None, PAIR, "ambivalent", True)}

@@ -465,10 +465,11 @@ def _position_verb(
         start = min(subj.left_edge.i, prep.left_edge.i)
         return _make((start, prep.right_edge.i + 1), sp, tok.text, "indirect", tok.i, True), sp
     sp = speaker_of(ctx, subj, lex, memory)
-    if sp.ref is None:
+    if sp.ref is None and sp.kind != "unnamed":  # "analysts call the ties volatile": unnamed, hedged
         return None, None
     start = obj0.left_edge.i if obj0 is not None and obj0.i < prep.i else prep.left_edge.i
-    return _make((start, prep.right_edge.i + 1), sp, tok.text, "indirect", tok.i, False), sp
+    unnamed = sp.kind == "unnamed"
+    return _make((start, prep.right_edge.i + 1), sp, tok.text, "indirect", tok.i, unnamed), sp
 
 
 # --- direct quotes ----------------------------------------------------------------------------------
