@@ -465,3 +465,12 @@ def test_warned_against_acting_is_no_act(nlp, lex):
 def test_nominal_event_under_an_allegation_is_the_accuser_s_reason_not_an_act(nlp, lex):
     text = "The US Treasury Department designated Iran for having a secret deal with al-Qaeda."
     assert triples(events(nlp, lex, text)) == {("united-states-treasury", "iran", "163")}
+
+
+def test_rejecting_a_description_answers_no_earlier_act(nlp, lex):
+    first = "Iran offered to trade the detainees to the United States. "
+    assert ("united-states", "iran", "120") in triples(
+        events(nlp, lex, first + "Washington rejected the offer.")
+    )
+    evs = events(nlp, lex, first + "Washington rejected that description.")
+    assert all(e.cameo[:2] != "12" for e in evs)

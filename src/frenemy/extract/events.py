@@ -593,7 +593,7 @@ def _build(
     confidence = 0.8 if entry.pos != "N" else 0.7
     if frame is not None:
         confidence -= 0.05
-    if not pairs and args.reply and sources:
+    if not pairs and args.reply and sources and not _answers_a_statement(head):
         answered = _answered(ctx, sources, prior, s_index)
         if answered is not None:
             pairs = [(s, answered) for s in sources]
@@ -715,6 +715,11 @@ def _answered(
         ):
             return ev.source
     return None
+
+
+def _answers_a_statement(verb: Token) -> bool:
+    """ "Turkish officials rejected that description": the reply is to a claim, not to an act."""
+    return any(c.dep_ == "dobj" and "claim-noun" in mod.kinds(c.lemma_) for c in verb.children)
 
 
 def _captive_anaphor(tok: Token) -> Token | None:
