@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from frenemy.analyze.dedupe import sentence_key
 from frenemy.models import Actor, stable_id
 
 # (cameo code, root, quad class, Goldstein, PLOVER, polarity, action words)
@@ -69,6 +70,7 @@ _COUNTRY_IDS = {"IRN": "iran", "USA": "united-states", "SAU": "saudi-arabia", "G
                 "RUS": "russia", "SYR": "syria", "KOR": "south-korea", "PRK": "north-korea"}  # fmt: skip
 
 BENCH_DYAD = ("iran", "al-qaeda")
+PUBLISHER = "Bench Wire"
 
 
 @dataclass
@@ -151,7 +153,7 @@ def fill_store(
         conn.execute(
             "INSERT INTO documents (id, title, publisher, published, text, format, language, ingested_at) "
             "VALUES (?,?,?,?,?,?,?,?)",
-            (doc_id, f"Synthetic report {d}", "Bench Wire", published,
+            (doc_id, f"Synthetic report {d}", PUBLISHER, published,
              "Synthetic document for query benchmarks.", "txt", "en", "2026-01-01T00:00:00+00:00"),
         )  # fmt: skip
         for s in range(min(events_per_doc, n_events - made)):
@@ -190,8 +192,8 @@ def _flush(
 ) -> None:
     conn.executemany(
         "INSERT INTO events (id, doc_id, sentence_index, source_id, target_id, cameo, cameo_root, quad_class, "
-        "goldstein, polarity, negated, modality, date_start, date_end, date_precision, data) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "goldstein, polarity, negated, modality, date_start, date_end, date_precision, data, date_basis, "
+        "attributed_name, action_text, sentence_key, publisher) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         events,
     )
     conn.executemany(
@@ -210,7 +212,14 @@ def _ref(actor: Actor) -> dict[str, object]:
 
 
 def _event_row(
-    rng: random.Random, doc_id: str, index: int, published: str, src: Actor, tgt: Actor, serial: int
+    rng: random.Random,
+    doc_id: str,
+    index: int,
+    published: str,
+    src: Actor,
+    tgt: Actor,
+    serial: int,
+    publisher: str = PUBLISHER,
 ) -> tuple[object, ...]:
     cameo, root, quad, goldstein, plover, polarity, words = rng.choice(_ACTIONS)
     negated = rng.random() < 0.03
@@ -247,6 +256,8 @@ def _event_row(
     return (
         data["id"], doc_id, index, src.id, tgt.id, cameo, root, quad, goldstein, polarity, int(negated),
         modality, date, date, precision, json.dumps(data),
+        # the fact columns Store.write_result fills (schema migration 2)
+        "publication", None, words, sentence_key(sentence), publisher,
     )  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from frenemy.models import (
 )
 from frenemy.store.db import Store
 from frenemy.store.names import normalise_name
+from frenemy.store.schema import LATEST_VERSION
 
 IRAN = Actor(id="iran", name="Iran", type="state", code="IRN", country="IRN", aliases=["Iran", "Tehran"])
 AQ = Actor(id="al-qaeda", name="al-Qaeda", type="armed_group", code="IMGMUSALQ", aliases=["al Qaeda"])
@@ -76,10 +77,10 @@ def store(tmp_path):
 def test_new_store_records_its_schema_version_and_reopens_without_reapplying(tmp_path):
     path = tmp_path / "x.db"
     with Store(path) as s:
-        assert s.schema_version() == 1
+        assert s.schema_version() == LATEST_VERSION == 2
     with Store(path) as s:
         rows = s.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0]
-        assert rows == 1
+        assert rows == 2
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -10,6 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dyad_factory import AQ, IRAN, date, doc, event, ref  # noqa: E402
+from frenemy.analyze.dedupe import sentence_key  # noqa: E402
 from frenemy.models import Actor, DocumentResult, Sentence  # noqa: E402
 from frenemy.store.db import Store  # noqa: E402
 
@@ -49,19 +50,49 @@ def test_documents_meta_batches_more_than_500_ids_without_text(store):
 
 def test_event_facts_carry_what_scoring_reads_in_events_order(store):
     full = store.events(dyad=("iran", "al-qaeda"))
-    lean = store.event_facts(dyad=("iran", "al-qaeda"))
-    assert [e.id for e in lean] == [e.id for e in full]
-    for x, y in zip(lean, full, strict=True):
-        assert (x.doc_id, x.sentence, x.action_text, x.cameo, x.cameo_root, x.goldstein) == (
-            y.doc_id, y.sentence, y.action_text, y.cameo, y.cameo_root, y.goldstein,
+    facts = store.event_facts(dyad=("iran", "al-qaeda"))
+    assert len(facts) == 6 and list(facts.id) == [e.id for e in full]
+    for i, y in enumerate(full):
+        assert (facts.doc_id[i], facts.action_text[i], facts.cameo[i], facts.cameo_root[i]) == (
+            y.doc_id, y.action_text, y.cameo, y.cameo_root,
         )  # fmt: skip
-        assert (x.modality, x.negated, x.date.start, x.date.end, x.date.precision, x.date.basis) == (
-            y.modality, y.negated, y.date.start, y.date.end, y.date.precision, y.date.basis,
-        )  # fmt: skip
-        assert x.source.id == y.source.id and x.target.id == y.target.id
-        assert (x.attributed_to.name if x.attributed_to else None) == (
-            y.attributed_to.name if y.attributed_to else None
+        assert (facts.goldstein[i], facts.modality[i], bool(facts.negated[i])) == (
+            y.goldstein,
+            y.modality,
+            y.negated,
         )
+        assert (facts.date_start[i], facts.date_end[i], facts.date_precision[i], facts.date_basis[i]) == (
+            y.date.start, y.date.end, y.date.precision, y.date.basis,
+        )  # fmt: skip
+        assert (facts.source_id[i], facts.target_id[i]) == (y.source.id, y.target.id)
+        assert facts.attributed_name[i] == (y.attributed_to.name if y.attributed_to else None)
+        assert facts.sentence_key[i] == sentence_key(y.sentence)
+        assert facts.publisher[i] == store.document(y.doc_id).publisher
+    assert set(facts.attributed_name) == {None, "the United Nations"}
+
+
+def test_event_facts_order_ties_as_events_does(tmp_path):
+    """Events of one sentence and date: a->b first, then in the order they were written."""
+    with Store(tmp_path / "t.db", registry=_NoRegistry()) as s:
+        document = doc("d1")
+        when = date("2005-03-01")
+        events = [
+            event(AQ, IRAN, "190", -10.0, when),
+            event(IRAN, AQ, "190", -10.0, when),
+            event(AQ, IRAN, "042", 1.9, when),
+        ]
+        for e in events:
+            e.sentence_index = 4
+        s.write_result(DocumentResult(document, [], [], events, [], [IRAN, AQ]))
+        full = [e.id for e in s.events(dyad=("iran", "al-qaeda"))]
+        expected = [events[1].id, events[0].id, events[2].id]
+        assert list(s.event_facts(dyad=("iran", "al-qaeda")).id) == full == expected
+
+
+def test_sentence_keys_match_for_syndicated_copies_only():
+    assert sentence_key("Iran  attacked\nal-Qaeda.") == sentence_key("iran attacked al-qaeda.")
+    assert sentence_key("Iran attacked al-Qaeda.") != sentence_key("Iran attacked al-Qaeda!")
+    assert -(2**63) <= sentence_key("x") < 2**63  # fits an SQLite integer
 
 
 def test_events_by_id_returns_full_records(store):

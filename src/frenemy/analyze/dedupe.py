@@ -17,8 +17,9 @@ NumSources / NumArticles, each group lists every document that reports it.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,13 +49,11 @@ class EventGroup:
 
 
 def _status(e: Event) -> str:
-    if e.negated:
-        return "negated"
-    return "factual" if e.modality in _FACTUAL else e.modality
+    return record_status(e.negated, e.modality)
 
 
 def _rank(e: Event) -> int:
-    return _PRECISION_RANK.get(e.date.precision, 4)
+    return precision_rank(e.date.precision)
 
 
 def _norm_sentence(text: str) -> str:
@@ -70,6 +69,55 @@ def _compatible(a: Event, b: Event, ia: tuple[date, date], ib: tuple[date, date]
     return coarser == 2 and a.cameo == b.cameo
 
 
+def sentence_key(text: str | None) -> int:
+    """A 64-bit key of the normalised sentence: equal for identical sentences (syndicated copies).
+
+    Stored with each event (``events.sentence_key``) so that large reports group identical
+    sentences without reading them; two different sentences share a key with odds of about
+    one in 10^19 per pair.
+    """
+    digest = hashlib.blake2b(_norm_sentence(text or "").encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)  # signed: SQLite integers are 64-bit signed
+
+
+@dataclass
+class RecordColumns:
+    """What grouping reads of each record, one list per field (record i is index i of each).
+
+    ``sentences`` holds any value that is equal exactly for identical sentences: the normalised
+    sentence, or its ``sentence_key``. ``places`` is (doc_id, sentence_index).
+    """
+
+    sides: list[tuple[str, str]]
+    cameos: Sequence[str]
+    roots: Sequence[str]
+    statuses: list[str]
+    intervals: list[tuple[date, date] | None]
+    ranks: list[int]
+    sentences: Sequence[Hashable]
+    places: list[tuple[str, int]]
+
+
+@dataclass
+class RowGroup:
+    """One real-world event as record indexes (ascending), its common interval and jointness."""
+
+    rows: list[int]
+    interval: tuple[date, date] | None
+    joint: bool
+
+
+def record_status(negated: bool, modality: str) -> str:
+    """The factual status records must share to group (section 1 of docs/dyad.md)."""
+    if negated:
+        return "negated"
+    return "factual" if modality in _FACTUAL else modality
+
+
+def precision_rank(precision: str | None) -> int:
+    return _PRECISION_RANK.get(precision or "unknown", 4)
+
+
 def group_events(events: list[Event], side: Callable[[str | None], str]) -> list[EventGroup]:
     """Group event records that report the same real-world event.
 
@@ -79,7 +127,6 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
     """
     ends = [(e.source.id if e.source else None, e.target.id if e.target else None) for e in events]
     side_of = {actor_id: side(actor_id) for actor_id in {x for pair in ends for x in pair}}
-    sides = [(side_of[s], side_of[t]) for s, t in ends]
     # Lean records share DateInfo objects: each distinct one is parsed once.
     by_date: dict[int, tuple[date, date] | None] = {}
     intervals: list[tuple[date, date] | None] = []
@@ -88,22 +135,50 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
         if key not in by_date:
             by_date[key] = date_interval(e.date)
         intervals.append(by_date[key])
+    norms: dict[str, str] = {}
+    sentences = []
+    for e in events:
+        norm = norms.get(e.sentence)
+        if norm is None:
+            norm = norms[e.sentence] = _norm_sentence(e.sentence)
+        sentences.append(norm)
+    columns = RecordColumns(
+        sides=[(side_of[s], side_of[t]) for s, t in ends],
+        cameos=[e.cameo for e in events],
+        roots=[e.cameo_root for e in events],
+        statuses=[_status(e) for e in events],
+        intervals=intervals,
+        ranks=[_rank(e) for e in events],
+        sentences=sentences,
+        places=[(e.doc_id, e.sentence_index) for e in events],
+    )
+    return [
+        EventGroup(members=[events[i] for i in g.rows], interval=g.interval, joint=g.joint)
+        for g in group_records(columns)
+    ]
+
+
+def group_records(records: RecordColumns) -> list[RowGroup]:
+    """The grouping of ``group_events`` on plain columns; groups in the order of their first row."""
+    sides = records.sides
+    cameos = records.cameos
+    ranks = records.ranks
+    intervals = records.intervals
+    n = len(sides)
     # A joint act ("Saudi Arabia and Iran agreed ...") is coded in both directions from one
     # sentence: the two records are one real-world event.
-    coded = {(e.doc_id, e.sentence_index, e.cameo, s, t) for e, (s, t) in zip(events, sides, strict=True)}
+    coded = {(p, c, s, t) for p, c, (s, t) in zip(records.places, cameos, sides, strict=True)}
     joint = [
-        s != t and (e.doc_id, e.sentence_index, e.cameo, t, s) in coded
-        for e, (s, t) in zip(events, sides, strict=True)
+        s != t and (p, c, t, s) in coded for p, c, (s, t) in zip(records.places, cameos, sides, strict=True)
     ]
-    buckets: dict[tuple[str, str, str, str], list[tuple[int, Event]]] = defaultdict(list)
-    for i, e in enumerate(events):
-        s, t = sides[i]
+    buckets: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    for i, ((s, t), root, status) in enumerate(zip(sides, records.roots, records.statuses, strict=True)):
         if joint[i]:
             s, t = sorted((s, t))
             t += "+joint"
-        buckets[(s, t, e.cameo_root, _status(e))].append((i, e))
+        buckets[(s, t, root, status)].append(i)
 
-    parent = list(range(len(events)))
+    parent = list(range(n))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -116,24 +191,24 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
-    norms: dict[str, str] = {}
     for members in buckets.values():
-        by_sentence: dict[str, int] = {}
-        dated: list[tuple[date, date, int, Event]] = []
+        by_sentence: dict[Hashable, int] = {}
+        dated: list[tuple[date, date, int]] = []
         has_years = False
-        for i, e in members:
-            norm = norms.get(e.sentence)
-            if norm is None:
-                norm = norms[e.sentence] = _norm_sentence(e.sentence)
-            if norm in by_sentence:
-                union(by_sentence[norm], i)
-            else:
+        for i in members:
+            norm = records.sentences[i]
+            first = by_sentence.get(norm)
+            if first is None:
                 by_sentence[norm] = i
+            else:
+                # union(first, i) without the look-ups: before the sweep, a bucket's only unions
+                # are these, so first (the sentence's earliest record) is still its own root
+                parent[i] = first
             iv = intervals[i]
             if iv is not None:
-                rank = _PRECISION_RANK.get(e.date.precision, 4)
+                rank = ranks[i]
                 if rank <= 2:
-                    dated.append((iv[0], iv[1], i, e))
+                    dated.append((iv[0], iv[1], i))
                     has_years = has_years or rank == 2
         # Sweep in start order; only records whose interval is still open can overlap.
         dated.sort()  # (start, end, index): indexes are unique, so records are never compared
@@ -141,7 +216,7 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             # Day and month dates only: any overlap merges, so the groups are the runs of
             # overlapping intervals (a record joins the run when it starts before the run ends).
             run_head, run_end = -1, date.min
-            for start, end, i, _e in dated:
+            for start, end, i in dated:
                 if run_head >= 0 and start <= run_end:
                     union(i, run_head)
                     run_end = max(run_end, end)
@@ -150,12 +225,12 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             continue
         # Records with the same interval, code and precision are interchangeable: one of them
         # stays open, so a burst of identical reports does not make the sweep quadratic.
-        open_: dict[tuple[date, date, str, int], tuple[int, Event]] = {}
+        open_: dict[tuple[date, date, str, int], int] = {}
         earliest_end = date.max  # prune closed records only when one has closed
-        for start, end, i, e in dated:
-            twin = (start, end, e.cameo, _rank(e))
+        for start, end, i in dated:
+            twin = (start, end, cameos[i], ranks[i])
             if twin in open_:
-                union(i, open_[twin][0])
+                union(i, open_[twin])
                 continue
             if earliest_end < start:
                 open_ = {k: v for k, v in open_.items() if k[1] >= start}
@@ -163,39 +238,35 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             earliest_end = min(earliest_end, end)
             # _compatible, spelled out with the ranks at hand: this loop is the hot spot
             rank, cameo = twin[3], twin[2]
-            for (o_start, o_end, o_cameo, o_rank), (j, _other) in open_.items():
+            for (o_start, o_end, o_cameo, o_rank), j in open_.items():
                 if start > o_end or o_start > end:
                     continue
                 coarser = rank if rank > o_rank else o_rank
                 if coarser <= 1 or (coarser == 2 and cameo == o_cameo):
                     union(i, j)
-            open_[twin] = (i, e)
+            open_[twin] = i
 
-    groups: dict[int, EventGroup] = {}
-    member_intervals: dict[int, list[tuple[date, date]]] = defaultdict(list)
-    order: list[int] = []
-    for i, e in enumerate(events):
-        root = find(i)
-        g = groups.get(root)
-        if g is None:
-            g = groups[root] = EventGroup()
-            order.append(root)
-        g.members.append(e)
-        iv = intervals[i]
-        if iv is not None:
-            member_intervals[root].append(iv)
-    for root, g in groups.items():
-        g.interval = _common_interval(member_intervals.get(root, []))
-        g.joint = joint[root]
-    return [groups[r] for r in order]
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        head = find(i)  # the group's first row: union keeps the smaller index as the root
+        rows = groups.get(head)
+        if rows is None:
+            groups[head] = [i]
+        else:
+            rows.append(i)
+    out = []
+    for head, rows in groups.items():  # dicts keep insertion order: the order of first rows
+        ivs = [iv for iv in (intervals[i] for i in rows) if iv is not None]
+        out.append(RowGroup(rows, common_interval(ivs), joint[head]))
+    return out
 
 
 def group_interval(members: list[Event]) -> tuple[date, date] | None:
     """The narrowest date all members agree on (the most precise member when they disagree)."""
-    return _common_interval([iv for iv in (date_interval(e.date) for e in members) if iv is not None])
+    return common_interval([iv for iv in (date_interval(e.date) for e in members) if iv is not None])
 
 
-def _common_interval(intervals: list[tuple[date, date]]) -> tuple[date, date] | None:
+def common_interval(intervals: list[tuple[date, date]]) -> tuple[date, date] | None:
     if not intervals:
         return None
     first = max(iv[0] for iv in intervals)

@@ -8,13 +8,15 @@ See docs/dyad.md for how the verdict, periods, deduplication, weights and ACH wo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from frenemy.analyze.ach import analyse_hypotheses
 from frenemy.analyze.dedupe import EventGroup, group_events, group_interval
+from frenemy.analyze.large_pair import weigh_facts
 from frenemy.analyze.periods import (
     COOPERATIVE_AT,
     HOSTILE_AT,
@@ -40,6 +42,7 @@ from frenemy.analyze.scoring import (
 )
 from frenemy.errors import QueryError
 from frenemy.models import Actor, Claim, Contradiction, Document, Event
+from frenemy.store.facts import EventFacts
 
 if TYPE_CHECKING:
     from frenemy.store.db import Store
@@ -74,26 +77,25 @@ def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
             code="E402",
         )
     pair = (a.id, b.id)
-    # A large pair is scored from lean records (the columns and fields scoring reads) and lists
-    # only its most significant evidence in full; a small one is read and listed whole.
-    large = store.count_events(dyad=pair) > LARGE_PAIR_EVENTS
-    events = store.event_facts(dyad=pair) if large else store.events(dyad=pair)
+    family_a, family_b = store.actor_family(a.id), store.actor_family(b.id)
     claims = store.claims(dyad=pair)
     contradictions = store.contradictions(dyad=pair)
+    listing = Listing(store.events_by_id, LISTED_GROUPS, LISTED_DUPLICATES, LISTED_SOURCES, LISTED_CLAIMS)
+    # A large pair is scored from the columns of one covering index and lists only its most
+    # significant evidence in full; a small one is read and listed whole.
+    large = store.count_events(dyad=pair) > LARGE_PAIR_EVENTS
+    if large and store.has_event_facts():
+        return build_large_report(
+            a, b, store.event_facts(dyad=pair), claims, contradictions, store.documents_meta,
+            family_a=family_a, family_b=family_b, listing=listing,
+        )  # fmt: skip
+    # A small pair, or a large one in a read-only store from before the fact columns.
+    events = store.events(dyad=pair)
     documents = store.documents_meta([e.doc_id for e in events] + [c.doc_id for c in claims])
     return build_dyad_report(
-        a,
-        b,
-        events,
-        claims,
-        contradictions,
-        documents,
-        family_a=store.actor_family(a.id),
-        family_b=store.actor_family(b.id),
-        listing=Listing(store.events_by_id, LISTED_GROUPS, LISTED_DUPLICATES, LISTED_SOURCES, LISTED_CLAIMS)
-        if large
-        else None,
-    )
+        a, b, events, claims, contradictions, documents, family_a=family_a, family_b=family_b,
+        listing=listing if large else None,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -135,16 +137,37 @@ def build_dyad_report(
     side = _side_function(a, b, family_a, family_b)
     groups = group_events(events, side)
     weighed = [weigh_group(g, documents) for g in groups]
-    claimants = positions(claims, documents)
-    score = overall_score(weighed, claimants)
     points = [p for p in (_point(wg) for wg in weighed if wg.weight > 0) if p is not None]
+    publication_dated = sum(
+        1
+        for g in weighed
+        if g.weight > 0 and g.group.interval is not None and not any(_timed(e) for e in g.group.members)
+    )
     periods = find_periods(points)
-    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims)
-    verdict = _verdict(a, b, score, periods, weighed, claimants, len(events))
+    claimants, hypotheses, verdict = _analyse(
+        a, b, weighed, periods, claims, documents, len(events), publication_dated
+    )
     if listing is not None:
+        chosen = [weighed[k] for k in _listed_indexes(weighed, periods, listing.groups)]
+        shown = [
+            [wg.best] + [m for m in wg.group.members if m is not wg.best][: listing.duplicates]
+            for wg in chosen
+        ]
+        records = listing.full_records([m.id for ms in shown for m in ms]) if listing.full_records else {}
+        listed = [
+            _ListedGroup(
+                _with_records(wg, [records.get(m.id, m) for m in ms]),
+                len(wg.group.members),
+                len(wg.group.doc_ids),
+                [{"doc_id": e.doc_id, "event": e.id, "sentence_index": e.sentence_index,
+                  "publisher": documents[e.doc_id].publisher if e.doc_id in documents else None}
+                 for e in wg.group.members[: listing.sources]],
+            )
+            for wg, ms in zip(chosen, shown, strict=True)
+        ]  # fmt: skip
         return _listed_report(
-            a, b, listing, verdict, periods, weighed, side, claims, claimants, contradictions,
-            hypotheses, events, documents,
+            a, b, verdict, periods, len(weighed), listed, side, claims, _heaviest_claims(claims, listing.claims),
+            claimants, contradictions, hypotheses, [e.doc_id for e in events], documents,
         )  # fmt: skip
     return {
         "a": a.to_dict(),
@@ -156,8 +179,86 @@ def build_dyad_report(
         "contradictions": [c.to_dict() for c in contradictions],
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
-        "documents": _document_rows(events, claims, documents),
+        "documents": _document_rows([e.doc_id for e in events], claims, documents),
     }
+
+
+def build_large_report(
+    a: Actor,
+    b: Actor,
+    facts: EventFacts,
+    claims: list[Claim],
+    contradictions: list[Contradiction],
+    documents_of: Callable[[list[str]], dict[str, Document]],
+    *,
+    family_a: set[str] | None = None,
+    family_b: set[str] | None = None,
+    listing: Listing | None = None,
+) -> dict[str, Any]:
+    """``build_dyad_report`` with ``listing`` for a pair given as event facts (``Store.event_facts``).
+
+    The same verdict, periods, sources, hypothesis totals and lists as the Event path; only the
+    listed records are read in full (``listing.full_records``) and only the documents the report
+    cites or needs for an unattributed claim's voice come from ``documents_of``.
+    """
+    listing = listing or Listing()
+    side = _side_function(a, b, family_a, family_b)
+    found = weigh_facts(facts, side)
+    weighed = found.weighed
+    periods = find_periods(found.points)
+    chosen = _listed_indexes(weighed, periods, listing.groups)
+    shown = [
+        [found.best[k]] + [i for i in found.rows[k] if i != found.best[k]][: listing.duplicates]
+        for k in chosen
+    ]
+    listed_claims = _heaviest_claims(claims, listing.claims)
+    wanted = {facts.doc_id[i] for rows in shown for i in rows} | {c.doc_id for c in listed_claims}
+    wanted |= {c.doc_id for c in claims if c.claimant is None}  # the publisher speaks for them
+    documents = documents_of(sorted(wanted))
+    records = (
+        listing.full_records([facts.id[i] for rows in shown for i in rows]) if listing.full_records else {}
+    )
+    claimants, hypotheses, verdict = _analyse(
+        a, b, weighed, periods, claims, documents, len(facts), found.publication_dated
+    )
+    listed = []
+    for k, rows in zip(chosen, shown, strict=True):
+        members = [records[facts.id[i]] for i in rows if facts.id[i] in records] or [weighed[k].best]
+        everyone = found.rows[k]
+        listed.append(
+            _ListedGroup(
+                _with_records(weighed[k], members),
+                len(everyone),
+                len({facts.doc_id[i] for i in everyone}),
+                [
+                    {"doc_id": facts.doc_id[i], "event": facts.id[i], "sentence_index": facts.sentence_index[i],
+                     "publisher": facts.publisher[i]}
+                    for i in everyone[: listing.sources]
+                ],
+            )
+        )  # fmt: skip
+    return _listed_report(
+        a, b, verdict, periods, len(weighed), listed, side, claims, listed_claims, claimants, contradictions,
+        hypotheses, facts.doc_id, documents,
+    )  # fmt: skip
+
+
+def _analyse(
+    a: Actor,
+    b: Actor,
+    weighed: list[WeighedGroup],
+    periods: list[dict[str, Any]],
+    claims: list[Claim],
+    documents: dict[str, Document],
+    n_records: int,
+    publication_dated: int,
+) -> tuple[list[Position], list[dict[str, Any]], dict[str, Any]]:
+    """Claimants, hypotheses and verdict: the same for every path and listing."""
+    claimants = positions(claims, documents)
+    score = overall_score(weighed, claimants)
+    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims)
+    verdict = _verdict(a, b, score, periods, weighed, claimants, n_records, publication_dated)
+    return claimants, hypotheses, verdict
 
 
 def _side_function(
@@ -289,12 +390,19 @@ def _source_row(p: Position) -> dict[str, Any]:
 
 
 def _document_rows(
-    events: list[Event], claims: list[Claim], documents: dict[str, Document], only: set[str] | None = None
+    event_doc_ids: Sequence[str],
+    claims: list[Claim],
+    documents: dict[str, Document],
+    only: set[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per document citing the pair (only those in ``only`` when given), with counts."""
+    """One row per document citing the pair (only those in ``only`` when given), with counts.
+
+    ``event_doc_ids`` is the document of each event record, in record order.
+    """
     counts: dict[str, list[int]] = {}
-    for e in events:
-        counts.setdefault(e.doc_id, [0, 0])[0] += 1
+    for doc_id, n in Counter(event_doc_ids).items():  # Counter keeps first-seen order
+        if only is None or doc_id in only:  # a large pair cites thousands it does not list
+            counts[doc_id] = [n, 0]
     for c in claims:
         counts.setdefault(c.doc_id, [0, 0])[1] += 1
     rows = []
@@ -321,6 +429,7 @@ def _verdict(
     weighed: list[WeighedGroup],
     claimants: list[Position],
     n_records: int,
+    publication_dated: int,
 ) -> dict[str, Any]:
     figures = {
         "event_records": n_records,
@@ -328,11 +437,7 @@ def _verdict(
         "duplicates_merged": n_records - len(weighed),
         "not_counted": sum(1 for g in weighed if g.weight <= 0),
         "undated_events": sum(1 for g in weighed if g.weight > 0 and g.group.interval is None),
-        "publication_dated_events": sum(
-            1
-            for g in weighed
-            if g.weight > 0 and g.group.interval is not None and not any(_timed(e) for e in g.group.members)
-        ),
+        "publication_dated_events": publication_dated,
         "event_weight": score.event_weight,
         "claimants": score.claimants_voting,
         "claim_weight": score.claim_weight,
@@ -473,76 +578,71 @@ def _basis(
     return " ".join(parts)
 
 
-def _listed_groups(
-    weighed: list[WeighedGroup], periods: list[dict[str, Any]], cap: int
-) -> list[WeighedGroup]:
+def _listed_indexes(weighed: list[WeighedGroup], periods: list[dict[str, Any]], cap: int) -> list[int]:
     """The cap heaviest groups by weight x |Goldstein|, plus the first and last of each period."""
     ranked = sorted(range(len(weighed)), key=lambda i: (-weighed[i].weight * abs(weighed[i].value), i))
     keep = set(ranked[:cap])
     ends = {p["evidence"][k] for p in periods if p["evidence"] for k in (0, -1)}
     keep |= {i for i, wg in enumerate(weighed) if wg.id in ends}
-    return [wg for i, wg in enumerate(weighed) if i in keep]
+    return sorted(keep)
 
 
-def _with_records(wg: WeighedGroup, records: dict[str, Event], duplicates: int) -> WeighedGroup:
-    """The group with its best record and the first ``duplicates`` others swapped for full records."""
-    others = [m for m in wg.group.members if m is not wg.best][:duplicates]
-    best = records.get(wg.best.id, wg.best)
-    members = [best] + [records.get(m.id, m) for m in others]
+def _heaviest_claims(claims: list[Claim], cap: int) -> list[Claim]:
+    """The cap heaviest claims (voting stances first, unhedged first), in their own order."""
+    order = {c.id: i for i, c in enumerate(claims)}
+    heavy = sorted(claims, key=lambda c: (c.stance not in STANCE_VALUE, -claim_weight(c), order[c.id]))
+    return sorted(heavy[:cap], key=lambda c: order[c.id])
+
+
+def _with_records(wg: WeighedGroup, members: list[Event]) -> WeighedGroup:
+    """The group with its listed records (full ones; the best first) as members."""
     group = EventGroup(members=members, interval=wg.group.interval, joint=wg.group.joint)
-    return WeighedGroup(group, best, wg.weight, wg.reason, wg.publishers, wg.bargaining)
+    return WeighedGroup(group, members[0], wg.weight, wg.reason, wg.publishers, wg.bargaining)
+
+
+@dataclass
+class _ListedGroup:
+    """A listed group: its shown records, true totals and a sample of its sources."""
+
+    shown: WeighedGroup
+    records: int
+    articles: int
+    sources: list[dict[str, Any]]
 
 
 def _listed_report(
     a: Actor,
     b: Actor,
-    listing: Listing,
     verdict: dict[str, Any],
     periods: list[dict[str, Any]],
-    weighed: list[WeighedGroup],
+    groups_total: int,
+    listed: list[_ListedGroup],
     side: Callable[[str | None], str],
     claims: list[Claim],
+    listed_claims: list[Claim],
     claimants: list[Position],
     contradictions: list[Contradiction],
     hypotheses: list[dict[str, Any]],
-    events: list[Event],
+    event_doc_ids: Sequence[str],
     documents: dict[str, Document],
 ) -> dict[str, Any]:
-    chosen = _listed_groups(weighed, periods, listing.groups)
-    shown_ids = [
-        m.id
-        for wg in chosen
-        for m in [wg.best] + [m for m in wg.group.members if m is not wg.best][: listing.duplicates]
-    ]
-    records = listing.full_records(shown_ids) if listing.full_records else {}
-    rows = _event_rows([_with_records(wg, records, listing.duplicates) for wg in chosen], side, documents)
-    by_id = {wg.id: wg for wg in chosen}
+    rows = _event_rows([g.shown for g in listed], side, documents)
+    by_id = {g.shown.id: g for g in listed}
     for row in rows:
-        wg = by_id.get(row["id"])
-        if wg is not None:
+        g = by_id.get(row["id"])
+        if g is not None:
             # true totals for the group; the row lists a sample of its members and sources
-            row["num_records"] = len(wg.group.members)
-            row["sources_total"] = len(wg.group.members)
-            row["sources"] = [
-                {
-                    "doc_id": e.doc_id,
-                    "event": e.id,
-                    "sentence_index": e.sentence_index,
-                    "publisher": documents[e.doc_id].publisher if e.doc_id in documents else None,
-                }
-                for e in wg.group.members[: listing.sources]
-            ]
-            row["num_articles"] = len(wg.group.doc_ids)
-    order = {c.id: i for i, c in enumerate(claims)}
-    heavy = sorted(claims, key=lambda c: (c.stance not in STANCE_VALUE, -claim_weight(c), order[c.id]))
-    listed_claims = sorted(heavy[: listing.claims], key=lambda c: order[c.id])
-    listed_evidence = {wg.id for wg in chosen} | {c.id for c in listed_claims}
+            row["num_records"] = g.records
+            row["sources_total"] = g.records
+            row["sources"] = g.sources
+            row["num_articles"] = g.articles
+    listed_evidence = set(by_id) | {c.id for c in listed_claims}
     for h in hypotheses:
         ratings = h["ratings"]
         h["ratings_total"] = len(ratings)
         h["ratings"] = [r for r in ratings if r["evidence"] in listed_evidence]
     cited = {r["doc_id"] for r in rows} | {c.doc_id for c in listed_claims}
-    documents_total = len({e.doc_id for e in events} | {c.doc_id for c in claims})
+    documents_total = len(set(event_doc_ids) | {c.doc_id for c in claims})
     return {
         "a": a.to_dict(),
         "b": b.to_dict(),
@@ -553,17 +653,17 @@ def _listed_report(
         "contradictions": [c.to_dict() for c in contradictions],
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
-        "documents": _document_rows(events, claims, documents, only=cited),
+        "documents": _document_rows(event_doc_ids, claims, documents, only=cited),
         "truncated": True,
-        "events_total": len(events),
+        "events_total": len(event_doc_ids),
         "events_listed": len(rows),
-        "event_groups_total": len(weighed),
-        "event_groups_listed": len(chosen),
+        "event_groups_total": groups_total,
+        "event_groups_listed": len(listed),
         "claims_total": len(claims),
         "claims_listed": len(listed_claims),
         "documents_total": documents_total,
         "listing_note": (
-            f"A large pair: the lists show the {len(chosen)} most significant of {len(weighed)} event "
+            f"A large pair: the lists show the {len(listed)} most significant of {groups_total} event "
             f"groups and {len(listed_claims)} of {len(claims)} claims; the verdict, periods and "
             f"hypothesis totals use all of them. Every record: frenemy events --dyad {a.id} {b.id}, "
             "or /api/events."

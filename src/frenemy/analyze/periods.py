@@ -80,6 +80,13 @@ def date_interval(info: DateInfo | None) -> tuple[date, date] | None:
     return _interval(info.start, info.end)
 
 
+def text_interval(start: str | None, end: str | None) -> tuple[date, date] | None:
+    """``date_interval`` of a date given as its start and end text (as the events table stores it)."""
+    if not start:
+        return None
+    return _interval(start, end)
+
+
 @lru_cache(maxsize=65536)
 def _interval(start: str, end: str | None) -> tuple[date, date] | None:
     # Cached: a large dyad has many events on the same few thousand dates.

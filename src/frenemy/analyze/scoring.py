@@ -81,10 +81,16 @@ def is_bargaining(e: Event) -> bool:
 
     Cues: resources/ach_bargaining.tsv (CAMEO prefixes and action words).
     """
+    return bargaining_action(e.cameo, e.action_text)
+
+
+@lru_cache(maxsize=4096)
+def bargaining_action(cameo: str, action_text: str) -> bool:
+    """``is_bargaining`` for a CAMEO code and action words (cached: a pair repeats a few hundred)."""
     codes, words, stems = bargaining_cues()
-    if any(e.cameo.startswith(c) for c in codes):
+    if any(cameo.startswith(c) for c in codes):
         return True
-    for token in e.action_text.lower().split():
+    for token in action_text.lower().split():
         token = token.strip(".,;:'\"()")
         if token in words or token.startswith(stems):
             return True
@@ -93,11 +99,11 @@ def is_bargaining(e: Event) -> bool:
 
 def event_weight(e: Event) -> tuple[float, str]:
     """The weight of one event record and the reason, e.g. (0.7, "reported by the CTC")."""
-    return _record_weight(e.negated, e.modality, e.attributed_to.name if e.attributed_to else None)
+    return record_weight(e.negated, e.modality, e.attributed_to.name if e.attributed_to else None)
 
 
 @lru_cache(maxsize=4096)
-def _record_weight(negated: bool, modality: str, attributed_to: str | None) -> tuple[float, str]:
+def record_weight(negated: bool, modality: str, attributed_to: str | None) -> tuple[float, str]:
     # Cached: a large pair has tens of thousands of records and a handful of combinations.
     if negated:
         return NEGATED_WEIGHT, "negated: not counted"
@@ -112,8 +118,13 @@ def _record_weight(negated: bool, modality: str, attributed_to: str | None) -> t
 
 def publisher_key(doc: Document | None, doc_id: str) -> str:
     """Who stands behind a document: its publisher, else the document itself."""
-    if doc is not None and doc.publisher:
-        return "publisher:" + doc.publisher.strip().lower()
+    return publisher_name_key(doc.publisher if doc is not None else None, doc_id)
+
+
+def publisher_name_key(publisher: str | None, doc_id: str) -> str:
+    """``publisher_key`` from the publisher's name (as stored with each event)."""
+    if publisher:
+        return "publisher:" + publisher.strip().lower()
     return "document:" + doc_id
 
 
@@ -144,11 +155,17 @@ def weigh_group(group: EventGroup, documents: dict[str, Document]) -> WeighedGro
     scored = [(event_weight(e), idx, e) for idx, e in enumerate(group.members)]
     (w, reason), _, best = max(scored, key=lambda t: (t[0][0], -t[1]))
     publishers = list(dict.fromkeys(publisher_key(documents.get(d), d) for d in group.doc_ids))
-    extra = min(len(publishers) - 1, CORROBORATION_MAX_EXTRA)
+    w, reason = corroborated(w, reason, len(publishers))
+    return WeighedGroup(group, best, w, reason, publishers, is_bargaining(best))
+
+
+def corroborated(w: float, reason: str, n_publishers: int) -> tuple[float, str]:
+    """A group's best record weight raised by its extra independent publishers, rounded."""
+    extra = min(n_publishers - 1, CORROBORATION_MAX_EXTRA)
     if w > 0 and extra > 0:
         w = min(1.0, w * (1 + CORROBORATION_STEP * extra))
-        reason += f"; {len(publishers)} independent publishers"
-    return WeighedGroup(group, best, round(w, 4), reason, publishers, is_bargaining(best))
+        reason += f"; {n_publishers} independent publishers"
+    return round(w, 4), reason
 
 
 def claim_weight(c: Claim) -> float:

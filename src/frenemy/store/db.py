@@ -16,25 +16,38 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from frenemy.analyze.dedupe import sentence_key
 from frenemy.errors import QueryError, StoreError
 from frenemy.models import (
     Actor,
-    ActorRef,
     Affiliation,
     Claim,
     Contradiction,
-    DateInfo,
     Document,
     DocumentResult,
     Event,
     Mention,
     Sentence,
 )
+from frenemy.store.facts import FACT_COLUMNS, EventFacts
 from frenemy.store.names import normalise_name
 from frenemy.store.schema import LATEST_VERSION, MIGRATIONS
 
 if TYPE_CHECKING:
     from frenemy.actors.registry import ActorRegistry
+
+# A pair's events in date order; records of one sentence (ties) in the order the planner gave
+# them before the covering index existed: a->b first, then by target, source and row. Spelled
+# out so that which index the planner picks cannot change which record of a group is its best.
+_DYAD_ORDER = "date_start IS NULL, date_start, doc_id, sentence_index, {term}, target_id, source_id, rowid"
+_START, _DOC, _SENTENCE, _SOURCE, _TARGET = (FACT_COLUMNS.index(c) for c in
+    ("date_start", "doc_id", "sentence_index", "source_id", "target_id"))  # fmt: skip
+
+
+def _fact_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
+    """_DYAD_ORDER for event_facts rows (FACT_COLUMNS, then rowid and term)."""
+    return (r[_START] is None, r[_START] or "", r[_DOC], r[_SENTENCE], r[-1], r[_TARGET], r[_SOURCE], r[-2])
+
 
 ALIAS_KINDS = ("name", "demonym")  # mention kinds whose surface text is a spelling of the actor
 BUSY_TIMEOUT_MS = 60_000  # a second writer waits this long for the first to commit
@@ -64,6 +77,8 @@ class Store:
                     Path(self.path).parent.mkdir(parents=True, exist_ok=True)
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
+            # migration 2 fills events.sentence_key with the key deduplication compares
+            self.conn.create_function("frenemy_sentence_key", 1, sentence_key, deterministic=True)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -191,8 +206,9 @@ class Store:
             c.executemany(
                 "INSERT OR IGNORE INTO events (id, doc_id, sentence_index, source_id, target_id, cameo, "
                 "cameo_root, quad_class, goldstein, polarity, negated, modality, date_start, date_end, "
-                "date_precision, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [_event_row(e) for e in result.events],
+                "date_precision, data, date_basis, attributed_name, action_text, sentence_key, publisher) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_event_row(e, doc.publisher) for e in result.events],
             )
             c.executemany(
                 "INSERT OR IGNORE INTO claims (id, doc_id, sentence_index, claimant_id, stance, hedged, "
@@ -429,62 +445,49 @@ class Store:
         offset: int = 0,
     ) -> list[Event]:
         where, params = self._event_filter(actor=actor, dyad=dyad, since=since, doc_id=doc_id)
-        sql = (
-            f"SELECT data FROM events {where} "
-            "ORDER BY date_start IS NULL, date_start, doc_id, sentence_index LIMIT ? OFFSET ?"
-        )
+        order = "date_start IS NULL, date_start, doc_id, sentence_index"
+        if dyad:
+            fa = sorted(self.actor_family(dyad[0]))
+            order = _DYAD_ORDER.format(term=f"source_id NOT IN ({','.join('?' * len(fa))})")
+            params += fa
+        sql = f"SELECT data FROM events {where} ORDER BY {order} LIMIT ? OFFSET ?"
         rows = self.conn.execute(sql, [*params, -1 if limit is None else limit, offset])
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
-    def event_facts(self, *, dyad: tuple[str, str]) -> list[Event]:
-        """The pair's events with only what scoring and deduplication read, in ``events()`` order.
+    def has_event_facts(self) -> bool:
+        """Whether the store has the fact columns of migration 2 (a read-only older store may not)."""
+        return self.schema_version() >= 2
 
-        Read from the indexed columns plus the sentence, action words, date basis and attribution
-        taken out of each record by SQLite, which is several times faster than decoding every
-        full record. Actor names, character offsets, PLOVER fields, confidence and relays are left
-        at placeholders (names are the ids): use ``events_by_id`` for the records a report lists.
-        Records with the same date share one ``DateInfo``: treat them as read-only.
+    def event_facts(self, *, dyad: tuple[str, str]) -> EventFacts:
+        """The pair's events as columns of what scoring and deduplication read, in ``events()`` order.
+
+        Read from the covering index ``events_facts`` alone: no table rows, no JSON. Needs
+        ``has_event_facts()``. Columns: ``FACT_COLUMNS``; the sentence is only its
+        ``sentence_key`` and ``publisher`` is the citing document's.
         """
-        where, params = self._event_filter(dyad=dyad)
-        sql = (
-            "SELECT id, doc_id, sentence_index, source_id, target_id, cameo, cameo_root, quad_class, "
-            "goldstein, negated, modality, date_start, date_end, date_precision, "
-            "json_extract(data, '$.sentence'), json_extract(data, '$.action_text'), "
-            "json_extract(data, '$.date.basis'), json_extract(data, '$.attributed_to.id'), "
-            f"json_extract(data, '$.attributed_to.name') FROM events {where} "
-            "ORDER BY date_start IS NULL, date_start, doc_id, sentence_index"
-        )
-        refs: dict[str, ActorRef] = {}
-
-        def ref(actor_id: str | None) -> ActorRef | None:
-            if actor_id is None:
-                return None
-            found = refs.get(actor_id)
-            if found is None:
-                found = refs[actor_id] = ActorRef(id=actor_id, name=actor_id)
-            return found
-
-        dates: dict[tuple[Any, ...], DateInfo] = {}
-        out: list[Event] = []
-        for r in self.conn.execute(sql, params):
-            sentence, action, basis, by_id, by_name = r[14:19]
-            date_key = (r[11], r[12], r[13], basis)
-            when = dates.get(date_key)
-            if when is None:
-                when = dates[date_key] = DateInfo(
-                    start=r[11], end=r[12], precision=r[13] or "unknown", basis=basis or "none"
-                )
-            out.append(
-                Event(
-                    id=r[0], doc_id=r[1], sentence_index=r[2], sentence=sentence or "", char_start=0,
-                    char_end=0, source=ref(r[3]), target=ref(r[4]), action_text=action or "",
-                    cameo=r[5], cameo_root=r[6], quad_class=r[7], goldstein=r[8], negated=bool(r[9]),
-                    modality=r[10],
-                    date=when,
-                    attributed_to=ActorRef(id=by_id or "", name=by_name or "") if by_id or by_name else None,
-                )
-            )  # fmt: skip
-        return out
+        fa, fb = sorted(self.actor_family(dyad[0])), sorted(self.actor_family(dyad[1]))
+        qa, qb = ",".join("?" * len(fa)), ",".join("?" * len(fb))
+        cols = ", ".join(FACT_COLUMNS)
+        if set(fa) & set(fb):
+            # overlapping families (a parent chain that loops): one OR query, as events() does
+            where, params = self._event_filter(dyad=dyad)
+            inner = f"SELECT {cols}, rowid AS rowid, source_id NOT IN ({qa}) AS term FROM events {where}"
+            params = [*fa, *params]
+        else:
+            # the two directions are disjoint: each is a range of the covering index
+            inner = (
+                f"SELECT {cols}, rowid AS rowid, 0 AS term FROM events "
+                f"WHERE source_id IN ({qa}) AND target_id IN ({qb}) UNION ALL "
+                f"SELECT {cols}, rowid, 1 FROM events WHERE source_id IN ({qb}) AND target_id IN ({qa})"
+            )
+            params = [*fa, *fb, *fb, *fa]
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples, transposed to columns in C
+        rows = cur.execute(inner, params).fetchall()
+        # _DYAD_ORDER in Python: each (source, target) range of the index is already in date
+        # order, and Python's sort merges such runs several times faster than SQLite sorts.
+        rows.sort(key=_fact_order)
+        return EventFacts.from_rows(rows)
 
     def events_by_id(self, ids: Iterable[str]) -> dict[str, Event]:
         """Full event records by id (one query per 500 ids); unknown ids are left out."""
@@ -669,11 +672,14 @@ def _fts_query(query: str) -> str:
     return " ".join(f'"{t}"' for t in terms[:32])
 
 
-def _event_row(e: Event) -> tuple[Any, ...]:
+def _event_row(e: Event, publisher: str | None) -> tuple[Any, ...]:
+    """The events row: filter columns, the full record, then the facts of migration 2."""
     return (
         e.id, e.doc_id, e.sentence_index, e.source.id if e.source else None, e.target.id if e.target else None,
         e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.polarity, int(e.negated), e.modality,
         e.date.start, e.date.end, e.date.precision, json.dumps(e.to_dict(), ensure_ascii=False),
+        e.date.basis, e.attributed_to.name if e.attributed_to else None, e.action_text,
+        sentence_key(e.sentence), publisher,
     )  # fmt: skip
 
 

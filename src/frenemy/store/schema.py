@@ -3,6 +3,9 @@
 Table names are public (outside tools read them): documents, sentences, actors, aliases,
 mentions, events, claims, contradictions. Each extracted row keeps its full public JSON record
 in ``data`` next to the columns queries filter on.
+
+Migrations may call ``frenemy_sentence_key(text)``, which ``Store`` registers on its connection
+(the deduplication key of a sentence, ``analyze.dedupe.sentence_key``).
 """
 
 from __future__ import annotations
@@ -100,6 +103,33 @@ CREATE TABLE contradictions (
     data TEXT NOT NULL
 );
 CREATE INDEX contradictions_pair ON contradictions(a_id, b_id);
+""",
+    ),
+    (
+        2,
+        "event facts for large dyad reports",
+        # Everything scoring and deduplication read of an event, as columns (no JSON decoding per
+        # record), and one covering index that starts with the pair: a pair's facts are read from
+        # contiguous index pages instead of one table page per event. (events_pair stays: with it
+        # the planner keeps the row order of ties in other listings.) publisher is the document's,
+        # copied at write time so a report does not look up every citing document.
+        """
+ALTER TABLE events ADD COLUMN date_basis TEXT;
+ALTER TABLE events ADD COLUMN attributed_name TEXT;
+ALTER TABLE events ADD COLUMN action_text TEXT;
+ALTER TABLE events ADD COLUMN sentence_key INTEGER;
+ALTER TABLE events ADD COLUMN publisher TEXT;
+UPDATE events SET
+    date_basis = json_extract(data, '$.date.basis'),
+    attributed_name = json_extract(data, '$.attributed_to.name'),
+    action_text = json_extract(data, '$.action_text'),
+    sentence_key = frenemy_sentence_key(json_extract(data, '$.sentence')),
+    publisher = (SELECT publisher FROM documents WHERE documents.id = events.doc_id);
+CREATE INDEX events_facts ON events(
+    source_id, target_id, date_start, doc_id, sentence_index, id, cameo, cameo_root, goldstein,
+    negated, modality, date_end, date_precision, date_basis, attributed_name, sentence_key,
+    action_text, publisher
+);
 """,
     ),
 ]
