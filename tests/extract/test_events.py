@@ -474,3 +474,19 @@ def test_rejecting_a_description_answers_no_earlier_act(nlp, lex):
     )
     evs = events(nlp, lex, first + "Washington rejected that description.")
     assert all(e.cameo[:2] != "12" for e in evs)
+
+
+def test_the_two_are_the_last_two_actors_named(nlp, lex):
+    text = "Iran wrote to Saudi Arabia in June. Later, the two met in Baghdad and agreed to restore ties."
+    assert {("iran", "saudi-arabia", "040"), ("saudi-arabia", "iran", "040")} <= triples(
+        events(nlp, lex, text)
+    )
+    # nothing named before: no pair is guessed
+    assert triples(events(nlp, lex, "The two sides met in Baghdad.")) == set()
+
+
+def test_joint_break_without_a_with_phrase_goes_both_ways(nlp, lex):
+    assert triples(events(nlp, lex, "Iran and Saudi Arabia cut ties in 2016.")) == {
+        ("iran", "saudi-arabia", "161"),
+        ("saudi-arabia", "iran", "161"),
+    }

@@ -36,6 +36,11 @@ _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _RECIPROCAL = {"other", "another"}
 _CAUSATIVE_VERBS = frozenset({"have", "get"})  # "had a diplomat kidnapped", "got the envoy expelled"
 _REPLY_WINDOW = 3
+_PAIR_WINDOW = 2  # sentences back that "the two" may reach
+_PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
+_STATE_PAIR_NOUNS = frozenset(
+    {"country", "nation", "state", "government", "neighbour", "neighbor", "capital"}
+)
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
 _SEIZURE_CODES = frozenset({"173", "181"})  # whose targets become detainees or hostages
 _CAPTIVE_WINDOW = 2  # sentences back that "these detainees" may point
@@ -541,7 +546,39 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         m = _actor_in(ctx, t)
         if m is not None and all(m.actor.id != o.actor.id for o in out):
             out.append(m)
-    return out
+    return out or _the_two(ctx, tok)
+
+
+def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
+    """ "the two leaders met", "the two agreed": the last two actors of different families named
+    in this sentence or the two before (people, not place names, for "leaders"; no people for
+    "countries")."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return []
+    if tok.lower_ != "two" and not any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids):
+        return []
+    noun = tok.lemma_.lower()
+    want_person = noun in _PERSON_PAIR_NOUNS
+    want_state = noun in _STATE_PAIR_NOUNS
+    earliest = ctx.doc[ctx.sentence_index(tok.i)].sent.start
+    for _ in range(_PAIR_WINDOW):
+        if earliest == 0:
+            break
+        earliest = ctx.doc[earliest - 1].sent.start
+    found: list[MentionSpan] = []
+    for m in reversed(ctx.mentions):
+        if m.end > tok.i or m.start < earliest:
+            continue
+        is_person = m.actor.type == "person"
+        place = m.kind == "name" and m.actor.type == "state"  # "Nairobi", "Iran": no leader
+        if (want_person and place) or (want_state and is_person):
+            continue
+        if all(not _same_actor(ctx, m.actor.id, f.actor.id) for f in found):
+            found.append(m)
+            if len(found) == 2:
+                return found[::-1]
+    return []
 
 
 def _targets(ctx: DocContext, toks: list[Token]) -> list[MentionSpan]:
