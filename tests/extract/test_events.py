@@ -490,3 +490,11 @@ def test_joint_break_without_a_with_phrase_goes_both_ways(nlp, lex):
         ("iran", "saudi-arabia", "161"),
         ("saudi-arabia", "iran", "161"),
     }
+
+
+def test_people_close_to_a_group_act_for_it(nlp, lex):
+    assert triples(events(nlp, lex, "Militants close to al-Qaeda attacked an Iranian convoy.")) == {
+        ("al-qaeda", "iran", "180")
+    }
+    # hostility is no tie: "militants hostile to Iran" are nobody we know
+    assert triples(events(nlp, lex, "Militants hostile to Iran attacked a Saudi convoy.")) == set()

@@ -30,7 +30,8 @@ _POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
 _NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvmod", "nummod"}
 _NP_PREPS = {"of", "including", "among"}
 _NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical"})
-_LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate"}
+_LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate", "ally", "align"}
+_LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked", "tied", "connected"}
 _TEMPORAL_MARKS = {"when", "after", "before", "since", "as", "while", "until", "once"}
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
 _RECIPROCAL = {"other", "another"}
@@ -512,9 +513,17 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
     queue: deque[tuple[Token, int]] = deque((c, 1) for c in first)
     while queue:
         t, depth = queue.popleft()
-        if t.dep_ == "acl" and t.lemma_ in _LINK_PARTICIPLES:
-            queue.extend((c, depth + 1) for c in t.children if c.dep_ == "prep" and c.lower_ == "to")
-            continue  # "women and children related to bin Laden"
+        if (t.dep_ == "acl" and t.lemma_ in _LINK_PARTICIPLES) or (
+            t.dep_ == "amod" and t.lemma_.lower() in _LINK_ADJECTIVES
+        ):
+            queue.extend(
+                (p, depth + 1)
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+            continue  # "women and children related to bin Laden", "militants close to al-Qaeda"
         if t.dep_ not in _NP_DEPS or (
             t.dep_ == "prep" and t.lower_ not in _NP_PREPS and t.head.dep_ != "acl"
         ):
