@@ -498,3 +498,17 @@ def test_people_close_to_a_group_act_for_it(nlp, lex):
     }
     # hostility is no tie: "militants hostile to Iran" are nobody we know
     assert triples(events(nlp, lex, "Militants hostile to Iran attacked a Saudi convoy.")) == set()
+
+
+def test_dative_receiver_is_the_target(nlp, lex):
+    assert triples(events(nlp, lex, "Saudi Arabia offered Iraq a loan.")) == {("saudi-arabia", "iraq", "033")}
+
+
+def test_doer_named_on_an_event_noun_subject(nlp, lex):
+    evs = events(nlp, lex, "An attack by Hezbollah killed three Israeli soldiers.")
+    assert ("hezbollah", "israel", "1823") in triples(evs)
+
+
+def test_means_hung_on_the_object_still_counts(nlp, lex):
+    evs = events(nlp, lex, "Israel killed a senior Hezbollah commander in an air strike in Lebanon.")
+    assert triples(evs) == {("israel", "hezbollah", "195")}

@@ -349,6 +349,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         words.append(obj[0])
     if entry.preps:
         tgt_toks = _prep_objects([tok] + obj, entry.preps)
+        if not tgt_toks and "to" in entry.preps:
+            tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
         if not tgt_toks:
             if not entry.has("sym"):
                 return None
@@ -373,7 +375,7 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     elif tok.pos_ == "ADJ":
         src = _actors_of_subject(ctx, tok.head)
     else:
-        src = _actors_of_subject(ctx, tok)
+        src = _actors_of_subject(ctx, tok) or _agent_of_subject(ctx, tok)
     tgt = _targets(ctx, tgt_toks)
     captives = _captive_anaphor(tgt_toks[0]) if not tgt and len(tgt_toks) == 1 and not entry.preps else None
     sym = entry.has("sym")
@@ -491,6 +493,15 @@ def _subject_token(tok: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    """ "An attack by the Islamic State killed 13 troops": the doer named on an event-noun subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subj is None:
+        return []
+    agents = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")]
+    return _actors(ctx, agents[0]) if agents else []
 
 
 def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:

@@ -48,7 +48,9 @@ def code_by_means(verb: Token, code: str) -> str:
     if code not in _GENERIC:
         return code
     table = _table()
-    for prep in verb.children:
+    # the parser may hang the means on the object: "killed [a commander in an air strike]"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [c for h in (verb, *objects) for c in h.children]:
         if prep.dep_ != "prep" or prep.lower_ not in _MEANS_PREPS:
             continue
         for noun in prep.children:
