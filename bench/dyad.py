@@ -47,9 +47,10 @@ def time_dyad_report(db_path: Path, a: str, b: str, *, repeats: int = 3) -> dict
 def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
     """The steps of ``dyad_report`` one by one, on the same path it takes for this pair's size.
 
-    A large pair (with the fact columns) is read as event facts; ``build_large_report`` then
-    fetches only the listed records and the cited documents, timed as ``store_events_by_id`` and
-    ``store_documents_meta`` (included in its own time).
+    A large pair (with the fact columns) is read as event facts and lean claims;
+    ``build_large_report`` then fetches only the listed records and the cited documents, timed as
+    ``store_events_by_id``, ``store_claims_by_id`` and ``store_documents_meta`` (included in its
+    own time).
     """
     from frenemy.analyze import dyad as dyad_module
 
@@ -66,14 +67,14 @@ def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
     pair = (a.id, b.id)
     n = timed("count_events", lambda: store.count_events(dyad=pair))
     large = n > dyad_module.LARGE_PAIR_EVENTS and store.has_event_facts()
-    claims = timed("store_claims", lambda: store.claims(dyad=pair))
+    claims = timed("store_claims", lambda: store.claim_facts(dyad=pair) if large else store.claims(dyad=pair))
     contradictions = timed("store_contradictions", lambda: store.contradictions(dyad=pair))
     family_a = store.actor_family(a.id)
     family_b = store.actor_family(b.id)
     if large:
         facts = timed("store_event_facts", lambda: store.event_facts(dyad=pair))
         # the report reads listed records and cited documents itself: time those calls inside it
-        lookups = {"store_documents_meta": 0.0, "store_events_by_id": 0.0}
+        lookups = {"store_documents_meta": 0.0, "store_events_by_id": 0.0, "store_claims_by_id": 0.0}
 
         def counted(name: str, fn: Any) -> Any:
             def call(ids: list[str]) -> Any:
@@ -85,7 +86,10 @@ def _breakdown(store: Any, a_name: str, b_name: str) -> dict[str, Any]:
 
             return call
 
-        listing = dyad_module.Listing(full_records=counted("store_events_by_id", store.events_by_id))
+        listing = dyad_module.Listing(
+            full_records=counted("store_events_by_id", store.events_by_id),
+            full_claims=counted("store_claims_by_id", store.claims_by_id),
+        )
         report = timed(
             "build_large_report",
             lambda: dyad_module.build_large_report(

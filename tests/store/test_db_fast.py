@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dyad_factory import AQ, IRAN, date, doc, event, ref  # noqa: E402
+from dyad_factory import AQ, IRAN, claim, date, doc, event, ref  # noqa: E402
 from frenemy.analyze.dedupe import sentence_key  # noqa: E402
 from frenemy.models import Actor, DocumentResult, Sentence  # noqa: E402
 from frenemy.store.db import Store  # noqa: E402
@@ -100,3 +100,22 @@ def test_events_by_id_returns_full_records(store):
     got = store.events_by_id([full[0].id, full[-1].id, "ev_missing"])
     assert set(got) == {full[0].id, full[-1].id}
     assert got[full[0].id] == full[0]
+
+
+def test_claim_facts_are_the_pair_claims_in_claims_order_with_their_claimants(tmp_path):
+    with Store(tmp_path / "c.db", registry=_NoRegistry()) as s:
+        document = doc("d1", publisher=None)
+        un = ref("un", "the United Nations")
+        claims = [claim(un, "hostile"), claim(None, "cooperative", hedged=True), claim(un, "ambivalent")]
+        for c in claims:
+            c.sentence_index = 3  # ties: one sentence, one date
+        s.write_result(DocumentResult(document, [], [], [], claims, [IRAN, AQ]))
+        full = s.claims(dyad=("iran", "al-qaeda"))
+        lean = s.claim_facts(dyad=("iran", "al-qaeda"))
+        assert [c.id for c in lean] == [c.id for c in full] and len(full) == 3
+        for x, y in zip(lean, full, strict=True):
+            assert (x.doc_id, x.sentence_index, x.claimant, x.stance, x.hedged, x.negated) == (
+                y.doc_id, y.sentence_index, y.claimant, y.stance, y.hedged, y.negated,
+            )  # fmt: skip
+        assert lean[0].claimant is lean[2].claimant  # decoded once per claimant
+        assert s.claims_by_id([full[1].id, "cl_missing"]) == {full[1].id: full[1]}

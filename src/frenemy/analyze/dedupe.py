@@ -18,7 +18,7 @@ NumSources / NumArticles, each group lists every document that reports it.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,7 +95,7 @@ class RecordColumns:
     intervals: list[tuple[date, date] | None]
     ranks: list[int]
     sentences: Sequence[Hashable]
-    places: list[tuple[str, int]]
+    places: Sequence[tuple[str, int]]
 
 
 @dataclass
@@ -166,17 +166,22 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
     intervals = records.intervals
     n = len(sides)
     # A joint act ("Saudi Arabia and Iran agreed ...") is coded in both directions from one
-    # sentence: the two records are one real-world event.
-    coded = {(p, c, s, t) for p, c, (s, t) in zip(records.places, cameos, sides, strict=True)}
-    joint = [
-        s != t and (p, c, t, s) in coded for p, c, (s, t) in zip(records.places, cameos, sides, strict=True)
-    ]
-    buckets: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
-    for i, ((s, t), root, status) in enumerate(zip(sides, records.roots, records.statuses, strict=True)):
-        if joint[i]:
-            s, t = sorted((s, t))
-            t += "+joint"
-        buckets[(s, t, root, status)].append(i)
+    # sentence: the two records are one real-world event. Only a place (document, sentence)
+    # with several records can hold one, and most places hold one record.
+    per_place = Counter(records.places)
+    shared = [i for i, p in enumerate(records.places) if per_place[p] > 1] if len(per_place) < n else []
+    coded = {(records.places[i], cameos[i], *sides[i]) for i in shared}
+    joint = dict.fromkeys(
+        i
+        for i in shared
+        if sides[i][0] != sides[i][1] and (records.places[i], cameos[i], *sides[i][::-1]) in coded
+    )
+    buckets: dict[tuple[tuple[str, str], str, str], list[int]] = defaultdict(list)
+    for i, key in enumerate(zip(sides, records.roots, records.statuses, strict=True)):
+        if i in joint:
+            s, t = sorted(key[0])
+            key = ((s, t + "+joint"), key[1], key[2])
+        buckets[key].append(i)
 
     parent = list(range(n))
 
@@ -191,25 +196,22 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
+    sentences = records.sentences
     for members in buckets.values():
         by_sentence: dict[Hashable, int] = {}
-        dated: list[tuple[date, date, int]] = []
-        has_years = False
-        for i in members:
-            norm = records.sentences[i]
-            first = by_sentence.get(norm)
-            if first is None:
-                by_sentence[norm] = i
-            else:
+        for i, norm in zip(members, map(sentences.__getitem__, members), strict=True):
+            first = by_sentence.setdefault(norm, i)
+            if first != i:
                 # union(first, i) without the look-ups: before the sweep, a bucket's only unions
                 # are these, so first (the sentence's earliest record) is still its own root
                 parent[i] = first
-            iv = intervals[i]
-            if iv is not None:
-                rank = ranks[i]
-                if rank <= 2:
-                    dated.append((iv[0], iv[1], i))
-                    has_years = has_years or rank == 2
+        member_ranks = list(map(ranks.__getitem__, members))
+        dated = [
+            (iv[0], iv[1], i)
+            for i, iv, rank in zip(members, map(intervals.__getitem__, members), member_ranks, strict=True)
+            if iv is not None and rank <= 2
+        ]
+        has_years = 2 in member_ranks and any(ranks[i] == 2 for _, _, i in dated)
         # Sweep in start order; only records whose interval is still open can overlap.
         dated.sort()  # (start, end, index): indexes are unique, so records are never compared
         if not has_years:
@@ -246,18 +248,17 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
                     union(i, j)
             open_[twin] = i
 
-    groups: dict[int, list[int]] = {}
+    # Every union points a root at a smaller index, so in index order each record's parent
+    # already leads to a final root: one pass gives every record its group's first record.
     for i in range(n):
-        head = find(i)  # the group's first row: union keeps the smaller index as the root
-        rows = groups.get(head)
-        if rows is None:
-            groups[head] = [i]
-        else:
-            rows.append(i)
+        parent[i] = parent[parent[i]]
+    groups: dict[int, list[int]] = defaultdict(list)  # insertion order: the order of first rows
+    for i, head in enumerate(parent):
+        groups[head].append(i)
     out = []
-    for head, rows in groups.items():  # dicts keep insertion order: the order of first rows
-        ivs = [iv for iv in (intervals[i] for i in rows) if iv is not None]
-        out.append(RowGroup(rows, common_interval(ivs), joint[head]))
+    for head, rows in groups.items():
+        ivs = [iv for iv in map(intervals.__getitem__, rows) if iv is not None]
+        out.append(RowGroup(rows, common_interval(ivs), head in joint))
     return out
 
 

@@ -78,18 +78,25 @@ def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
         )
     pair = (a.id, b.id)
     family_a, family_b = store.actor_family(a.id), store.actor_family(b.id)
-    claims = store.claims(dyad=pair)
     contradictions = store.contradictions(dyad=pair)
-    listing = Listing(store.events_by_id, LISTED_GROUPS, LISTED_DUPLICATES, LISTED_SOURCES, LISTED_CLAIMS)
-    # A large pair is scored from the columns of one covering index and lists only its most
-    # significant evidence in full; a small one is read and listed whole.
+    listing = Listing(
+        store.events_by_id,
+        LISTED_GROUPS,
+        LISTED_DUPLICATES,
+        LISTED_SOURCES,
+        LISTED_CLAIMS,
+        store.claims_by_id,
+    )
+    # A large pair is scored from the columns of one covering index and lean claims, and lists
+    # only its most significant evidence in full; a small one is read and listed whole.
     large = store.count_events(dyad=pair) > LARGE_PAIR_EVENTS
     if large and store.has_event_facts():
         return build_large_report(
-            a, b, store.event_facts(dyad=pair), claims, contradictions, store.documents_meta,
-            family_a=family_a, family_b=family_b, listing=listing,
+            a, b, store.event_facts(dyad=pair), store.claim_facts(dyad=pair), contradictions,
+            store.documents_meta, family_a=family_a, family_b=family_b, listing=listing,
         )  # fmt: skip
     # A small pair, or a large one in a read-only store from before the fact columns.
+    claims = store.claims(dyad=pair)
     events = store.events(dyad=pair)
     documents = store.documents_meta([e.doc_id for e in events] + [c.doc_id for c in claims])
     return build_dyad_report(
@@ -111,6 +118,7 @@ class Listing:
     duplicates: int = LISTED_DUPLICATES
     sources: int = LISTED_SOURCES
     claims: int = LISTED_CLAIMS
+    full_claims: Callable[[list[str]], dict[str, Claim]] | None = None  # for lean claims (claim_facts)
 
 
 def build_dyad_report(
@@ -198,8 +206,9 @@ def build_large_report(
     """``build_dyad_report`` with ``listing`` for a pair given as event facts (``Store.event_facts``).
 
     The same verdict, periods, sources, hypothesis totals and lists as the Event path; only the
-    listed records are read in full (``listing.full_records``) and only the documents the report
-    cites or needs for an unattributed claim's voice come from ``documents_of``.
+    listed records are read in full (``listing.full_records``, and ``listing.full_claims`` when
+    ``claims`` are lean ones from ``Store.claim_facts``), and only the documents the report cites
+    or needs for an unattributed claim's voice come from ``documents_of``.
     """
     listing = listing or Listing()
     side = _side_function(a, b, family_a, family_b)
@@ -212,6 +221,9 @@ def build_large_report(
         for k in chosen
     ]
     listed_claims = _heaviest_claims(claims, listing.claims)
+    if listing.full_claims:  # claims may be lean (Store.claim_facts): list full records
+        full = listing.full_claims([c.id for c in listed_claims])
+        listed_claims = [full.get(c.id, c) for c in listed_claims]
     wanted = {facts.doc_id[i] for rows in shown for i in rows} | {c.doc_id for c in listed_claims}
     wanted |= {c.doc_id for c in claims if c.claimant is None}  # the publisher speaks for them
     documents = documents_of(sorted(wanted))
@@ -229,7 +241,7 @@ def build_large_report(
             _ListedGroup(
                 _with_records(weighed[k], members),
                 len(everyone),
-                len({facts.doc_id[i] for i in everyone}),
+                found.documents[k],
                 [
                     {"doc_id": facts.doc_id[i], "event": facts.id[i], "sentence_index": facts.sentence_index[i],
                      "publisher": facts.publisher[i]}

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from itertools import compress, repeat
+from operator import and_, is_not
+from typing import cast
 
 from frenemy.analyze.dedupe import (
     EventGroup,
@@ -45,61 +47,60 @@ class FactGroups:
     weighed: list[WeighedGroup] = field(default_factory=list)
     rows: list[list[int]] = field(default_factory=list)
     best: list[int] = field(default_factory=list)  # the row of each group's best record
+    documents: list[int] = field(default_factory=list)  # distinct documents of each group
     points: list[Point] = field(default_factory=list)
     publication_dated: int = 0  # counted groups dated only by their documents' publication
 
 
 def weigh_facts(facts: EventFacts, side: Callable[[str | None], str]) -> FactGroups:
     """Group, weigh and place the records of ``facts`` (in ``events()`` order)."""
-    sides_of: dict[tuple[str | None, str | None], tuple[str, str]] = {}
-    sides = []
-    for pair in zip(facts.source_id, facts.target_id, strict=True):
-        found = sides_of.get(pair)
-        if found is None:
-            found = sides_of[pair] = (side(pair[0]), side(pair[1]))
-        sides.append(found)
-    by_dates: dict[tuple[str | None, str | None], tuple[date, date] | None] = {}
-    intervals = []
-    for dates in zip(facts.date_start, facts.date_end, strict=True):
-        if dates not in by_dates:
-            by_dates[dates] = text_interval(*dates)
-        intervals.append(by_dates[dates])
+    # Per record, through small look-up tables: a pair repeats a few actors, dates and kinds
+    # of record many times over, and map() over a dict look-up runs in C.
+    ends = list(zip(facts.source_id, facts.target_id, strict=True))
+    sides_of = {pair: (side(pair[0]), side(pair[1])) for pair in set(ends)}
+    dates = list(zip(facts.date_start, facts.date_end, strict=True))
+    intervals_of = {d: text_interval(*d) for d in set(dates)}
+    intervals = list(map(intervals_of.__getitem__, dates))
     ranks_of = {p: precision_rank(p) for p in set(facts.date_precision)}
-    ranks = [ranks_of[p] for p in facts.date_precision]
+    ranks = list(map(ranks_of.__getitem__, facts.date_precision))
+    # what weighs a record and sets its factual status: (negated, modality, attributed name)
     kinds = list(zip(facts.negated, facts.modality, facts.attributed_name, strict=True))
-    weights_of = {k: record_weight(bool(k[0]), k[1], k[2]) for k in set(kinds)}
-    statuses_of = {k: record_status(bool(k[0]), k[1]) for k in weights_of}
+    kind_of = {k: n for n, k in enumerate(dict.fromkeys(kinds))}
+    kind_ids = list(map(kind_of.__getitem__, kinds))
+    weighing = [record_weight(bool(k[0]), k[1], k[2]) for k in kind_of]
+    statuses = [record_status(bool(k[0]), k[1]) for k in kind_of]
     groups = group_records(
         RecordColumns(
-            sides=sides,
+            sides=list(map(sides_of.__getitem__, ends)),
             cameos=facts.cameo,
             roots=facts.cameo_root,
-            statuses=[statuses_of[k] for k in kinds],
+            statuses=list(map(statuses.__getitem__, kind_ids)),
             intervals=intervals,
             ranks=ranks,
             sentences=facts.sentence_key,
             places=list(zip(facts.doc_id, facts.sentence_index, strict=True)),
         )
     )
-    weights = [weights_of[k][0] for k in kinds]
-    keys = {p: publisher_name_key(p, "") for p in set(facts.publisher) if p}  # a few names, many rows
-    publishers = [
-        keys[p] if p else "document:" + d for p, d in zip(facts.publisher, facts.doc_id, strict=True)
-    ]
-    timed = [
-        basis not in UNTIMED_BASES and basis is not None and iv is not None
-        for basis, iv in zip(facts.date_basis, intervals, strict=True)
-    ]
+    weights = list(map([w for w, _ in weighing].__getitem__, kind_ids))
+    names_of: dict[str | None, str] = {p: publisher_name_key(p, "") for p in set(facts.publisher) if p}
+    known = list(map(names_of.get, facts.publisher))  # a few names, many rows
+    publishers = cast(list[str], known)
+    if None in known:  # documents without a publisher stand for themselves
+        publishers = [p or "document:" + d for p, d in zip(known, facts.doc_id, strict=True)]
+    # dated by the text itself (dyad._timed): a known basis other than publication, and a date
+    timed_basis = {b: b is not None and b not in UNTIMED_BASES for b in set(facts.date_basis)}
+    timed = list(
+        map(and_, map(timed_basis.__getitem__, facts.date_basis), map(is_not, intervals, repeat(None)))
+    )
     refs: dict[str | None, ActorRef | None] = {None: None}
     out = FactGroups()
     for g in groups:
         rows = g.rows
-        best, best_w = rows[0], weights[rows[0]]
-        for i in rows:
-            if weights[i] > best_w:  # strictly heavier: ties keep the first record
-                best, best_w = i, weights[i]
-        names = list(dict.fromkeys(publishers[i] for i in rows))
-        w, reason = corroborated(best_w, weights_of[kinds[best]][1], len(names))
+        member_weights = list(map(weights.__getitem__, rows))
+        best_w = max(member_weights)
+        best = rows[member_weights.index(best_w)]  # the first of the heaviest
+        names = list(dict.fromkeys(map(publishers.__getitem__, rows)))
+        w, reason = corroborated(best_w, weighing[kind_ids[best]][1], len(names))
         head = _lean_event(facts, best, refs)
         wg = WeighedGroup(
             EventGroup(members=[head], interval=g.interval, joint=g.joint),
@@ -112,18 +113,22 @@ def weigh_facts(facts: EventFacts, side: Callable[[str | None], str]) -> FactGro
         out.weighed.append(wg)
         out.rows.append(rows)
         out.best.append(best)
+        out.documents.append(len(set(map(facts.doc_id.__getitem__, rows))))
         if w <= 0:
             continue
-        dated = [i for i in rows if timed[i]]
+        dated = list(compress(rows, map(timed.__getitem__, rows)))
         if not dated:
             out.publication_dated += g.interval is not None
             continue
         if len(dated) == len(rows):
             iv = g.interval
         else:
-            iv = common_interval([iv for iv in (intervals[i] for i in dated) if iv is not None])
+            iv = common_interval([iv for iv in map(intervals.__getitem__, dated) if iv is not None])
         assert iv is not None
-        shown = min(dated, key=lambda i: (ranks[i], i != best))
+        # the most precise dated record, the best one among equals (as dyad._point picks)
+        dated_ranks = list(map(ranks.__getitem__, dated))
+        top = min(dated_ranks)
+        shown = best if timed[best] and ranks[best] == top else dated[dated_ranks.index(top)]
         start = facts.date_start[shown] or ""
         out.points.append(
             Point(

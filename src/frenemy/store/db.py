@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from frenemy.analyze.dedupe import sentence_key
 from frenemy.errors import QueryError, StoreError
 from frenemy.models import (
     Actor,
+    ActorRef,
     Affiliation,
     Claim,
     Contradiction,
@@ -40,15 +42,18 @@ if TYPE_CHECKING:
 # them before the covering index existed: a->b first, then by target, source and row. Spelled
 # out so that which index the planner picks cannot change which record of a group is its best.
 _DYAD_ORDER = "date_start IS NULL, date_start, doc_id, sentence_index, {term}, target_id, source_id, rowid"
-_START, _DOC, _SENTENCE, _SOURCE, _TARGET = (FACT_COLUMNS.index(c) for c in
-    ("date_start", "doc_id", "sentence_index", "source_id", "target_id"))  # fmt: skip
-
-
-def _fact_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
-    """_DYAD_ORDER for event_facts rows (FACT_COLUMNS, then rowid and term)."""
-    return (r[_START] is None, r[_START] or "", r[_DOC], r[_SENTENCE], r[-1], r[_TARGET], r[_SOURCE], r[-2])
-
-
+# _DYAD_ORDER over event_facts rows (FACT_COLUMNS, then rowid, term and "date_start IS NULL"):
+# a C-level key; the flag first, so an undated row's None is only ever compared with another's.
+_FACT_ORDER = itemgetter(
+    len(FACT_COLUMNS) + 2,
+    FACT_COLUMNS.index("date_start"),
+    FACT_COLUMNS.index("doc_id"),
+    FACT_COLUMNS.index("sentence_index"),
+    len(FACT_COLUMNS) + 1,
+    FACT_COLUMNS.index("target_id"),
+    FACT_COLUMNS.index("source_id"),
+    len(FACT_COLUMNS),
+)
 ALIAS_KINDS = ("name", "demonym")  # mention kinds whose surface text is a spelling of the actor
 BUSY_TIMEOUT_MS = 60_000  # a second writer waits this long for the first to commit
 
@@ -471,22 +476,23 @@ class Store:
         if set(fa) & set(fb):
             # overlapping families (a parent chain that loops): one OR query, as events() does
             where, params = self._event_filter(dyad=dyad)
-            inner = f"SELECT {cols}, rowid AS rowid, source_id NOT IN ({qa}) AS term FROM events {where}"
+            sql = f"SELECT {cols}, rowid, source_id NOT IN ({qa}), date_start IS NULL FROM events {where}"
             params = [*fa, *params]
         else:
             # the two directions are disjoint: each is a range of the covering index
-            inner = (
-                f"SELECT {cols}, rowid AS rowid, 0 AS term FROM events "
+            sql = (
+                f"SELECT {cols}, rowid, 0, date_start IS NULL FROM events "
                 f"WHERE source_id IN ({qa}) AND target_id IN ({qb}) UNION ALL "
-                f"SELECT {cols}, rowid, 1 FROM events WHERE source_id IN ({qb}) AND target_id IN ({qa})"
+                f"SELECT {cols}, rowid, 1, date_start IS NULL FROM events "
+                f"WHERE source_id IN ({qb}) AND target_id IN ({qa})"
             )
             params = [*fa, *fb, *fb, *fa]
         cur = self.conn.cursor()
         cur.row_factory = None  # plain tuples, transposed to columns in C
-        rows = cur.execute(inner, params).fetchall()
+        rows = cur.execute(sql, params).fetchall()
         # _DYAD_ORDER in Python: each (source, target) range of the index is already in date
-        # order, and Python's sort merges such runs several times faster than SQLite sorts.
-        rows.sort(key=_fact_order)
+        # order, and Python's sort merges such runs faster than SQLite sorts wide rows.
+        rows.sort(key=_FACT_ORDER)
         return EventFacts.from_rows(rows)
 
     def events_by_id(self, ids: Iterable[str]) -> dict[str, Event]:
@@ -541,6 +547,51 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Claim]:
+        rows = self._claim_rows("data", dyad=dyad, actor=actor, doc_id=doc_id, limit=limit, offset=offset)
+        return [Claim.from_dict(json.loads(r[0])) for r in rows]
+
+    def claim_facts(self, *, dyad: tuple[str, str]) -> list[Claim]:
+        """The pair's claims with what scoring reads, in ``claims()`` order (the same query).
+
+        Id, document, sentence index, claimant, stance, hedged and negated are real; the sentence,
+        text, subjects and date are left empty: use ``claims_by_id`` for the claims a report lists.
+        """
+        refs: dict[str | None, ActorRef | None] = {None: None}
+        out = []
+        for claim_id, doc_id, index, stance, hedged, negated, claimant in self._claim_rows(
+            "id, doc_id, sentence_index, stance, hedged, negated, json_extract(data, '$.claimant')", dyad=dyad
+        ):
+            if claimant not in refs:  # a pair's claimants are few: each is decoded once
+                d = json.loads(claimant)
+                refs[claimant] = ActorRef(id=d["id"], name=d.get("name", d["id"]), code=d.get("code"))
+            out.append(
+                Claim(
+                    id=claim_id, doc_id=doc_id, sentence_index=index, sentence="", char_start=0, char_end=0,
+                    claimant=refs[claimant], about=[], stance=stance, hedged=bool(hedged), negated=bool(negated),
+                )
+            )  # fmt: skip
+        return out
+
+    def claims_by_id(self, ids: Iterable[str]) -> dict[str, Claim]:
+        """Full claim records by id (one query per 500 ids); unknown ids are left out."""
+        out: dict[str, Claim] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            q = ",".join("?" * len(chunk))
+            for claim_id, data in self.conn.execute(f"SELECT id, data FROM claims WHERE id IN ({q})", chunk):
+                out[claim_id] = Claim.from_dict(json.loads(data))
+        return out
+
+    def _claim_rows(
+        self,
+        select: str,
+        *,
+        dyad: tuple[str, str] | None = None,
+        actor: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> sqlite3.Cursor:
+        """Claims as tuples of ``select``, filtered and in date order (one query for every reader)."""
         clauses: list[str] = []
         params: list[Any] = []
         if dyad:
@@ -562,12 +613,13 @@ class Store:
             clauses.append("doc_id = ?")
             params.append(doc_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.conn.execute(
-            f"SELECT data FROM claims {where} ORDER BY date_start IS NULL, date_start, doc_id, sentence_index "
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        return cur.execute(
+            f"SELECT {select} FROM claims {where} ORDER BY date_start IS NULL, date_start, doc_id, sentence_index "
             "LIMIT ? OFFSET ?",
             [*params, -1 if limit is None else limit, offset],
         )
-        return [Claim.from_dict(json.loads(r[0])) for r in rows]
 
     def contradictions(self, *, dyad: tuple[str, str] | None = None) -> list[Contradiction]:
         if dyad:
