@@ -49,6 +49,8 @@ PAIR = frozenset({"iran", "al-qaeda"})
         ("The relationship between Iran and al-Qaeda is largely transactional.", "ambivalent", False),
         ("Iran and al-Qaeda are competitive partners.", "ambivalent", False),
         ("Iran and al-Qaeda swing between confrontation and partnership.", "ambivalent", False),
+        ("Iran and al-Qaeda have been locked in a cold war for years.", "hostile", False),
+        ("Ties between Iran and al-Qaeda have frayed badly.", "hostile", False),
     ],
 )
 def test_stance_of_cue(nlp, text, stance, negated):
