@@ -512,3 +512,12 @@ def test_doer_named_on_an_event_noun_subject(nlp, lex):
 def test_means_hung_on_the_object_still_counts(nlp, lex):
     evs = events(nlp, lex, "Israel killed a senior Hezbollah commander in an air strike in Lebanon.")
     assert triples(evs) == {("israel", "hezbollah", "195")}
+
+
+def test_a_conjoined_clause_with_its_own_subject_shares_no_object(nlp, lex):
+    text = (
+        "Iran and Saudi Arabia did cooperate in the 1990s, but since 2001 Iran has detained Saudi citizens."
+    )
+    evs = events(nlp, lex, text)
+    assert all("detained" not in e.action_text for e in evs if e.cameo != "173")
+    assert ("iran", "saudi-arabia", "173") in triples(evs)

@@ -332,8 +332,12 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         obj = causative[1][:1]
     if not obj and not passive:
         # shared object: "invaded and occupied Iraq"
+        # (not across clauses: "did cooperate, but since 2001 Iran has detained members")
         obj = [
-            o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _children(c, "dobj")
+            o
+            for c in tok.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _children(c, ("nsubj", "nsubjpass"))
+            for o in _children(c, "dobj")
         ][:1]
     if entry.objects:
         obj = [
