@@ -81,3 +81,12 @@ def test_unnamed_others_relayed_by_a_speaker_are_not_the_publisher():
         "Al-Monitor": "hostile",
         "unnamed others (as reported by Bruce Riedel)": "cooperative",
     }
+
+
+def test_unnamed_others_vote_but_add_no_independent_source():
+    docs = {"d1": doc("d1", "Al-Monitor")}
+    others = claim(None, "cooperative", hedged=True)
+    others.relayed_by = ref("bruce-riedel", "Bruce Riedel")
+    pos = positions([claim(ref("ctc", "CTC"), "hostile"), others], docs)
+    s = overall_score([], pos)
+    assert s.claimants_voting == 2 and s.independent_sources == 1

@@ -45,6 +45,7 @@ MODALITY_WEIGHT = {
 }
 ATTRIBUTED_WEIGHT = 0.7
 NEGATED_WEIGHT = 0.0
+UNNAMED_PREFIX = "unnamed:"  # claimant ids of unnamed others relayed by a named speaker
 CORROBORATION_STEP = 0.15
 CORROBORATION_MAX_EXTRA = 3
 CLAIM_GOLDSTEIN = 5.0
@@ -181,7 +182,7 @@ def claimant_ref(c: Claim, documents: dict[str, Document]) -> ActorRef:
         return c.claimant
     if c.relayed_by is not None:
         return ActorRef(
-            id="unnamed:" + c.relayed_by.id, name=f"unnamed others (as reported by {c.relayed_by.name})"
+            id=UNNAMED_PREFIX + c.relayed_by.id, name=f"unnamed others (as reported by {c.relayed_by.name})"
         )
     doc = documents.get(c.doc_id)
     if doc is not None and doc.publisher:
@@ -268,7 +269,7 @@ def overall_score(groups: list[WeighedGroup], claimants: list[Position]) -> Scor
 
     confidence = amount * diversity * (0.5 + 0.5 * agreement), where amount =
     1 - exp(-weight / AMOUNT_SCALE), diversity = 1 - 0.5 ** independent sources (publishers of
-    counted events plus voting claimants), agreement = |sum of signed evidence| / sum of its
+    counted events plus voting named claimants), agreement = |sum of signed evidence| / sum of its
     absolute values (1 when all evidence points the same way).
     """
     counted = [g for g in groups if g.weight > 0]
@@ -280,7 +281,10 @@ def overall_score(groups: list[WeighedGroup], claimants: list[Position]) -> Scor
     score = sum(signed) / total_w if total_w else 0.0
     magnitude = sum(abs(s) for s in signed)
     agreement = abs(sum(signed)) / magnitude if magnitude else 0.0
-    sources = {pub for g in counted for pub in g.publishers} | {p.claimant.id for p in voting}
+    # unnamed others ("as some have argued") vote, hedged, but cannot show they are independent
+    sources = {pub for g in counted for pub in g.publishers} | {
+        p.claimant.id for p in voting if not p.claimant.id.startswith(UNNAMED_PREFIX)
+    }
     amount = 1 - math.exp(-total_w / AMOUNT_SCALE)
     diversity = 1 - 0.5 ** len(sources)
     confidence = amount * diversity * (0.5 + 0.5 * agreement) if total_w else 0.0
