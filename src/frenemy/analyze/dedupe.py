@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from frenemy.analyze.periods import date_interval
 from frenemy.models import Event
@@ -82,20 +83,24 @@ def sentence_key(text: str | None) -> int:
 
 @dataclass
 class RecordColumns:
-    """What grouping reads of each record, one list per field (record i is index i of each).
+    """What grouping reads of each record, one sequence per field (record i is index i of each).
 
-    ``sentences`` holds any value that is equal exactly for identical sentences: the normalised
-    sentence, or its ``sentence_key``. ``places`` is (doc_id, sentence_index).
+    ``sources`` and ``targets`` are sides of the pair ("a", "b" or the actor id). ``sentences``
+    holds any value that is equal exactly for identical sentences: the normalised sentence, or
+    its ``sentence_key``. ``doc_ids`` and ``sentence_indexes`` place a record (joint acts share
+    one place).
     """
 
-    sides: list[tuple[str, str]]
+    sources: Sequence[str]
+    targets: Sequence[str]
     cameos: Sequence[str]
     roots: Sequence[str]
-    statuses: list[str]
-    intervals: list[tuple[date, date] | None]
-    ranks: list[int]
+    statuses: Sequence[str]
+    intervals: Sequence[tuple[date, date] | None]
+    ranks: Sequence[int]
     sentences: Sequence[Hashable]
-    places: Sequence[tuple[str, int]]
+    doc_ids: Sequence[str]
+    sentence_indexes: Sequence[int]
 
 
 @dataclass
@@ -143,14 +148,16 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
             norm = norms[e.sentence] = _norm_sentence(e.sentence)
         sentences.append(norm)
     columns = RecordColumns(
-        sides=[(side_of[s], side_of[t]) for s, t in ends],
+        sources=[side_of[s] for s, _ in ends],
+        targets=[side_of[t] for _, t in ends],
         cameos=[e.cameo for e in events],
         roots=[e.cameo_root for e in events],
         statuses=[_status(e) for e in events],
         intervals=intervals,
         ranks=[_rank(e) for e in events],
         sentences=sentences,
-        places=[(e.doc_id, e.sentence_index) for e in events],
+        doc_ids=[e.doc_id for e in events],
+        sentence_indexes=[e.sentence_index for e in events],
     )
     return [
         EventGroup(members=[events[i] for i in g.rows], interval=g.interval, joint=g.joint)
@@ -159,29 +166,31 @@ def group_events(events: list[Event], side: Callable[[str | None], str]) -> list
 
 
 def group_records(records: RecordColumns) -> list[RowGroup]:
-    """The grouping of ``group_events`` on plain columns; groups in the order of their first row."""
-    sides = records.sides
-    cameos = records.cameos
+    """The grouping of ``group_events`` on plain columns; groups in the order of their first row.
+
+    Written for tens of thousands of records: per-record work runs in C where it can (map and
+    dict look-ups over the columns, zip tuples that are dropped at once), and no tuple is kept
+    per record.
+    """
+    sources, targets, cameos = records.sources, records.targets, records.cameos
     ranks = records.ranks
     intervals = records.intervals
-    n = len(sides)
-    # A joint act ("Saudi Arabia and Iran agreed ...") is coded in both directions from one
-    # sentence: the two records are one real-world event. Only a place (document, sentence)
-    # with several records can hold one, and most places hold one record.
-    per_place = Counter(records.places)
-    shared = [i for i, p in enumerate(records.places) if per_place[p] > 1] if len(per_place) < n else []
-    coded = {(records.places[i], cameos[i], *sides[i]) for i in shared}
-    joint = dict.fromkeys(
-        i
-        for i in shared
-        if sides[i][0] != sides[i][1] and (records.places[i], cameos[i], *sides[i][::-1]) in coded
-    )
-    buckets: dict[tuple[tuple[str, str], str, str], list[int]] = defaultdict(list)
-    for i, key in enumerate(zip(sides, records.roots, records.statuses, strict=True)):
-        if i in joint:
-            s, t = sorted(key[0])
-            key = ((s, t + "+joint"), key[1], key[2])
-        buckets[key].append(i)
+    spans = cast(Sequence[tuple[date, date]], intervals)  # the same list, read where dated only
+    n = len(sources)
+    joint = _joint_acts(records)
+    # The buckets: same direction, CAMEO root and factual status. Each distinct key gets a
+    # number; a joint act's key puts its sides in order and marks it, as group_events did.
+    keys = (sources, targets, records.roots, records.statuses)
+    numbers = {key: k for k, key in enumerate(dict.fromkeys(zip(*keys, strict=True)))}
+    bucket_of = list(map(numbers.__getitem__, zip(*keys, strict=True)))
+    for i in joint:
+        s, t = sorted((sources[i], targets[i]))
+        bucket_of[i] = numbers.setdefault(
+            (s, t + "+joint", records.roots[i], records.statuses[i]), len(numbers)
+        )
+    buckets: list[list[int]] = [[] for _ in range(len(numbers))]
+    for i, k in enumerate(bucket_of):
+        buckets[k].append(i)
 
     parent = list(range(n))
 
@@ -197,7 +206,7 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
             parent[max(rx, ry)] = min(rx, ry)
 
     sentences = records.sentences
-    for members in buckets.values():
+    for members in buckets:
         by_sentence: dict[Hashable, int] = {}
         for i, norm in zip(members, map(sentences.__getitem__, members), strict=True):
             first = by_sentence.setdefault(norm, i)
@@ -207,18 +216,19 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
                 parent[i] = first
         member_ranks = list(map(ranks.__getitem__, members))
         dated = [
-            (iv[0], iv[1], i)
+            i
             for i, iv, rank in zip(members, map(intervals.__getitem__, members), member_ranks, strict=True)
             if iv is not None and rank <= 2
         ]
-        has_years = 2 in member_ranks and any(ranks[i] == 2 for _, _, i in dated)
+        has_years = 2 in member_ranks and any(ranks[i] == 2 for i in dated)
         # Sweep in start order; only records whose interval is still open can overlap.
-        dated.sort()  # (start, end, index): indexes are unique, so records are never compared
+        dated.sort(key=spans.__getitem__)  # (start, end), then index: the sort is stable
         if not has_years:
             # Day and month dates only: any overlap merges, so the groups are the runs of
             # overlapping intervals (a record joins the run when it starts before the run ends).
             run_head, run_end = -1, date.min
-            for start, end, i in dated:
+            for i in dated:
+                start, end = spans[i]
                 if run_head >= 0 and start <= run_end:
                     union(i, run_head)
                     run_end = max(run_end, end)
@@ -229,7 +239,8 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
         # stays open, so a burst of identical reports does not make the sweep quadratic.
         open_: dict[tuple[date, date, str, int], int] = {}
         earliest_end = date.max  # prune closed records only when one has closed
-        for start, end, i in dated:
+        for i in dated:
+            start, end = spans[i]
             twin = (start, end, cameos[i], ranks[i])
             if twin in open_:
                 union(i, open_[twin])
@@ -260,6 +271,29 @@ def group_records(records: RecordColumns) -> list[RowGroup]:
         ivs = [iv for iv in map(intervals.__getitem__, rows) if iv is not None]
         out.append(RowGroup(rows, common_interval(ivs), head in joint))
     return out
+
+
+def _joint_acts(records: RecordColumns) -> set[int]:
+    """Records of a joint act ("Saudi Arabia and Iran agreed ..."), coded in both directions.
+
+    The two records share a place (document and sentence) and a CAMEO code with the sides
+    swapped: they are one real-world event. Only documents with several of the pair's records
+    are looked at, and in them only places holding several records.
+    """
+    docs = Counter(records.doc_ids)
+    if len(docs) == len(records.doc_ids):
+        return set()
+    doc_ids, indexes = records.doc_ids, records.sentence_indexes
+    candidates = [i for i, d in enumerate(doc_ids) if docs[d] > 1]
+    places = Counter((doc_ids[i], indexes[i]) for i in candidates)
+    shared = [i for i in candidates if places[(doc_ids[i], indexes[i])] > 1]
+    sources, targets, cameos = records.sources, records.targets, records.cameos
+    coded = {(doc_ids[i], indexes[i], cameos[i], sources[i], targets[i]) for i in shared}
+    return {
+        i
+        for i in shared
+        if sources[i] != targets[i] and (doc_ids[i], indexes[i], cameos[i], targets[i], sources[i]) in coded
+    }
 
 
 def group_interval(members: list[Event]) -> tuple[date, date] | None:

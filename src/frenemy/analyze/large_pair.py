@@ -55,30 +55,37 @@ class FactGroups:
 def weigh_facts(facts: EventFacts, side: Callable[[str | None], str]) -> FactGroups:
     """Group, weigh and place the records of ``facts`` (in ``events()`` order)."""
     # Per record, through small look-up tables: a pair repeats a few actors, dates and kinds
-    # of record many times over, and map() over a dict look-up runs in C.
-    ends = list(zip(facts.source_id, facts.target_id, strict=True))
-    sides_of = {pair: (side(pair[0]), side(pair[1])) for pair in set(ends)}
-    dates = list(zip(facts.date_start, facts.date_end, strict=True))
-    intervals_of = {d: text_interval(*d) for d in set(dates)}
-    intervals = list(map(intervals_of.__getitem__, dates))
+    # of record many times over. map() over a dict look-up runs in C, and the zip tuples it
+    # reads are dropped at once (no tuple is kept per record).
+    side_of = {actor_id: side(actor_id) for actor_id in {*facts.source_id, *facts.target_id}}
+    intervals_of = {d: text_interval(*d) for d in set(zip(facts.date_start, facts.date_end, strict=True))}
+    intervals = list(map(intervals_of.__getitem__, zip(facts.date_start, facts.date_end, strict=True)))
     ranks_of = {p: precision_rank(p) for p in set(facts.date_precision)}
     ranks = list(map(ranks_of.__getitem__, facts.date_precision))
     # what weighs a record and sets its factual status: (negated, modality, attributed name)
-    kinds = list(zip(facts.negated, facts.modality, facts.attributed_name, strict=True))
-    kind_of = {k: n for n, k in enumerate(dict.fromkeys(kinds))}
-    kind_ids = list(map(kind_of.__getitem__, kinds))
+    kind_of = {
+        k: n
+        for n, k in enumerate(
+            dict.fromkeys(zip(facts.negated, facts.modality, facts.attributed_name, strict=True))
+        )
+    }
+    kind_ids = list(
+        map(kind_of.__getitem__, zip(facts.negated, facts.modality, facts.attributed_name, strict=True))
+    )
     weighing = [record_weight(bool(k[0]), k[1], k[2]) for k in kind_of]
     statuses = [record_status(bool(k[0]), k[1]) for k in kind_of]
     groups = group_records(
         RecordColumns(
-            sides=list(map(sides_of.__getitem__, ends)),
+            sources=list(map(side_of.__getitem__, facts.source_id)),
+            targets=list(map(side_of.__getitem__, facts.target_id)),
             cameos=facts.cameo,
             roots=facts.cameo_root,
             statuses=list(map(statuses.__getitem__, kind_ids)),
             intervals=intervals,
             ranks=ranks,
             sentences=facts.sentence_key,
-            places=list(zip(facts.doc_id, facts.sentence_index, strict=True)),
+            doc_ids=facts.doc_id,
+            sentence_indexes=facts.sentence_index,
         )
     )
     weights = list(map([w for w, _ in weighing].__getitem__, kind_ids))
