@@ -16,6 +16,8 @@ where weight is the evidence's weight from analyze.scoring. Least inconsistent f
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from frenemy.analyze.periods import COOPERATIVE_AT, HOSTILE_AT
 from frenemy.analyze.scoring import WeighedGroup, claim_weight
 from frenemy.models import Claim
@@ -69,12 +71,18 @@ def event_kind(g: WeighedGroup) -> str:
 
 
 def analyse_hypotheses(
-    a_name: str, b_name: str, groups: list[WeighedGroup], claims: list[Claim]
+    a_name: str,
+    b_name: str,
+    groups: list[WeighedGroup],
+    claims: list[Claim],
+    listed: Container[str] | None = None,
 ) -> list[dict[str, object]]:
     """The ACH matrix as a list of hypotheses, least inconsistent first.
 
     Each: ``{"id", "statement", "inconsistency", "consistency", "rank", "ratings":
-    [{"evidence": "ev_…|cl_…", "rating", "weight", "kind"}]}``.
+    [{"evidence": "ev_…|cl_…", "rating", "weight", "kind"}]}``. With ``listed`` (evidence ids),
+    ``ratings`` holds only the listed evidence and ``ratings_total`` counts all of it; the
+    totals always use everything.
     """
     rows: list[dict[str, object]] = []
     rated: list[tuple[str, float, str, tuple[str, str, str, str]]] = []
@@ -84,9 +92,10 @@ def analyse_hypotheses(
     for c in claims:
         stance = c.stance if c.stance in CLAIM_RULES else "neutral"
         rated.append((c.id, claim_weight(c), f"claim: {stance}", _rules(CLAIM_RULES[stance])))
+    shown = rated if listed is None else [r for r in rated if r[0] in listed]
     for col, (hid, template) in enumerate(HYPOTHESES.items()):
         ratings = [
-            {"evidence": eid, "rating": rule[col], "weight": w, "kind": kind} for eid, w, kind, rule in rated
+            {"evidence": eid, "rating": rule[col], "weight": w, "kind": kind} for eid, w, kind, rule in shown
         ]
         rows.append(
             {
@@ -102,6 +111,8 @@ def analyse_hypotheses(
     rows.sort(key=lambda r: (r["inconsistency"], -float(r["consistency"]), r["id"]))  # type: ignore[arg-type]
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
+        if listed is not None:
+            row["ratings_total"] = len(rated)
     return rows
 
 

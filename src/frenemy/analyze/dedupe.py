@@ -22,12 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import cast
 
 from frenemy.analyze.periods import date_interval
 from frenemy.models import Event
 
 _FACTUAL = {"asserted", "reported", "hedged"}
+_START, _END = itemgetter(0), itemgetter(1)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 
 
@@ -302,10 +304,13 @@ def group_interval(members: list[Event]) -> tuple[date, date] | None:
 
 
 def common_interval(intervals: list[tuple[date, date]]) -> tuple[date, date] | None:
+    """The intersection of the intervals, or when it is empty the narrowest (the first of those)."""
     if not intervals:
         return None
-    first = max(iv[0] for iv in intervals)
-    last = min(iv[1] for iv in intervals)
+    first = max(map(_START, intervals))
+    last = min(map(_END, intervals))
     if first <= last:
         return first, last
-    return min(intervals, key=lambda iv: iv[1].toordinal() - iv[0].toordinal())
+    # Large groups repeat a few dates many times: measure each distinct interval once.
+    width = {iv: iv[1].toordinal() - iv[0].toordinal() for iv in set(intervals)}
+    return min(intervals, key=width.__getitem__)

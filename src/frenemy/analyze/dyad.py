@@ -230,8 +230,9 @@ def build_large_report(
     records = (
         listing.full_records([facts.id[i] for rows in shown for i in rows]) if listing.full_records else {}
     )
+    listed_ids = {weighed[k].id for k in chosen} | {c.id for c in listed_claims}
     claimants, hypotheses, verdict = _analyse(
-        a, b, weighed, periods, claims, documents, len(facts), found.publication_dated
+        a, b, weighed, periods, claims, documents, len(facts), found.publication_dated, listed_ids
     )
     listed = []
     for k, rows in zip(chosen, shown, strict=True):
@@ -264,11 +265,12 @@ def _analyse(
     documents: dict[str, Document],
     n_records: int,
     publication_dated: int,
+    listed: set[str] | None = None,
 ) -> tuple[list[Position], list[dict[str, Any]], dict[str, Any]]:
-    """Claimants, hypotheses and verdict: the same for every path and listing."""
+    """Claimants, hypotheses (rating ``listed`` evidence only, when given) and verdict."""
     claimants = positions(claims, documents)
     score = overall_score(weighed, claimants)
-    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims)
+    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims, listed)
     verdict = _verdict(a, b, score, periods, weighed, claimants, n_records, publication_dated)
     return claimants, hypotheses, verdict
 
@@ -650,9 +652,10 @@ def _listed_report(
             row["num_articles"] = g.articles
     listed_evidence = set(by_id) | {c.id for c in listed_claims}
     for h in hypotheses:
-        ratings = h["ratings"]
-        h["ratings_total"] = len(ratings)
-        h["ratings"] = [r for r in ratings if r["evidence"] in listed_evidence]
+        if "ratings_total" not in h:  # rated in full (the Event path): keep the listed ratings
+            ratings = h["ratings"]
+            h["ratings_total"] = len(ratings)
+            h["ratings"] = [r for r in ratings if r["evidence"] in listed_evidence]
     cited = {r["doc_id"] for r in rows} | {c.doc_id for c in listed_claims}
     documents_total = len(set(event_doc_ids) | {c.doc_id for c in claims})
     return {
