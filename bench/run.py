@@ -2,6 +2,7 @@
 
     python -m bench.run            # full run (a few minutes), writes bench/results.json
     python -m bench.run --smoke    # seconds-long versions of every measurement (the tests run this)
+    python -m bench.run --only throughput,throughput_all_cores --words 60000 --out /tmp/t.json
 
 All figures come from one run on one machine. Each part that fails is recorded under
 ``details.failures`` (and the exit status is 1) instead of hiding the parts that worked.
@@ -17,7 +18,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +49,33 @@ def default_workers() -> int:
     return int(args.workers)
 
 
-def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) -> dict[str, Any]:
-    """Run every measurement and write ``out``; returns the results dict."""
+PARTS = ("throughput", "stages", "throughput_all_cores", "memory", "dyad_query", "distributed", "load")
+
+
+def run(
+    *,
+    smoke: bool,
+    workers: int | None,
+    out: Path,
+    dask: bool,
+    load: bool,
+    only: frozenset[str] | None = None,
+    words: int | None = None,
+    rounds: int | None = None,
+) -> dict[str, Any]:
+    """Run every measurement (or the ``only`` parts) and write ``out``; returns the results dict.
+
+    ``words`` and ``rounds`` override the corpus size and the number of alternating throughput
+    rounds, for quick before/after comparisons of one part.
+    """
     from bench import dyad as dyad_bench
     from bench import measure
     from bench.synthetic import BENCH_DYAD, fill_store
 
     size = SMOKE if smoke else FULL
-    rounds = 1 if smoke else 2
+    if words is not None:
+        size = replace(size, words=words)
+    rounds = rounds or (1 if smoke else 2)
     n_process = workers or default_workers()
     results: dict[str, Any] = {
         "spacy_words_per_s": None,
@@ -83,6 +103,8 @@ def run(*, smoke: bool, workers: int | None, out: Path, dask: bool, load: bool) 
     results["details"] = details
 
     def part(name: str, fn: Callable[[], None]) -> None:
+        if only is not None and name not in only:
+            return
         start = time.perf_counter()
         try:
             fn()
@@ -375,6 +397,16 @@ def print_table(results: dict[str, Any]) -> None:
         Console(stderr=True).print(f"[red]{name} failed:[/red] {failure}")
 
 
+def _parts(value: str) -> frozenset[str]:
+    names = frozenset(n.strip() for n in value.split(",") if n.strip())
+    unknown = sorted(names - set(PARTS))
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}"
+        )
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="frenemy benchmarks (writes bench/results.json)")
     parser.add_argument("--smoke", action="store_true", help="seconds-long versions of every measurement")
@@ -384,14 +416,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="results file (default bench/results.json)")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster throughput run")
     parser.add_argument("--no-load", action="store_true", help="skip the web load test")
+    parser.add_argument(
+        "--only",
+        type=_parts,
+        default=None,
+        help=f"comma-separated parts to run, of: {', '.join(PARTS)} (default: all)",
+    )
+    parser.add_argument("--words", type=int, default=None, help="corpus size in words (default 200,000)")
+    parser.add_argument("--rounds", type=int, default=None, help="alternating throughput rounds (default 2)")
     args = parser.parse_args(argv)
-    out = args.out or BENCH_DIR / ("results-smoke.json" if args.smoke else "results.json")
+    partial = args.only is not None or args.words is not None or args.rounds is not None
+    # a partial run never overwrites the full results (bench/out/ is ignored by git)
+    default = (
+        "out/results-partial.json" if partial else "results-smoke.json" if args.smoke else "results.json"
+    )
+    out = args.out or BENCH_DIR / default
+    out.parent.mkdir(parents=True, exist_ok=True)
     results = run(
         smoke=args.smoke,
         workers=args.workers,
         out=out,
         dask=not args.no_dask and not args.smoke,
         load=not args.no_load,
+        only=args.only,
+        words=args.words,
+        rounds=args.rounds,
     )
     print_table(results)
     print(f"results written to {out}")
