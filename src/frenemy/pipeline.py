@@ -71,9 +71,7 @@ class Pipeline:
     def analyse(self, document: Document, parsed: Doc | None = None) -> DocumentResult:
         """Run every stage on one document; a non-English one keeps only its sentences."""
         doc = parsed if parsed is not None else self.parse(document.text)
-        sentences = [
-            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
-        ]
+        sentences = _sentences(document, doc)
         if document.language != "en":
             return DocumentResult(document, sentences, [], [], [], [])
         # One registry for the whole run: corpus actors found in one document (and their spelling
@@ -322,9 +320,8 @@ def analyse_parsed(
     from frenemy.extract.time import build_timeline
 
     if sentences is None:
-        sentences = [
-            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
-        ]
+        sentences = _sentences(document, doc)
+    text = _parsed_text(document, doc)
     ctx = DocContext(document=document, doc=doc, registry=registry)
     ctx.mentions = find_mentions(ctx)
     ctx.index_mentions()
@@ -332,20 +329,44 @@ def analyse_parsed(
     ctx.attributions = find_attributions(ctx, stance_lexicon)
     events = extract_events(ctx, event_lexicon)
     claims = extract_claims(ctx, stance_lexicon)
-    mentions = [
-        Mention(
-            doc_id=document.id,
-            sentence_index=ctx.sentence_index(m.start),
-            char_start=doc[m.start].idx,
-            char_end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
-            text=doc[m.start : m.end].text,
-            actor_id=m.actor.id,
-            kind=m.kind,
+    mentions = []
+    for m in ctx.mentions:
+        last = doc[m.end - 1]
+        char_start, char_end = doc[m.start].idx, last.idx + len(last)
+        mentions.append(
+            Mention(
+                doc_id=document.id,
+                sentence_index=ctx.sentence_index(m.start),
+                char_start=char_start,
+                char_end=char_end,
+                text=text[char_start:char_end],  # what doc[m.start:m.end].text joins token by token
+                actor_id=m.actor.id,
+                kind=m.kind,
+            )
         )
-        for m in ctx.mentions
-    ]
     actors = _actors_to_store(ctx, events, claims, registry)
     return DocumentResult(document, sentences, mentions, events, claims, actors)
+
+
+def _parsed_text(document: Document, doc: Doc) -> str:
+    """The text ``doc`` was parsed from: ``document.text``, unless the lengths say otherwise.
+
+    spaCy keeps every character, so a span's text is the slice between its character offsets;
+    slicing the string we already hold is much cheaper than ``Span.text`` or ``Doc.text``, which
+    build one Token object per token.
+    """
+    if len(doc) == 0:
+        return document.text
+    last = doc[-1]
+    return document.text if last.idx + len(last.text_with_ws) == len(document.text) else doc.text
+
+
+def _sentences(document: Document, doc: Doc) -> list[Sentence]:
+    text = _parsed_text(document, doc)
+    return [
+        Sentence(document.id, i, s.start_char, s.end_char, text[s.start_char : s.end_char])
+        for i, s in enumerate(doc.sents)
+    ]
 
 
 def _actors_to_store(ctx: DocContext, events: list[Any], claims: list[Any], registry: Any) -> list[Actor]:

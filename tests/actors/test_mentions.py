@@ -235,3 +235,14 @@ def test_user_file_aliases_are_found_in_text(nlp) -> None:
     ctx = _context(nlp, 'A letter from "Atiyya" reached Abbottabad in 2010.', registry)
     ids = [m.actor.id for m in find_mentions(ctx)]
     assert "atiyah-abd-al-rahman" in ids
+
+
+def test_lowercase_words_that_start_aliases_are_not_mentions(nlp) -> None:
+    """The alias scan skips stretches without a capital letter or digit; a capital further on
+    in the same stretch ("al Qaeda", "the south of Iran") must still be found."""
+    text = "Who is new here? The world said south winds blew, and al Qaeda and the Islamic State denied it."
+    ctx = _context(nlp, text)
+    found = {ctx.doc[m.start : m.end].text: m.actor.id for m in find_mentions(ctx)}
+    assert found.get("al Qaeda") == "al-qaeda"
+    assert "Islamic State" in found
+    assert not any(name in found for name in ("Who", "is", "new", "world", "south"))

@@ -40,3 +40,13 @@ def test_mixed_case_acronyms_are_not_words() -> None:
     assert alias_key("LeT") == "LeT"
     assert alias_key("Let") == "let"
     assert alias_key("DoD") == "DoD"
+
+
+@pytest.mark.parametrize(
+    ("accented", "plain"),
+    [("Qāʿida", "Qaida"), ("Hélène Côté", "Helene Cote"), ("Ahmadinejad", "Ahmadinejad")],
+)
+def test_accents_are_dropped_and_plain_ascii_is_unchanged(accented: str, plain: str) -> None:
+    # ASCII text takes a short cut past the per-character pass; both paths must agree
+    assert alias_key(accented) == alias_key(plain)
+    assert slugify(accented) == slugify(plain)

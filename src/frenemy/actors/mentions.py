@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from frenemy.actors import data
 from frenemy.actors.merge import corpus_index, family
@@ -47,6 +47,16 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "WORK_OF_ART": None}
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
 _SALIENCE_WINDOW = 3  # sentences back that "the group" may reach
+
+
+class _TokenTable(NamedTuple):
+    texts: list[str]
+    with_ws: list[str]
+    skip: list[bool]  # punctuation and whitespace: no alias starts there
+    bad_end: list[bool]  # no alias ends there either (also the possessive tag)
+    possessive: list[bool]
+    firsts: list[str]  # the first word of each token's alias key, lowercase
+    next_capital: list[int]
 
 
 @dataclass
@@ -121,7 +131,7 @@ class _MentionFinder:
         self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
         self._org_ents: dict[int, int] | None = None
         self._ents: dict[int, Span] | None = None  # token -> size of the ORG entity holding it
-        self._table: tuple[list[str], list[str], list[bool], list[bool], list[bool]] | None = None
+        self._table: _TokenTable | None = None
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
             sentences = list(self.doc.sents)
         else:
@@ -150,38 +160,51 @@ class _MentionFinder:
             del self.found[item.start]
 
     # --- 1. registry aliases ------------------------------------------------------------------
-    def _token_table(self) -> tuple[list[str], list[str], list[bool], list[bool], list[bool]]:
+    def _token_table(self) -> _TokenTable:
         """Per-token texts and flags for the alias scan, read from the Doc once per document."""
         if self._table is None:
-            texts, with_ws, skip, bad_end, possessive = [], [], [], [], []
+            texts, with_ws, skip, bad_end, possessive, firsts = [], [], [], [], [], []
             for tok in self.tokens:
-                texts.append(tok.text)
+                text = tok.text
+                texts.append(text)
                 with_ws.append(tok.text_with_ws)
                 blank = tok.is_punct or tok.is_space
                 skip.append(blank)
                 bad_end.append(blank or tok.tag_ == "POS")
                 possessive.append(tok.lower_ in _POSSESSIVE)
-            self._table = (texts, with_ws, skip, bad_end, possessive)
+                firsts.append("" if blank else _first_word(text))
+            # next_capital[i]: the first token at or after i with a capital letter or a digit (n if
+            # none). A stretch without one can never be a match (see _has_capital), so the scan
+            # skips it without building and normalising its candidate strings.
+            n = len(texts)
+            next_capital = [n] * (n + 1)
+            for i in range(n - 1, -1, -1):
+                next_capital[i] = i if _has_capital(texts[i]) else next_capital[i + 1]
+            self._table = _TokenTable(texts, with_ws, skip, bad_end, possessive, firsts, next_capital)
         return self._table
 
     def match_aliases(self, only_first: set[str] | None = None) -> None:
         registry, n, owner = self.registry, len(self.doc), self.owner
-        texts, with_ws, skip, bad_end, possessive = self._token_table()
+        texts, with_ws, skip, bad_end, possessive, firsts, next_capital = self._token_table()
         longest: dict[str, int] = {}  # first word -> registry.max_alias_words (fixed during a scan)
         i = 0
         while i < n:
             if owner[i] is not None or skip[i]:
                 i += 1
                 continue
-            first = _first_word(texts[i])
+            first = firsts[i]
             if only_first is not None and first not in only_first:
                 i += 1
                 continue
             max_words = longest.get(first)
             if max_words is None:
                 max_words = longest[first] = registry.max_alias_words(first) if first else 0
+            window_end = min(n, i + 3 * max_words)
+            if next_capital[i] >= window_end:
+                i += 1  # no alias starts here, or no candidate could pass _has_capital
+                continue
             best: tuple[int, Actor, str] | None = None
-            for j in range(i + 1, min(n, i + 3 * max_words) + 1):
+            for j in range(i + 1, window_end + 1):
                 if owner[j - 1] is not None:
                     break
                 if bad_end[j - 1] or possessive[j - 1] and j - 1 > i:

@@ -24,6 +24,8 @@ _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # NFKD leaves ASCII as it is and it has no combining marks: skip the per-character pass
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
