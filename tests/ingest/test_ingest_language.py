@@ -54,3 +54,34 @@ def test_dense_wire_copy_with_few_function_words_is_english():
         "ministers to meet, pledge respect for sovereignty and non-interference."
     )
     assert guess_language(wire) == "en"
+
+
+def _word_by_word(text: str) -> str:
+    """The rule as docs/formats.md states it, word by word (guess_language takes a short cut for ASCII)."""
+    from frenemy.ingest import language as lang
+
+    words = lang._WORD.findall(text[: lang.SAMPLE_CHARS])
+    if not words or sum(1 for w in words if w[0] <= lang._LAST_LATIN) * 2 < len(words):
+        return "und"
+    english = sum(1 for w in words if w.lower() in lang.ENGLISH_FUNCTION_WORDS)
+    other = sum(1 for w in words if w.lower() in lang.OTHER_FUNCTION_WORDS)
+    if len(words) < lang.SHORT_TEXT_WORDS:
+        return "en" if english >= other else "und"
+    share = english / len(words) >= lang.MIN_FUNCTION_WORD_SHARE
+    return "en" if share and english >= lang.OTHER_LANGUAGE_MARGIN * other else "und"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE MINISTER SAID THAT IRAN AND SYRIA WOULD MEET.",
+        "Le president et les ministres sont dans la ville pour une reunion avec des officiels.",
+        "Der Minister ist nicht in der Stadt und das Treffen ist auf Montag verschoben worden.",
+        " ".join(["Iran", "and", "the", "US", "met", "in", "Geneva", "on", "talks"] * 8),
+        " ".join(["Syria", "Turkey", "border", "shelling", "claims", "denied", "the"] * 10),
+        "12345 --- ???",
+        "Straße und Café: die Minister sind nicht in der Stadt, sagt der Bericht.",
+    ],
+)
+def test_ascii_short_cut_gives_the_word_by_word_answer(text: str) -> None:
+    assert guess_language(text) == _word_by_word(text)

@@ -16,6 +16,7 @@ Mentions never overlap; ``MentionSpan.start``/``end`` cover the name only (no "t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ class _TokenTable(NamedTuple):
     bad_end: list[bool]  # no alias ends there either (also the possessive tag)
     possessive: list[bool]
     firsts: list[str]  # the first word of each token's alias key, lowercase
-    next_capital: list[int]
+    capital: list[bool | None]  # _has_capital of each token's text, None until asked
 
 
 @dataclass
@@ -93,8 +94,24 @@ def _first_word(text: str) -> str:
     return key.split(" ", 1)[0].lower() if key else ""
 
 
+_ASCII_CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+
+
 def _has_capital(text: str) -> bool:
+    if text.isascii():  # the usual case, in one regex call instead of a loop over characters
+        return _ASCII_CAPITAL_OR_DIGIT.search(text) is not None
     return any(ch.isupper() or ch.isdigit() for ch in text)
+
+
+def _any_capital(texts: list[str], capital: list[bool | None], start: int, end: int) -> bool:
+    """Whether a token in [start, end) has a capital or a digit (answers kept in ``capital``)."""
+    for k in range(start, end):
+        known = capital[k]
+        if known is None:
+            known = capital[k] = _has_capital(texts[k])
+        if known:
+            return True
+    return False
 
 
 def _role_of(token: Token) -> tuple[str, int] | None:
@@ -173,19 +190,13 @@ class _MentionFinder:
                 bad_end.append(blank or tok.tag_ == "POS")
                 possessive.append(tok.lower_ in _POSSESSIVE)
                 firsts.append("" if blank else _first_word(text))
-            # next_capital[i]: the first token at or after i with a capital letter or a digit (n if
-            # none). A stretch without one can never be a match (see _has_capital), so the scan
-            # skips it without building and normalising its candidate strings.
-            n = len(texts)
-            next_capital = [n] * (n + 1)
-            for i in range(n - 1, -1, -1):
-                next_capital[i] = i if _has_capital(texts[i]) else next_capital[i + 1]
-            self._table = _TokenTable(texts, with_ws, skip, bad_end, possessive, firsts, next_capital)
+            capital: list[bool | None] = [None] * len(texts)  # filled when a scan needs it
+            self._table = _TokenTable(texts, with_ws, skip, bad_end, possessive, firsts, capital)
         return self._table
 
     def match_aliases(self, only_first: set[str] | None = None) -> None:
         registry, n, owner = self.registry, len(self.doc), self.owner
-        texts, with_ws, skip, bad_end, possessive, firsts, next_capital = self._token_table()
+        texts, with_ws, skip, bad_end, possessive, firsts, capital = self._token_table()
         longest: dict[str, int] = {}  # first word -> registry.max_alias_words (fixed during a scan)
         i = 0
         while i < n:
@@ -200,8 +211,10 @@ class _MentionFinder:
             if max_words is None:
                 max_words = longest[first] = registry.max_alias_words(first) if first else 0
             window_end = min(n, i + 3 * max_words)
-            if next_capital[i] >= window_end:
-                i += 1  # no alias starts here, or no candidate could pass _has_capital
+            if not _any_capital(texts, capital, i, window_end):
+                # no alias starts here, or no candidate string could pass _has_capital below: skip
+                # building and normalising them (most such words are lowercase: "is", "new", "south")
+                i += 1
                 continue
             best: tuple[int, Actor, str] | None = None
             for j in range(i + 1, window_end + 1):

@@ -55,18 +55,25 @@ def guess_language(text: str) -> str:
     >>> guess_language("L'Iran et al-Qaïda sont plus ennemis qu'alliés, selon le rapport.")
     'und'
     """
-    words = _WORD.findall(text[:SAMPLE_CHARS])
-    if not words:
-        return "und"
-    latin = sum(1 for word in words if word[0] <= _LAST_LATIN)
-    if latin * 2 < len(words):
-        return "und"
-    lowered = [word.lower() for word in words]
-    english = sum(1 for word in lowered if word in ENGLISH_FUNCTION_WORDS)
-    if len(words) < SHORT_TEXT_WORDS:
-        other = sum(1 for word in lowered if word in OTHER_FUNCTION_WORDS)
+    sample = text[:SAMPLE_CHARS]
+    if sample.isascii():
+        # every ASCII letter is Latin, and lowercasing ASCII keeps word boundaries where they are,
+        # so one lower() of the sample does what lowering word by word does (run on every document)
+        lowered = _WORD.findall(sample.lower())
+        if not lowered:
+            return "und"
+    else:
+        words = _WORD.findall(sample)
+        if not words:
+            return "und"
+        latin = sum(1 for word in words if word[0] <= _LAST_LATIN)
+        if latin * 2 < len(words):
+            return "und"
+        lowered = [word.lower() for word in words]
+    english = len([word for word in lowered if word in ENGLISH_FUNCTION_WORDS])
+    other = len([word for word in lowered if word in OTHER_FUNCTION_WORDS])
+    if len(lowered) < SHORT_TEXT_WORDS:
         return "en" if english >= other else "und"
-    other = sum(1 for word in lowered if word in OTHER_FUNCTION_WORDS)
-    if english / len(words) >= MIN_FUNCTION_WORD_SHARE and english >= OTHER_LANGUAGE_MARGIN * other:
+    if english / len(lowered) >= MIN_FUNCTION_WORD_SHARE and english >= OTHER_LANGUAGE_MARGIN * other:
         return "en"
     return "und"
