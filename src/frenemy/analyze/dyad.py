@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from frenemy.analyze.ach import analyse_hypotheses
 from frenemy.analyze.dedupe import EventGroup, group_events, group_interval
-from frenemy.analyze.large_pair import weigh_facts
+from frenemy.analyze.large_pair import collection_paused, weigh_facts
 from frenemy.analyze.periods import (
     COOPERATIVE_AT,
     HOSTILE_AT,
@@ -91,10 +91,11 @@ def dyad_report(store: Store, a_name: str, b_name: str) -> dict[str, Any]:
     # only its most significant evidence in full; a small one is read and listed whole.
     large = store.count_events(dyad=pair) > LARGE_PAIR_EVENTS
     if large and store.has_event_facts():
-        return build_large_report(
-            a, b, store.event_facts(dyad=pair), store.claim_facts(dyad=pair), contradictions,
-            store.documents_meta, family_a=family_a, family_b=family_b, listing=listing,
-        )  # fmt: skip
+        with collection_paused():
+            return build_large_report(
+                a, b, store.event_facts(dyad=pair), store.claim_facts(dyad=pair), contradictions,
+                store.documents_meta, family_a=family_a, family_b=family_b, listing=listing,
+            )  # fmt: skip
     # A small pair, or a large one in a read-only store from before the fact columns.
     claims = store.claims(dyad=pair)
     events = store.events(dyad=pair)

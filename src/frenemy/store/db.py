@@ -31,7 +31,7 @@ from frenemy.models import (
     Mention,
     Sentence,
 )
-from frenemy.store.facts import FACT_COLUMNS, EventFacts
+from frenemy.store.facts import FACT_SELECT, PLAIN, EventFacts
 from frenemy.store.names import normalise_name
 from frenemy.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -42,17 +42,15 @@ if TYPE_CHECKING:
 # them before the covering index existed: a->b first, then by target, source and row. Spelled
 # out so that which index the planner picks cannot change which record of a group is its best.
 _DYAD_ORDER = "date_start IS NULL, date_start, doc_id, sentence_index, {term}, target_id, source_id, rowid"
-# _DYAD_ORDER over event_facts rows (FACT_COLUMNS, then rowid, term and "date_start IS NULL"):
-# a C-level key; the flag first, so an undated row's None is only ever compared with another's.
+# _DYAD_ORDER over event_facts rows (FACT_SELECT, then rowid and term), as a C-level key.
 _FACT_ORDER = itemgetter(
-    len(FACT_COLUMNS) + 2,
-    FACT_COLUMNS.index("date_start"),
-    FACT_COLUMNS.index("doc_id"),
-    FACT_COLUMNS.index("sentence_index"),
-    len(FACT_COLUMNS) + 1,
-    FACT_COLUMNS.index("target_id"),
-    FACT_COLUMNS.index("source_id"),
-    len(FACT_COLUMNS),
+    PLAIN.index("date_start"),
+    PLAIN.index("doc_id"),
+    PLAIN.index("sentence_index"),
+    len(PLAIN) + 3,
+    PLAIN.index("target_id"),
+    PLAIN.index("source_id"),
+    len(PLAIN) + 2,
 )
 ALIAS_KINDS = ("name", "demonym")  # mention kinds whose surface text is a spelling of the actor
 BUSY_TIMEOUT_MS = 60_000  # a second writer waits this long for the first to commit
@@ -466,33 +464,37 @@ class Store:
     def event_facts(self, *, dyad: tuple[str, str]) -> EventFacts:
         """The pair's events as columns of what scoring and deduplication read, in ``events()`` order.
 
-        Read from the covering index ``events_facts`` alone: no table rows, no JSON. Needs
-        ``has_event_facts()``. Columns: ``FACT_COLUMNS``; the sentence is only its
-        ``sentence_key`` and ``publisher`` is the citing document's.
+        Read from the covering index ``events_facts`` alone: no table rows, no records decoded.
+        Needs ``has_event_facts()``. Columns: ``store.facts.FACT_COLUMNS``; the sentence is only
+        its ``sentence_key`` and ``publisher`` is the citing document's.
         """
         fa, fb = sorted(self.actor_family(dyad[0])), sorted(self.actor_family(dyad[1]))
         qa, qb = ",".join("?" * len(fa)), ",".join("?" * len(fb))
-        cols = ", ".join(FACT_COLUMNS)
         if set(fa) & set(fb):
             # overlapping families (a parent chain that loops): one OR query, as events() does
             where, params = self._event_filter(dyad=dyad)
-            sql = f"SELECT {cols}, rowid, source_id NOT IN ({qa}), date_start IS NULL FROM events {where}"
+            sql = f"SELECT {FACT_SELECT}, rowid, source_id NOT IN ({qa}) FROM events {where}"
             params = [*fa, *params]
         else:
             # the two directions are disjoint: each is a range of the covering index
             sql = (
-                f"SELECT {cols}, rowid, 0, date_start IS NULL FROM events "
-                f"WHERE source_id IN ({qa}) AND target_id IN ({qb}) UNION ALL "
-                f"SELECT {cols}, rowid, 1, date_start IS NULL FROM events "
-                f"WHERE source_id IN ({qb}) AND target_id IN ({qa})"
+                f"SELECT {FACT_SELECT}, rowid, 0 FROM events WHERE source_id IN ({qa}) AND target_id IN ({qb}) "
+                f"UNION ALL SELECT {FACT_SELECT}, rowid, 1 FROM events WHERE source_id IN ({qb}) AND target_id IN ({qa})"
             )
             params = [*fa, *fb, *fb, *fa]
         cur = self.conn.cursor()
         cur.row_factory = None  # plain tuples, transposed to columns in C
         rows = cur.execute(sql, params).fetchall()
         # _DYAD_ORDER in Python: each (source, target) range of the index is already in date
-        # order, and Python's sort merges such runs faster than SQLite sorts wide rows.
+        # order, and Python's sort merges such runs faster than SQLite sorts wide rows. Undated
+        # records go last; splitting them off first keeps None out of the comparisons.
+        start = PLAIN.index("date_start")
+        undated = [r for r in rows if r[start] is None]
+        if undated:
+            rows = [r for r in rows if r[start] is not None]
         rows.sort(key=_FACT_ORDER)
+        undated.sort(key=_FACT_ORDER)
+        rows += undated
         return EventFacts.from_rows(rows)
 
     def events_by_id(self, ids: Iterable[str]) -> dict[str, Event]:
