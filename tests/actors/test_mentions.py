@@ -246,3 +246,10 @@ def test_lowercase_words_that_start_aliases_are_not_mentions(nlp) -> None:
     assert found.get("al Qaeda") == "al-qaeda"
     assert "Islamic State" in found
     assert not any(name in found for name in ("Who", "is", "new", "world", "south"))
+
+
+def test_the_capitalised_treasury_points_back_to_the_named_department(nlp) -> None:
+    text = "The United States Treasury Department designated six men. The Treasury said Iran helped them."
+    ctx = _context(nlp, text)
+    corefs = [(ctx.doc[m.start : m.end].text, m.actor.id) for m in find_mentions(ctx) if m.kind == "coref"]
+    assert ("Treasury", "united-states-treasury") in corefs

@@ -387,3 +387,12 @@ def test_participle_in_the_according_to_phrase_is_not_a_speaker(nlp):
     assert a is not None and a.kind == "according_to"
     assert a.speaker is not None and a.speaker.id == "combating-terrorism-center"
     assert not any(x.speaker is not None and x.speaker.id == "united-states" for x in atts)
+
+
+@pytest.mark.model
+def test_speaker_of_a_relative_clause_is_its_antecedent(nlp):
+    text = "This contradicts the view of the US Treasury Department, which said in 2011 that Iran had a secret deal."
+    ctx = make_ctx(nlp, text)
+    find_attributions(ctx)
+    a = attribution_of(ctx, "deal")
+    assert a is not None and a.speaker is not None and a.speaker.id == "united-states-treasury"

@@ -704,7 +704,9 @@ class _MentionFinder:
         group").
         """
         kind = data.coref_nouns().get(tok.lemma_.lower())
-        if kind is None or tok.pos_ != "NOUN" or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+        # "the Treasury", "the Commission": capitalised, the parser may call it a proper noun
+        pos_ok = tok.pos_ == "NOUN" or (kind == "named" and tok.pos_ == "PROPN")
+        if kind is None or not pos_ok or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None

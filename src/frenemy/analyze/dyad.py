@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from frenemy.analyze.ach import analyse_hypotheses
 from frenemy.analyze.dedupe import EventGroup, group_events, group_interval
+from frenemy.analyze.disputes import DISPUTED_FACTOR, discount_disputed, disputed_views
 from frenemy.analyze.large_pair import collection_paused, weigh_facts
 from frenemy.analyze.periods import (
     COOPERATIVE_AT,
@@ -145,8 +146,12 @@ def build_dyad_report(
     """
     side = _side_function(a, b, family_a, family_b)
     groups = group_events(events, side)
-    weighed = [weigh_group(g, documents) for g in groups]
-    points = [p for p in (_point(wg) for wg in weighed if wg.weight > 0) if p is not None]
+    weighed, disputed = discount_disputed(
+        [weigh_group(g, documents) for g in groups], disputed_views(contradictions, claims)
+    )
+    points = [
+        p for p in (_point(wg) for wg in weighed if wg.weight > 0 and wg.id not in disputed) if p is not None
+    ]
     publication_dated = sum(
         1
         for g in weighed
@@ -214,8 +219,8 @@ def build_large_report(
     listing = listing or Listing()
     side = _side_function(a, b, family_a, family_b)
     found = weigh_facts(facts, side)
-    weighed = found.weighed
-    periods = find_periods(found.points)
+    weighed, disputed = discount_disputed(found.weighed, disputed_views(contradictions, claims))
+    periods = find_periods([p for p in found.points if p.evidence_id not in disputed])
     chosen = _listed_indexes(weighed, periods, listing.groups)
     shown = [
         [found.best[k]] + [i for i in found.rows[k] if i != found.best[k]][: listing.duplicates]
@@ -453,6 +458,7 @@ def _verdict(
         "not_counted": sum(1 for g in weighed if g.weight <= 0),
         "undated_events": sum(1 for g in weighed if g.weight > 0 and g.group.interval is None),
         "publication_dated_events": publication_dated,
+        "disputed_events": sum(1 for g in weighed if g.weight > 0 and g.disputed_by),
         "event_weight": score.event_weight,
         "claimants": score.claimants_voting,
         "claim_weight": score.claim_weight,
@@ -572,6 +578,11 @@ def _basis(
         parts.append(
             f"{figures['publication_dated_events']} event(s) dated only by their document's "
             "publication date count in the score but not in the periods."
+        )
+    if figures.get("disputed_events"):
+        parts.append(
+            f"{figures['disputed_events']} event(s) reported by a source whose view of the pair another "
+            f"source disputes in so many words count at x{DISPUTED_FACTOR:g} and not in the periods."
         )
     if len(periods) >= 2 and label == periods[-1]["label"]:
         parts.append(

@@ -139,6 +139,7 @@ class WeighedGroup:
     reason: str
     publishers: list[str]
     bargaining: bool = False  # a negotiation, release, exchange or trade (is_bargaining)
+    disputed_by: str | None = None  # the critic of the view it carries (analyze.disputes)
 
     @property
     def id(self) -> str:

@@ -260,6 +260,8 @@ def _subject(tok: Token) -> Token | None:
     cur = tok
     for _ in range(3):
         subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and subj.lower_ in ("which", "who", "that") and cur.dep_ == "relcl":
+            subj = cur.head  # "the US Treasury, which said that ...": the relative's antecedent
         if subj is not None:
             # a subject across a paragraph break is a parse of two paragraphs glued together
             return None if paragraph_break_between(tok.doc, subj.i, tok.i) else subj
