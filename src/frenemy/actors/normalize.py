@@ -61,6 +61,7 @@ def alias_key(text: str) -> str:
     text = _DASHES.sub(" ", text)
     text = text.replace("'", "")
     text = _SPACES.sub(" ", text).strip(_EDGE_PUNCT)
+    text = _LEADING_THE.sub("", text)  # "the-X" is "the X" only once its hyphen is a space
     if is_acronym(text):
         return text
     return text.lower()
