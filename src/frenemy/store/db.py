@@ -499,11 +499,17 @@ class Store:
 
     def events_by_id(self, ids: Iterable[str]) -> dict[str, Event]:
         """Full event records by id (one query per 500 ids); unknown ids are left out."""
-        out: dict[str, Event] = {}
+        return {k: Event.from_dict(d) for k, d in self._records_by_id("events", ids).items()}
+
+    def _records_by_id(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The JSON records of ``table`` ("events" or "claims") by id, 500 ids a query."""
+        out: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(dict.fromkeys(ids)), 500):
             q = ",".join("?" * len(chunk))
-            for event_id, data in self.conn.execute(f"SELECT id, data FROM events WHERE id IN ({q})", chunk):
-                out[event_id] = Event.from_dict(json.loads(data))
+            for record_id, data in self.conn.execute(
+                f"SELECT id, data FROM {table} WHERE id IN ({q})", chunk
+            ):
+                out[record_id] = json.loads(data)
         return out
 
     def count_events(self, *, actor: str | None = None, dyad: tuple[str, str] | None = None) -> int:
@@ -576,12 +582,7 @@ class Store:
 
     def claims_by_id(self, ids: Iterable[str]) -> dict[str, Claim]:
         """Full claim records by id (one query per 500 ids); unknown ids are left out."""
-        out: dict[str, Claim] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
-            q = ",".join("?" * len(chunk))
-            for claim_id, data in self.conn.execute(f"SELECT id, data FROM claims WHERE id IN ({q})", chunk):
-                out[claim_id] = Claim.from_dict(json.loads(data))
-        return out
+        return {k: Claim.from_dict(d) for k, d in self._records_by_id("claims", ids).items()}
 
     def _claim_rows(
         self,
