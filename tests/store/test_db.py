@@ -33,6 +33,9 @@ class _NoRegistry:
     def lookup(self, name: str) -> Actor | None:
         return None
 
+    def actors(self) -> list[Actor]:
+        return []
+
 
 def _result(doc_id: str, text: str, *, events=(), claims=(), published="2012-05-04") -> DocumentResult:
     doc = Document(id=doc_id, text=text, title=f"Title {doc_id}", publisher="Test Wire", published=published)
@@ -192,6 +195,22 @@ def test_resolve_actor_is_forgiving_and_suggests(store):
     assert store.resolve_actor("Al Qaeda").id == "al-qaeda"
     with pytest.raises(QueryError, match="Did you mean: al Qaeda"):
         store.resolve_actor("al Qaida")
+
+
+class _Known(_NoRegistry):
+    def actors(self) -> list[Actor]:
+        return [
+            Actor(id="norway", name="Norway", type="state", code="NOR"),
+            Actor(id="gro", name="Gulf Relations Observatory", type="organization"),
+        ]
+
+
+def test_suggestions_include_registry_names_the_store_never_saw(tmp_path):
+    with Store(tmp_path / "s.db", registry=_Known()) as store:  # type: ignore[arg-type]
+        store.write_result(_result("d1", "Iran held al Qaeda members."))
+        with pytest.raises(QueryError, match=r"Did you mean: Norway \(norway\)") as err:
+            store.resolve_actor("Norwy")
+    assert "Observatory" not in str(err.value)  # a long name sharing letters is no suggestion
 
 
 def test_edges_roll_up_and_skip_negated(store):

@@ -26,6 +26,9 @@ class _NoRegistry:
     def lookup(self, name: str) -> Actor | None:
         return None
 
+    def actors(self) -> list[Actor]:
+        return []
+
 
 def _results() -> list[DocumentResult]:
     """Twelve documents of Iran / al-Qaeda events: syndicated wording, attributions, no publisher."""

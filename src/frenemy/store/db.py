@@ -424,9 +424,14 @@ class Store:
         choices: dict[str, str] = {}
         for actor_id, alias in self.conn.execute("SELECT actor_id, alias FROM aliases"):
             choices.setdefault(alias, actor_id)
+        # the registry resolves names the store never saw ("Norway" in a store about Iran): offer them too
+        for actor in self.registry.actors():
+            for alias in (actor.name, *actor.aliases):
+                choices.setdefault(alias, actor.id)
         if not choices:
             return []
-        hits = process.extract(name, list(choices), scorer=fuzz.WRatio, limit=n * 3, score_cutoff=60)
+        # 75: a typo ("Norwy", "al Qeada") scores 75-95; partial overlaps of long names score 60-70
+        hits = process.extract(name, list(choices), scorer=fuzz.WRatio, limit=n * 3, score_cutoff=75)
         out: list[str] = []
         for alias, _score, _ in hits:
             label = f"{alias} ({choices[alias]})"
