@@ -20,6 +20,9 @@ class _NoRegistry:
     def lookup(self, name: str) -> Actor | None:
         return None
 
+    def actors(self) -> list[Actor]:
+        return []
+
 
 def _fill(path, n_docs: int, per_doc: int) -> Store:
     """A store whose Iran / al-Qaeda pair is cooperative in 1995-2000, hostile in 2003-2010."""

@@ -18,6 +18,9 @@ class _NoRegistry:
     def lookup(self, name: str) -> Actor | None:
         return None
 
+    def actors(self) -> list[Actor]:
+        return []
+
 
 def _result(doc: Document, events, claims) -> DocumentResult:
     text = "Iran and al-Qaeda and Norway."
