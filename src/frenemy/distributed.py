@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from frenemy import PIPELINE_VERSION
-from frenemy.errors import FrenemyError, InputError
+from frenemy.errors import FrenemyError, InputError, SkippedInput
 from frenemy.models import Document, DocumentResult
 
 if TYPE_CHECKING:
@@ -249,6 +249,9 @@ def ingest_dask(
 
     def fresh() -> Iterator[Document]:
         for item in _documents(paths_or_documents):
+            if isinstance(item, SkippedInput):  # named, not failed (W101)
+                summary.errors.append(str(item))
+                continue
             if isinstance(item, InputError):
                 summary.failed += 1
                 summary.errors.append(str(item))

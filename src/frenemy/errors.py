@@ -37,6 +37,17 @@ class InputError(FrenemyError):
         super().__init__(f"cannot read {where}: {cause}", code=code)
 
 
+class SkippedInput(InputError):
+    """A file in a folder of a type frenemy does not read: named on stderr, not a failure."""
+
+    code = "W101"
+    exit_code = 0
+
+    def __init__(self, source: str, cause: str) -> None:
+        super().__init__(source, cause, code="W101")
+        self.message = f"not read {source}: {cause}"
+
+
 class StoreError(FrenemyError):
     code = "E200"
     exit_code = 3

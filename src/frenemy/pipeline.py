@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from frenemy import PIPELINE_VERSION
-from frenemy.errors import FrenemyError, InputError
+from frenemy.errors import FrenemyError, InputError, SkippedInput
 from frenemy.models import Actor, Document, DocumentResult, Mention, Sentence
 from frenemy.nlp.context import DocContext
 from frenemy.nlp.pipeline import load_nlp, model_name
@@ -440,6 +440,10 @@ def ingest_into(
 
     def fresh() -> Iterator[Document | InputError]:
         for item in items:
+            if isinstance(item, SkippedInput):  # a file of a type frenemy does not read: named, not failed
+                summary.warnings += 1
+                summary.messages.append(str(item))
+                continue
             if isinstance(item, Document):
                 if item.id in seen or (not reprocess and store.has_document(item.id)):
                     summary.duplicates += 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from frenemy.errors import InputError
+from frenemy.errors import InputError, SkippedInput
 from frenemy.ingest import DocumentMeta, max_bytes_setting, read_paths, walk_folder
 from frenemy.models import Document
 
@@ -18,7 +18,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_folder_is_read_recursively_in_name_order_skipping_hidden_sidecars_and_unknown(
+def test_folder_is_read_recursively_in_name_order_skipping_hidden_and_sidecars_naming_unknown(
     tmp_path: Path,
 ) -> None:
     write(tmp_path / "b.txt", "Second file.")
@@ -29,7 +29,13 @@ def test_folder_is_read_recursively_in_name_order_skipping_hidden_sidecars_and_u
     write(tmp_path / ".git" / "HEAD.txt", "hidden folder")
     write(tmp_path / ".draft.txt", "hidden file")
     write(tmp_path / "d.txt", "Last file.")
-    docs = list(read_paths([tmp_path]))
+    items = list(read_paths([tmp_path]))
+    skipped = [i for i in items if isinstance(i, SkippedInput)]
+    docs = [i for i in items if not isinstance(i, SkippedInput)]
+    # a file of a type no reader handles is named (W101), not read and not a failure
+    assert [(s.code, Path(s.source).name) for s in skipped] == [("W101", "notes.csv")]
+    assert str(skipped[0]).startswith(f"W101 not read {tmp_path / 'c' / 'notes.csv'}: .csv is not a format")
+    assert skipped[0].exit_code == 0
     assert all(isinstance(doc, Document) for doc in docs)
     assert [Path(doc.source_path or "").relative_to(tmp_path).as_posix() for doc in docs] == [
         "a.md",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from frenemy.errors import InputError
+from frenemy.errors import InputError, SkippedInput
 from frenemy.ingest import codes
 from frenemy.ingest.document import too_large
 from frenemy.ingest.docx import read_docx
@@ -70,8 +70,8 @@ def read_paths(
 ) -> Iterator[Document | InputError]:
     """Each document in ``paths``, in order, or an InputError for each input that cannot be read.
 
-    A path may be a file, a folder (read recursively in sorted order; hidden entries, sidecars and
-    unknown extensions skipped) or ``"-"`` for JSON Lines on ``stdin`` (default ``sys.stdin``).
+    A path may be a file, a folder (read recursively in sorted order; hidden entries and sidecars
+    skipped, files of unknown type given as ``SkippedInput`` W101 notices) or ``"-"`` for JSON Lines on ``stdin`` (default ``sys.stdin``).
     ``meta`` overrides every document's metadata; a ``FILE.meta.json`` sidecar overrides what the
     file itself says. Inputs over ``max_bytes`` of text are refused with E106.
 
@@ -155,8 +155,9 @@ def read_file(
 def walk_folder(folder: Path) -> Iterator[Path | InputError]:
     """Readable files under ``folder``, depth first in name order, one directory listed at a time.
 
-    Skips names starting with "." (hidden), ``*.meta.json`` sidecars, files with extensions no
-    reader handles, and symbolic links to folders (which could loop).
+    Skips names starting with "." (hidden), ``*.meta.json`` sidecars and symbolic links to folders
+    (which could loop); a file whose extension no reader handles comes as a ``SkippedInput`` (W101),
+    so the user sees it named.
     """
     stack: list[Iterator[os.DirEntry[str]]] = []
     listing = _listing(folder)
@@ -183,8 +184,16 @@ def walk_folder(folder: Path) -> Iterator[Path | InputError]:
         except OSError:
             is_file = False
         path = Path(entry.path)
-        if is_file and not is_sidecar(path) and path.suffix.lower() in READERS:
+        if not is_file or is_sidecar(path):
+            continue
+        if path.suffix.lower() in READERS:
             yield path
+        else:
+            yield SkippedInput(
+                str(path),
+                f"{path.suffix or 'a file without an extension'} is not a format frenemy reads "
+                f"({', '.join(sorted(READERS))}); to read it as plain text, name it on the command line",
+            )
 
 
 def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | InputError:
