@@ -749,3 +749,14 @@ def test_serve_without_a_store_exits_3(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert result.stderr.startswith(f"E201 no store at {missing}")
     assert not missing.exists()
+
+
+def test_a_file_of_another_type_in_a_folder_is_named_but_fails_nothing(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    code, _, err = call(capsys, "ingest", folder, "--db", tmp_path / "f.db", *INGEST_ARGS)
+    assert code == 0
+    assert f"W101 not read {folder / 'chart.png'}: .png is not a format frenemy reads" in err
+    assert "ingested 1, skipped 0 as duplicates, failed 0, 1 warnings" in err
