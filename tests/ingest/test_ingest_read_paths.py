@@ -26,6 +26,7 @@ def test_folder_is_read_recursively_in_name_order_skipping_hidden_and_sidecars_n
     write(tmp_path / "a.md.meta.json", '{"title": "Sidecar title"}')
     write(tmp_path / "c" / "inner.txt", "Inside a folder.")
     write(tmp_path / "c" / "notes.csv", "not,read")
+    write(tmp_path / "README", "a folder's own notes: passed over in silence")
     write(tmp_path / ".git" / "HEAD.txt", "hidden folder")
     write(tmp_path / ".draft.txt", "hidden file")
     write(tmp_path / "d.txt", "Last file.")

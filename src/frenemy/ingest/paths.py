@@ -155,9 +155,9 @@ def read_file(
 def walk_folder(folder: Path) -> Iterator[Path | InputError]:
     """Readable files under ``folder``, depth first in name order, one directory listed at a time.
 
-    Skips names starting with "." (hidden), ``*.meta.json`` sidecars and symbolic links to folders
-    (which could loop); a file whose extension no reader handles comes as a ``SkippedInput`` (W101),
-    so the user sees it named.
+    Skips names starting with "." (hidden), ``*.meta.json`` sidecars, files without an extension
+    (README, LICENSE) and symbolic links to folders (which could loop); a file whose extension no
+    reader handles comes as a ``SkippedInput`` (W101), so the user sees it named.
     """
     stack: list[Iterator[os.DirEntry[str]]] = []
     listing = _listing(folder)
@@ -188,10 +188,10 @@ def walk_folder(folder: Path) -> Iterator[Path | InputError]:
             continue
         if path.suffix.lower() in READERS:
             yield path
-        else:
+        elif path.suffix:  # no extension (README, LICENSE): a folder's own notes, passed over
             yield SkippedInput(
                 str(path),
-                f"{path.suffix or 'a file without an extension'} is not a format frenemy reads "
+                f"{path.suffix} is not a format frenemy reads "
                 f"({', '.join(sorted(READERS))}); to read it as plain text, name it on the command line",
             )
 
