@@ -165,3 +165,13 @@ def saudi_iran_case() -> tuple[list[Event], list[Claim], dict[str, Document]]:
         claim(ref("china", "China"), "cooperative", "s4", about=(SAUDI, IRAN), text="a new chapter"),
     ]
     return events, claims, docs
+
+
+class NoRegistry:
+    """A registry that knows nobody: stores in tests resolve names from their own aliases only."""
+
+    def lookup(self, name: str) -> Actor | None:
+        return None
+
+    def actors(self) -> list[Actor]:
+        return []

@@ -9,25 +9,17 @@ from importlib import resources
 import pytest
 from jsonschema import Draft202012Validator
 
-from dyad_factory import AQ, IRAN, claim, date, doc, event, ref
+from dyad_factory import AQ, IRAN, NoRegistry, claim, date, doc, event, ref
 from frenemy.analyze import dyad as dyad_module
 from frenemy.analyze.dyad import LARGE_PAIR_EVENTS, build_dyad_report, dyad_report
-from frenemy.models import Actor, DocumentResult, Mention, Sentence
+from frenemy.models import DocumentResult, Mention, Sentence
 from frenemy.store.db import Store
-
-
-class _NoRegistry:
-    def lookup(self, name: str) -> Actor | None:
-        return None
-
-    def actors(self) -> list[Actor]:
-        return []
 
 
 def _fill(path, n_docs: int, per_doc: int) -> Store:
     """A store whose Iran / al-Qaeda pair is cooperative in 1995-2000, hostile in 2003-2010."""
     rng = random.Random(3)
-    store = Store(path, registry=_NoRegistry())
+    store = Store(path, registry=NoRegistry())
     publishers = ["Wire One", "Paper Two", "Journal Three", None]
     for d in range(n_docs):
         document = doc(f"d{d:04d}", publisher=publishers[d % 4], published="2011-01-01")

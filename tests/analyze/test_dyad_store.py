@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad_factory import AQ, IRAN, claim, date, event, iran_alqaeda_case, ref
+from dyad_factory import AQ, IRAN, NoRegistry, claim, date, event, iran_alqaeda_case, ref
 from frenemy.analyze.dyad import dyad_report
 from frenemy.errors import QueryError
 from frenemy.models import Actor, Document, DocumentResult, Mention, Sentence
@@ -12,14 +12,6 @@ from frenemy.store.db import Store
 
 IRGOV = Actor(id="iran-gov", name="Government of Iran", type="government_body", code="IRNGOV", parent="iran")
 NORWAY = Actor(id="norway", name="Norway", type="state", code="NOR")
-
-
-class _NoRegistry:
-    def lookup(self, name: str) -> Actor | None:
-        return None
-
-    def actors(self) -> list[Actor]:
-        return []
 
 
 def _result(doc: Document, events, claims) -> DocumentResult:
@@ -38,7 +30,7 @@ def _result(doc: Document, events, claims) -> DocumentResult:
 @pytest.fixture
 def store(tmp_path):
     events, claims, docs = iran_alqaeda_case()
-    with Store(tmp_path / "d.db", registry=_NoRegistry()) as s:
+    with Store(tmp_path / "d.db", registry=NoRegistry()) as s:
         for doc_id, doc in docs.items():
             s.write_result(
                 _result(

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from dyad_factory import NoRegistry
 from frenemy.errors import QueryError, StoreError
 from frenemy.models import (
     Actor,
@@ -27,14 +28,6 @@ IRAN = Actor(id="iran", name="Iran", type="state", code="IRN", country="IRN", al
 AQ = Actor(id="al-qaeda", name="al-Qaeda", type="armed_group", code="IMGMUSALQ", aliases=["al Qaeda"])
 OBL = Actor(id="osama-bin-laden", name="Osama bin Laden", type="person", parent="al-qaeda")
 IRGOV = Actor(id="iran-gov", name="Iran (government)", code="IRNGOV", parent="iran")
-
-
-class _NoRegistry:
-    def lookup(self, name: str) -> Actor | None:
-        return None
-
-    def actors(self) -> list[Actor]:
-        return []
 
 
 def _result(doc_id: str, text: str, *, events=(), claims=(), published="2012-05-04") -> DocumentResult:
@@ -73,7 +66,7 @@ def _event(doc_id: str, src: Actor, tgt: Actor, code: str, g: float, start: str,
 
 @pytest.fixture
 def store(tmp_path):
-    with Store(tmp_path / "t.db", registry=_NoRegistry()) as s:
+    with Store(tmp_path / "t.db", registry=NoRegistry()) as s:
         yield s
 
 
@@ -197,7 +190,7 @@ def test_resolve_actor_is_forgiving_and_suggests(store):
         store.resolve_actor("al Qaida")
 
 
-class _Known(_NoRegistry):
+class _Known(NoRegistry):
     def actors(self) -> list[Actor]:
         return [
             Actor(id="norway", name="Norway", type="state", code="NOR"),

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dyad_factory import AQ, IRAN, claim, date, doc, event, ref  # noqa: E402
+from dyad_factory import AQ, IRAN, NoRegistry, claim, date, doc, event, ref  # noqa: E402
 from frenemy.analyze import dyad as dyad_module  # noqa: E402
 from frenemy.analyze.dedupe import sentence_key  # noqa: E402
 from frenemy.models import Actor, DocumentResult, Sentence  # noqa: E402
@@ -20,14 +20,6 @@ from frenemy.store.db import Store, _split_sql  # noqa: E402
 from frenemy.store.schema import MIGRATIONS  # noqa: E402
 
 IRGOV = Actor(id="iran-gov", name="Government of Iran", type="government_body", parent="iran")
-
-
-class _NoRegistry:
-    def lookup(self, name: str) -> Actor | None:
-        return None
-
-    def actors(self) -> list[Actor]:
-        return []
 
 
 def _results() -> list[DocumentResult]:
@@ -98,7 +90,7 @@ def stores(tmp_path_factory):
     results = _results()
     _version_1_store(base / "old.db", results)
     Store(base / "old.db").close()  # opening for writing migrates
-    with Store(base / "new.db", registry=_NoRegistry()) as fresh:
+    with Store(base / "new.db", registry=NoRegistry()) as fresh:
         for r in results:
             fresh.write_result(r)
     return base / "old.db", base / "new.db", results
@@ -150,10 +142,10 @@ def test_large_pair_report_is_the_same_from_facts_and_from_an_unmigrated_read_on
     monkeypatch.setattr(dyad_module, "LISTED_GROUPS", 4)
     monkeypatch.setattr(dyad_module, "LISTED_CLAIMS", 3)
     _version_1_store(tmp_path / "v1.db", results)
-    with Store(tmp_path / "v1.db", readonly=True, registry=_NoRegistry()) as v1:
+    with Store(tmp_path / "v1.db", readonly=True, registry=NoRegistry()) as v1:
         assert not v1.has_event_facts()
         from_events = dyad_module.dyad_report(v1, "iran", "al-qaeda")
-    with Store(new, readonly=True, registry=_NoRegistry()) as fresh:
+    with Store(new, readonly=True, registry=NoRegistry()) as fresh:
         from_facts = dyad_module.dyad_report(fresh, "iran", "al-qaeda")
     assert from_facts["truncated"] is True and from_facts["events_total"] == 72
     assert from_facts["event_groups_listed"] < from_facts["event_groups_total"]
