@@ -56,3 +56,11 @@ def test_derived_codes():
     assert derived_code("046", "refuse") == "125"
     with pytest.raises(ValueError):
         derived_code("046", "hope")
+
+
+def test_every_means_code_is_a_cameo_code_of_force():
+    from frenemy.extract.means import _table
+
+    codes = {code for entries in _table().values() for _, code in entries}
+    assert codes and codes <= set(cameo_table())
+    assert {c[:2] for c in codes} <= {"18", "19"}

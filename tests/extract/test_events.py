@@ -521,3 +521,8 @@ def test_a_conjoined_clause_with_its_own_subject_shares_no_object(nlp, lex):
     evs = events(nlp, lex, text)
     assert all("detained" not in e.action_text for e in evs if e.cameo != "173")
     assert ("iran", "saudi-arabia", "173") in triples(evs)
+
+
+def test_the_two_reach_back_two_sentences_only(nlp, lex):
+    text = "Iran wrote to Saudi Arabia. Markets were calm. Oil prices rose. Later, the two met in Baghdad."
+    assert triples(events(nlp, lex, text)) == set()

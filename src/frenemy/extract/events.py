@@ -585,7 +585,7 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     noun = tok.lemma_.lower()
     want_person = noun in _PERSON_PAIR_NOUNS
     want_state = noun in _STATE_PAIR_NOUNS
-    earliest = ctx.doc[ctx.sentence_index(tok.i)].sent.start
+    earliest = tok.sent.start
     for _ in range(_PAIR_WINDOW):
         if earliest == 0:
             break
