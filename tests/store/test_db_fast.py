@@ -109,13 +109,15 @@ def test_claim_facts_are_the_pair_claims_in_claims_order_with_their_claimants(tm
         claims = [claim(un, "hostile"), claim(None, "cooperative", hedged=True), claim(un, "ambivalent")]
         for c in claims:
             c.sentence_index = 3  # ties: one sentence, one date
+        claims[1].relayed_by = ref("bruce-riedel", "Bruce Riedel")  # "as some have argued", said Riedel
         s.write_result(DocumentResult(document, [], [], [], claims, [IRAN, AQ]))
         full = s.claims(dyad=("iran", "al-qaeda"))
         lean = s.claim_facts(dyad=("iran", "al-qaeda"))
         assert [c.id for c in lean] == [c.id for c in full] and len(full) == 3
         for x, y in zip(lean, full, strict=True):
-            assert (x.doc_id, x.sentence_index, x.claimant, x.stance, x.hedged, x.negated) == (
-                y.doc_id, y.sentence_index, y.claimant, y.stance, y.hedged, y.negated,
+            assert (x.doc_id, x.sentence_index, x.claimant, x.relayed_by, x.stance, x.hedged, x.negated) == (
+                y.doc_id, y.sentence_index, y.claimant, y.relayed_by, y.stance, y.hedged, y.negated,
             )  # fmt: skip
+        assert lean[1].relayed_by == ref("bruce-riedel", "Bruce Riedel")  # unnamed others keep their relay
         assert lean[0].claimant is lean[2].claimant  # decoded once per claimant
         assert s.claims_by_id([full[1].id, "cl_missing"]) == {full[1].id: full[1]}

@@ -566,21 +566,26 @@ class Store:
     def claim_facts(self, *, dyad: tuple[str, str]) -> list[Claim]:
         """The pair's claims with what scoring reads, in ``claims()`` order (the same query).
 
-        Id, document, sentence index, claimant, stance, hedged and negated are real; the sentence,
-        text, subjects and date are left empty: use ``claims_by_id`` for the claims a report lists.
+        Id, document, sentence index, claimant, relayed_by, stance, hedged and negated are real; the
+        sentence, text, subjects and date are left empty: use ``claims_by_id`` for the claims a report
+        lists.
         """
         refs: dict[str | None, ActorRef | None] = {None: None}
         out = []
-        for claim_id, doc_id, index, stance, hedged, negated, claimant in self._claim_rows(
-            "id, doc_id, sentence_index, stance, hedged, negated, json_extract(data, '$.claimant')", dyad=dyad
+        for claim_id, doc_id, index, stance, hedged, negated, claimant, relayed in self._claim_rows(
+            "id, doc_id, sentence_index, stance, hedged, negated, json_extract(data, '$.claimant'), "
+            "json_extract(data, '$.relayed_by')",
+            dyad=dyad,
         ):
-            if claimant not in refs:  # a pair's claimants are few: each is decoded once
-                d = json.loads(claimant)
-                refs[claimant] = ActorRef(id=d["id"], name=d.get("name", d["id"]), code=d.get("code"))
+            for ref in (claimant, relayed):
+                if ref not in refs:  # a pair's claimants are few: each is decoded once
+                    d = json.loads(ref)
+                    refs[ref] = ActorRef(id=d["id"], name=d.get("name", d["id"]), code=d.get("code"))
             out.append(
                 Claim(
                     id=claim_id, doc_id=doc_id, sentence_index=index, sentence="", char_start=0, char_end=0,
                     claimant=refs[claimant], about=[], stance=stance, hedged=bool(hedged), negated=bool(negated),
+                    relayed_by=refs[relayed],
                 )
             )  # fmt: skip
         return out
