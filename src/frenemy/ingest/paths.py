@@ -71,7 +71,8 @@ def read_paths(
     """Each document in ``paths``, in order, or an InputError for each input that cannot be read.
 
     A path may be a file, a folder (read recursively in sorted order; hidden entries and sidecars
-    skipped, files of unknown type given as ``SkippedInput`` W101 notices) or ``"-"`` for JSON Lines on ``stdin`` (default ``sys.stdin``).
+    skipped, files of unknown type given as ``SkippedInput`` W101 notices) or ``"-"`` for JSON
+    Lines on ``stdin`` (default ``sys.stdin``).
     ``meta`` overrides every document's metadata; a ``FILE.meta.json`` sidecar overrides what the
     file itself says. Inputs over ``max_bytes`` of text are refused with E106.
 
