@@ -193,7 +193,7 @@ def build_dyad_report(
         "periods": periods,
         "events": _event_rows(weighed, side, documents),
         "claims": _claim_rows(claims, claimants),
-        "contradictions": [c.to_dict() for c in contradictions],
+        "contradictions": _contradiction_rows(contradictions, claimants),
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
         "documents": _document_rows([e.doc_id for e in events], claims, documents),
@@ -428,6 +428,28 @@ def _claim_rows(claims: list[Claim], claimants: list[Position]) -> list[dict[str
     return rows
 
 
+def _contradiction_rows(contradictions: list[Contradiction], claimants: list[Position]) -> list[dict[str, Any]]:
+    """The stored contradictions that still oppose two voices of this report.
+
+    A stance contradiction is left out when one side is a publisher's news wording (it does not
+    vote), when both claimants end up with the same stance on the pair, or when the same two
+    claimants are already listed.
+    """
+    position = {c.id: p for p in claimants for c in p.claims}
+    rows: list[dict[str, Any]] = []
+    seen: set[frozenset[str]] = set()
+    for cx in contradictions:
+        sides = [position[i] for i in cx.claims if i in position]
+        names = frozenset(p.claimant.name for p in sides)
+        if cx.kind == "stance" and len(sides) == 2:
+            if any(p.silent for p in sides) or sides[0].stance == sides[1].stance or names in seen:
+                continue
+        if len(names) == 2:
+            seen.add(names)
+        rows.append(cx.to_dict())
+    return rows
+
+
 def _source_row(p: Position) -> dict[str, Any]:
     return {
         "claimant": p.claimant.to_dict(),
@@ -435,7 +457,9 @@ def _source_row(p: Position) -> dict[str, Any]:
         "claims": [c.id for c in p.claims],
         "value": round(p.value, 2),
         "weight": p.weight,
-        "hedged": bool(p.voting) and all(c.hedged for c in p.voting),
+        "hedged": bool(p.stated) and all(c.hedged for c in p.stated),
+        "counted": p.weight > 0,
+        "note": p.silent,
     }
 
 
@@ -786,7 +810,7 @@ def _listed_report(
         "periods": periods,
         "events": rows,
         "claims": _claim_rows(listed_claims, claimants),
-        "contradictions": [c.to_dict() for c in contradictions],
+        "contradictions": _contradiction_rows(contradictions, claimants),
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
         "documents": _document_rows(event_doc_ids, claims, documents, only=cited),
