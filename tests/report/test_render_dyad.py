@@ -146,6 +146,6 @@ def test_timeline_counts_reports_of_the_same_event():
     events = [
         event(SAUDI, IRAN, "161", -4.0, date("2016-01-03"), f"d{i}", action="cut ties") for i in range(3)
     ]
-    text = render_dyad(build_dyad_report(SAUDI, IRAN, events, [], [], docs), "text")
+    text = render_dyad(build_dyad_report(SAUDI, IRAN, events, [], [], docs), "text", full=True)
     assert "[3 reports, 3 publishers]" in text
     assert text.count("also: ") == 2

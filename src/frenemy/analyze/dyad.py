@@ -428,7 +428,9 @@ def _claim_rows(claims: list[Claim], claimants: list[Position]) -> list[dict[str
     return rows
 
 
-def _contradiction_rows(contradictions: list[Contradiction], claimants: list[Position]) -> list[dict[str, Any]]:
+def _contradiction_rows(
+    contradictions: list[Contradiction], claimants: list[Position]
+) -> list[dict[str, Any]]:
     """The stored contradictions that still oppose two voices of this report.
 
     A stance contradiction is left out when one side is a publisher's news wording (it does not

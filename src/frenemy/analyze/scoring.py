@@ -58,8 +58,8 @@ HEDGED_WEIGHT = 0.5
 STANCE_VALUE = {"cooperative": 1.0, "hostile": -1.0, "ambivalent": 0.0}
 BARGAINING_FACTOR = 0.5  # a bargaining move (talks, release, swap) counts half its Goldstein value
 MIN_EVIDENCE_WEIGHT = 1.0  # below this there is no verdict: "insufficient-evidence"
-AMOUNT_SCALE = 4.0
-SILENT_PUBLISHER = "the publisher's wording in a news report, not its own analysis: listed, not counted"  # evidence weight at which the amount factor reaches 1 - 1/e
+AMOUNT_SCALE = 4.0  # evidence weight at which the amount factor reaches 1 - 1/e
+SILENT_PUBLISHER = "the publisher's wording in its news reports, not its own analysis"
 
 
 @lru_cache(maxsize=1)

@@ -77,8 +77,10 @@ class TimelineBand:
 
 @dataclass
 class Tick:
-    pos: float
+    pos: float  # where the grid line is drawn (a year tick: 1 January)
     label: str
+    label_x: float | None = None  # where the label's text starts or centres (default: pos)
+    anchor: str = "middle"
 
 
 @dataclass
@@ -176,7 +178,18 @@ def build_timeline(
                 counted=bool(ev.get("counted", True)),
             )
         )
-    chart.x_ticks = [Tick(x_of(float(y)), str(y)) for y in _year_ticks(lo, hi)]
+    # A year's label sits under the year itself, not under its first day: centred on the year
+    # when every year is labelled, else starting just right of its line, so a December point
+    # is never read against the next year's label.
+    years = _year_ticks(lo, hi)
+    step = years[1] - years[0] if len(years) > 1 else 1
+    for y in years:
+        pos = x_of(float(y))
+        if step == 1:
+            mid = min(max(x_of(y + 0.5), left + 12), right - 12)
+            chart.x_ticks.append(Tick(pos, str(y), mid, "middle"))
+        else:
+            chart.x_ticks.append(Tick(pos, str(y), round(pos + 3, 2), "start"))
     chart.y_ticks = [Tick(y_of(g), f"{g:+.0f}" if g else "0") for g in (10.0, 5.0, 0.0, -5.0, -10.0)]
     return chart
 
