@@ -109,7 +109,8 @@ def test_html_escapes_document_text_and_is_self_contained():
 def test_markdown_and_text_neutralise_markup():
     report = hostile_report()
     md = render_dyad(report, "markdown")
-    assert "<script>" not in md and "&lt;script&gt;" in md
+    # "<" and "&" become entities, so no tag can open; ">" alone is left as written ("->")
+    assert "<script" not in md and "&lt;script>" in md and "<img" not in md
     text = render_dyad(report, "text")
     assert "[bold red]boom[/]" in text  # printed literally, not interpreted by rich
     assert "\x1b" not in text and "\u202e" not in text
