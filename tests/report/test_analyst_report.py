@@ -6,8 +6,6 @@ import argparse
 import re
 from pathlib import Path
 
-import pytest
-
 from dyad_factory import AQ, IRAN, SAUDI, date, doc, event, iran_alqaeda_case
 from frenemy.analyze.dyad import build_dyad_report
 from frenemy.cli import build_parser, main
