@@ -398,7 +398,7 @@ _OPEN_WORDS = ("since", "from", "after", "until", "till", "before", "by")
 
 def _open_ended(d: DateInfo) -> bool:
     """A date that starts or ends a span ("since 2001") rather than placing one act."""
-    return bool(d.text) and d.text.strip().lower().startswith(_OPEN_WORDS)
+    return (d.text or "").strip().lower().startswith(_OPEN_WORDS)
 
 
 def _source_name(e: Event, lower: bool = False) -> str:

@@ -507,7 +507,7 @@ def _verdict(
     n_records: int,
     publication_dated: int,
 ) -> dict[str, Any]:
-    figures = {
+    figures: dict[str, Any] = {
         "event_records": n_records,
         "events_counted": score.groups_counted,
         "duplicates_merged": n_records - len(weighed),
@@ -550,7 +550,7 @@ def _verdict(
     if turn == "thin":
         confidence = round(confidence * int(periods[-1]["events"]) / MIN_CURRENT_EVENTS, 2)
     figures["turn"] = turn
-    verdict = {
+    verdict: dict[str, Any] = {
         "label": label,
         "headline": _headline(overall, periods),
         "score": float(periods[-1]["goldstein_mean"]) if turn != "none" else score.score,

@@ -149,17 +149,17 @@ def render_text(
     if not report["sources"]:
         console.print(Text("No claims about this pair."))
     for s in report["sources"]:
-        head = Text()
-        head.append(actor_name(s["claimant"]), style="bold")
-        head.append(": ")
-        head.append(s["stance"], style=_STYLE.get(s["stance"], ""))
+        who = Text()
+        who.append(actor_name(s["claimant"]), style="bold")
+        who.append(": ")
+        who.append(s["stance"], style=_STYLE.get(s["stance"], ""))
         if s.get("hedged"):
-            head.append(" (hedged)")
+            who.append(" (hedged)")
         n = len(s["claims"])
-        head.append(f"  [{n} claim{'s' if n != 1 else ''}]")
+        who.append(f"  [{n} claim{'s' if n != 1 else ''}]")
         if s.get("counted") is False:
-            head.append(f"  not counted: {safe(s.get('note') or '')}", style="dim")
-        console.print(head)
+            who.append(f"  not counted: {safe(s.get('note') or '')}", style="dim")
+        console.print(who)
         if not full:
             continue
         for cid in s["claims"]:
