@@ -911,8 +911,9 @@ def _sureness(confidence: float) -> str:
 
 
 def _act(wg: WeighedGroup, a: Actor, b: Actor) -> str:
-    """``Iran detained al-Qaeda (2002)`` for an event group's best record."""
-    e = _display_event(wg)
+    """``Iran detained al-Qaeda (2002)`` for an event group's best record (the one both report
+    paths hold: a large pair's groups keep only it)."""
+    e = wg.best
     names = {a.id: a.name, b.id: b.name}
 
     def who(ref: Any) -> str:
