@@ -231,20 +231,31 @@ def summary_lines(verdict: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def key_events(report: dict[str, Any], limit: int) -> list[dict[str, Any]]:
-    """The ``limit`` weightiest counted events (weight x |Goldstein|), in date order."""
+    """The ``limit`` weightiest counted events (weight x |Goldstein|), in date order.
+
+    When the latest period sets the verdict, up to two thirds of them come from that period,
+    so the events shown are those the verdict rests on, with the history behind them.
+    """
     rows = timeline(report)
     if len(rows) <= limit:
         return rows
-    rank = sorted(
-        range(len(rows)),
-        key=lambda i: (
-            not rows[i].get("counted"),
-            -float(rows[i].get("group_weight", rows[i].get("weight", 0)) or 0)
-            * abs(float(rows[i].get("value", rows[i].get("goldstein", 0)) or 0)),
-            i,
-        ),
+    v = report.get("verdict") or {}
+    periods = report.get("periods") or []
+    current = (
+        set(periods[-1].get("evidence") or [])
+        if periods and (v.get("figures") or {}).get("turn") in ("settled", "thin")
+        else set()
     )
-    return [rows[i] for i in sorted(rank[:limit])]
+
+    def heft(i: int) -> tuple[bool, float, int]:
+        r = rows[i]
+        w = float(r.get("group_weight", r.get("weight", 0)) or 0)
+        return (not r.get("counted"), -w * abs(float(r.get("value", r.get("goldstein", 0)) or 0)), i)
+
+    ranked = sorted(range(len(rows)), key=heft)
+    chosen = [i for i in ranked if rows[i].get("group", rows[i]["id"]) in current][: (2 * limit) // 3]
+    chosen += [i for i in ranked if i not in chosen][: limit - len(chosen)]
+    return [rows[i] for i in sorted(chosen)]
 
 
 def score_text(verdict: dict[str, Any]) -> str:
