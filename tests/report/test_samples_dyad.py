@@ -131,3 +131,40 @@ def test_a_hypothetical_attack_in_the_samples_weighs_what_its_modality_allows(st
     for e in report["events"]:
         if e.get("counted") and e["modality"] in ("hypothetical", "question", "future"):
             assert e["group_weight"] <= 0.3
+
+
+REAL = Path(__file__).resolve().parents[2] / "eval" / "real"
+
+
+@pytest.fixture(scope="module")
+def real_store(tmp_path_factory):
+    """The multi-publisher real-news corpus (eval/real), when the checkout has it."""
+    if not (REAL / "dyads.json").exists():
+        pytest.skip("no eval/real corpus in this checkout")
+    from frenemy.ingest import read_paths
+    from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
+    from frenemy.store.db import Store
+
+    path = tmp_path_factory.mktemp("real") / "r.db"
+    with Store(path) as s:
+        ingest_into(s, read_paths([str(REAL / "docs")]), Pipeline())
+        refresh_contradictions(s)
+        yield s
+
+
+def _real_pairs() -> list[tuple[str, str]]:
+    if not (REAL / "dyads.json").exists():
+        return [("", "")]
+    return [(d["a"], d["b"]) for d in json.loads((REAL / "dyads.json").read_text())]
+
+
+@pytest.mark.parametrize(("a", "b"), _real_pairs())
+def test_cli_report_on_real_news_is_short_plain_and_consistent(real_store, a, b):
+    report = dyad_report(real_store, a, b)
+    v = report["verdict"]
+    code, text = _cli("dyad", a, b, "--db", real_store.path)
+    lines = text.splitlines()
+    assert code == 0 and len(lines) < 120
+    assert lines[2] == v["summary"]["answer"] and "x diversity" not in text
+    assert v["hypotheses_agree"] is not False, v["hypotheses_note"]
+    assert _agreeing_contradictions(report) == []
