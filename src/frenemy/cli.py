@@ -208,7 +208,7 @@ def cmd_events(args: argparse.Namespace) -> int:
                 [
                     _date_text(e.date), e.source.name if e.source else "-", e.action_text,
                     e.target.name if e.target else "-", e.cameo, f"{e.goldstein:+.1f}", _flags(e),
-                    e.sentence[:160],
+                    _cut(e.sentence, 160),
                 ]
                 for e in events
             ],
@@ -229,7 +229,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
             [
                 [
                     c.claimant.name if c.claimant else "-", c.stance, " / ".join(a.name for a in c.about),
-                    "yes" if c.hedged else "", c.text, c.sentence[:140],
+                    "yes" if c.hedged else "", c.text, _cut(c.sentence, 140),
                 ]
                 for c in claims
             ],
@@ -350,6 +350,13 @@ def _date_option(value: str) -> str:
     if iso is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (write it as YYYY-MM-DD, YYYY-MM or YYYY)")
     return iso
+
+
+def _cut(text: str, limit: int) -> str:
+    """A sentence for a table cell: cut at a word boundary with "…" (report.common.clip)."""
+    from frenemy.report.common import clip
+
+    return clip(text, limit)
 
 
 def _date_text(date: Any) -> str:

@@ -185,3 +185,14 @@ def test_hypothetical_event_is_flagged_and_weighs_little_in_the_text(tmp_path):
     text = render_dyad(report, "text", full=True)
     assert "[hypothetical]" in text
     assert next(r for r in report["events"] if r["id"] == may.id)["weight"] == 0.1
+
+
+def test_cli_tables_cut_sentences_at_a_word_boundary():
+    from frenemy.cli import _cut
+
+    sentence = (
+        "Saudi Arabia cut diplomatic ties with Iran on 3 January 2016, a day after protesters stormed " * 3
+    )
+    out = _cut(sentence, 140)
+    assert out.endswith("…") and len(out) <= 140
+    assert sentence.startswith(out[:-1]) and sentence[len(out) - 1] == " "
