@@ -977,9 +977,11 @@ def _summary(
         groups = [wg for wg in weighed if wg.weight > 0]
         n_coop = sum(1 for wg in groups if wg.value >= COOPERATIVE_AT)
         n_host = sum(1 for wg in groups if wg.value <= HOSTILE_AT)
+        votes = sum(1 for p in claimants if p.weight > 0)
+        together = f", with {votes} source(s) characterising the relationship," if votes else ""
         why = (
             f"Across the whole record, {len(groups)} counted event(s) reported by {publishers} "
-            f"({n_host} hostile, {n_coop} cooperative) and the sources' characterisations average "
+            f"({n_host} hostile, {n_coop} cooperative){together} average "
             f"{float(verdict['overall_score']):+.1f} on the Goldstein scale (-10 to +10)."
         )
     heavy = sorted(
