@@ -234,7 +234,9 @@ def build_large_report(
         full = listing.full_claims([c.id for c in listed_claims])
         listed_claims = [full.get(c.id, c) for c in listed_claims]
     wanted = {facts.doc_id[i] for rows in shown for i in rows} | {c.doc_id for c in listed_claims}
-    wanted |= {c.doc_id for c in claims if c.claimant is None}  # the publisher speaks for them
+    # the publisher speaks for unattributed claims, and whether any claim is the publisher's own
+    # voice depends on its document's publisher and title (scoring.own_voice)
+    wanted |= {c.doc_id for c in claims}
     documents = documents_of(sorted(wanted))
     records = (
         listing.full_records([facts.id[i] for rows in shown for i in rows]) if listing.full_records else {}
