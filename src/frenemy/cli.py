@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -525,6 +526,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FrenemyError as exc:
         _err(str(exc))
         return exc.exit_code
+    except sqlite3.Error as exc:  # a store that fails mid-command (damaged page, full disk): coded, exit 3
+        from frenemy.store.db import store_error
+
+        error = store_error(exc, getattr(args, "db", "the store"))
+        _err(str(error))
+        return error.exit_code
     except KeyboardInterrupt:
         _err("interrupted: documents already committed are kept; run the same command again to resume")
         return 130
