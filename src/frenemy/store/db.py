@@ -85,6 +85,7 @@ class Store:
             self.conn.create_function("frenemy_sentence_key", 1, sentence_key, deterministic=True)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self._check_length()
             if readonly:
                 self._check_readable()
             else:
@@ -103,6 +104,23 @@ class Store:
                 f"cannot create store {self.path}: {exc.strerror or exc}; choose a --db path you can write to",
                 code="E206",
             ) from exc
+
+    def _check_length(self) -> None:
+        """A file shorter than the pages its header counts was cut off (a partial copy): E204."""
+        if self.path == ":memory:":
+            return
+        page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(self.conn.execute("PRAGMA page_count").fetchone()[0])
+        try:
+            size = Path(self.path).stat().st_size
+        except OSError:
+            return
+        if size < page_size * pages:
+            raise StoreError(
+                f"store {self.path} is truncated ({size} bytes; its header counts {pages} pages of {page_size}): "
+                "restore it from a backup, or ingest the documents again into a new --db",
+                code="E204",
+            )
 
     def _check_readable(self) -> None:
         """A store opened for reading is a frenemy store of a schema this frenemy knows (E202, E203)."""
