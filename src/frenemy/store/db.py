@@ -85,7 +85,6 @@ class Store:
             self.conn.create_function("frenemy_sentence_key", 1, sentence_key, deterministic=True)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self._check_length()
             if readonly:
                 self._check_readable()
             else:
@@ -104,23 +103,6 @@ class Store:
                 f"cannot create store {self.path}: {exc.strerror or exc}; choose a --db path you can write to",
                 code="E206",
             ) from exc
-
-    def _check_length(self) -> None:
-        """A file shorter than the pages its header counts was cut off (a partial copy): E204."""
-        if self.path == ":memory:":
-            return
-        page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
-        pages = int(self.conn.execute("PRAGMA page_count").fetchone()[0])
-        try:
-            size = Path(self.path).stat().st_size
-        except OSError:
-            return
-        if size < page_size * pages:
-            raise StoreError(
-                f"store {self.path} is truncated ({size} bytes; its header counts {pages} pages of {page_size}): "
-                "restore it from a backup, or ingest the documents again into a new --db",
-                code="E204",
-            )
 
     def _check_readable(self) -> None:
         """A store opened for reading is a frenemy store of a schema this frenemy knows (E202, E203)."""
@@ -233,21 +215,22 @@ class Store:
         """
         doc = result.document
         with self.transaction() as c:
-            exists = c.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
-            if exists and not replace:
-                return False
-            if exists:
+            if replace:
                 c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            c.execute(
+            # The conflict is detected by the INSERT inside the write transaction: of two ingests
+            # of one document at once, exactly one stores it and the other is told it is a duplicate.
+            inserted = c.execute(
                 "INSERT INTO documents (id, title, publisher, published, author, url, source_path, format, "
                 "language, external_id, text, pipeline_version, model, dictionary_hash, ingested_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 (
                     doc.id, doc.title, doc.publisher, doc.published, doc.author, doc.url,
                     doc.source_path, doc.format, doc.language, doc.external_id, doc.text,
                     pipeline_version, model, dictionary_hash, _now(),
                 ),
-            )  # fmt: skip
+            ).rowcount  # fmt: skip
+            if not inserted:
+                return False
             c.executemany(
                 "INSERT INTO sentences (doc_id, idx, char_start, char_end, text) VALUES (?,?,?,?,?)",
                 [(s.doc_id, s.index, s.start, s.end, s.text) for s in result.sentences],
