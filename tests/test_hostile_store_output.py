@@ -177,3 +177,17 @@ def test_exports_neutralise_formulas_and_keep_goldstein_numeric(
     assert cells and not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
     assert not [c for c in cells if c.startswith("-") and not c.lstrip("-").replace(".", "").isdigit()]
     assert any(c.startswith("'=") for c in cells)
+
+
+def test_ingest_warnings_and_errors_name_hostile_files_on_one_line_each(tmp_path: Path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"w{ESC}[8m\nE000 hidden.xyz").write_text("not read", encoding="utf-8")  # W101: a type not read
+    (folder / f"b\u202eevil\r{ESC}[1A.pdf").write_bytes(b"not a pdf at all")  # E1xx: unreadable
+    code, _, err = call(capsys, "ingest", folder, "--db", tmp_path / "s.db", "--quiet")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert any(line.startswith("W101 ") and "\\x1b[8m\\nE000 hidden.xyz" in line for line in lines), err
+    assert any(line.startswith("E1") and "\\u202eevil\\r\\x1b[1A.pdf" in line for line in lines), err
+    assert not any(line.startswith("E000") for line in lines)
+    assert _raw_controls(err) == []
