@@ -92,6 +92,7 @@ def test_terminal_safe_shows_controls_and_keeps_text():
     assert terminal_safe(HOSTILE) == "Wire\\x1b[2J\\x1b[31m\\nE000 all good\\r\\x9b2J\\u202eevil\\x07"
     assert terminal_safe("Téhéran — 伊朗 «ok»\tx", keep_lines=True) == "Téhéran — 伊朗 «ok»\tx"
     assert _raw_controls(terminal_safe("".join(map(chr, range(0x100))) + "\u2066\u202d")) == []
+    assert terminal_safe("a,b\r\nc\rd\n", keep_lines=True) == "a,b\r\nc\\rd\n"  # CRLF rows kept
 
 
 def test_a_file_name_cannot_forge_or_hide_an_error_line(tmp_path: Path, capsys):

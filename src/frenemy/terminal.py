@@ -16,8 +16,11 @@ import re
 # C0 controls (tab and newline included: a message is one line), DEL, C1 controls, and the
 # invisible direction marks, embeddings, overrides and isolates that reorder what is shown.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# The same, but keeping newline and tab: for multi-line output (CSV, XML) shown on a terminal.
-_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The same, but keeping newline, tab and CRLF line ends: for multi-line output (CSV, XML) shown
+# on a terminal. A carriage return alone would let a line overwrite the one before it.
+_UNSAFE_KEEP_LINES = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
 # In JSON text these characters can only sit inside strings, where \\uXXXX means the same.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

@@ -307,8 +307,8 @@ async def api_ingest(request: Request) -> Response:
         result = await run_in_threadpool(ingest_upload, state, upload)
     except InputError as err:
         return _error(422, err.code, err.message)
-    except FrenemyError as err:
-        return _error(500, err.code, err.message)
+    except FrenemyError as err:  # a store that cannot take the document (E2xx: damaged, full) is 503
+        return _error(503 if err.code.startswith("E2") else 500, err.code, err.message)
     return JSONResponse(result, status_code=200 if result["duplicate"] else 201)
 
 
