@@ -192,3 +192,16 @@ def test_ingest_warnings_and_errors_name_hostile_files_on_one_line_each(tmp_path
     assert any(line.startswith("E1") and "\\u202eevil\\r\\x1b[1A.pdf" in line for line in lines), err
     assert not any(line.startswith("E000") for line in lines)
     assert _raw_controls(err) == []
+
+
+@pytest.mark.parametrize("command", [["dyad", "iran", "evil-front"], ["network"]])
+def test_json_reports_escape_c1_and_bidi_but_keep_the_values(hostile_db: Path, capsys, command: list[str]):
+    import json
+
+    code, out, _ = call(capsys, *command, "--format", "json", "--db", hostile_db)
+    assert code == 0 and _raw_controls(out) == []
+    if command[0] == "dyad":
+        sentences = [e["sentence"] for e in json.loads(out)["events"]]
+        assert HOSTILE + " Iran attacked the front." in sentences
+    else:
+        assert FORMULA_NAME in {n["name"] for n in json.loads(out)["nodes"]}

@@ -280,6 +280,8 @@ def cmd_dyad(args: argparse.Namespace) -> int:
         report = dyad_report(store, args.a, args.b)
     color = args.format == "text" and not args.out and sys.stdout.isatty()
     text = render_dyad(report, args.format, color=color)
+    if args.format == "json":
+        text = json_terminal_safe(text)  # C1 controls and bidi marks as \u escapes: the same JSON
     if args.out:
         _write_out(args.out, text)
         _err(f"wrote {args.out}")
@@ -298,6 +300,8 @@ def cmd_network(args: argparse.Namespace) -> int:
         ids = {e["source"] for e in edges} | {e["target"] for e in edges}
         actors = {i: a for i in ids if (a := store.actor(i)) is not None}
     text = write_network(edges, actors, args.format)
+    if args.format == "json":
+        text = json_terminal_safe(text)
     if args.out:
         _write_out(args.out, text)
     else:
