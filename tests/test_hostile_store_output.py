@@ -198,10 +198,12 @@ def test_ingest_warnings_and_errors_name_hostile_files_on_one_line_each(tmp_path
 def test_json_reports_escape_c1_and_bidi_but_keep_the_values(hostile_db: Path, capsys, command: list[str]):
     import json
 
+    with Store(hostile_db) as store:  # a node name with every kind of control
+        store.conn.execute("UPDATE actors SET name = ? WHERE id = 'al-qaeda'", (HOSTILE,))
     code, out, _ = call(capsys, *command, "--format", "json", "--db", hostile_db)
     assert code == 0 and _raw_controls(out) == []
     if command[0] == "dyad":
         sentences = [e["sentence"] for e in json.loads(out)["events"]]
         assert HOSTILE + " Iran attacked the front." in sentences
     else:
-        assert FORMULA_NAME in {n["name"] for n in json.loads(out)["nodes"]}
+        assert HOSTILE in {n["name"] for n in json.loads(out)["nodes"]}
