@@ -227,3 +227,29 @@ def test_ingest_into_a_read_only_file_exits_3(good_store: Path, tmp_path: Path, 
     doc_file.write_text("Iran detained al-Qaeda couriers in 2003.", encoding="utf-8")
     code = main(["ingest", str(doc_file), "--db", str(db), "--quiet"])
     assert code == 3 and capsys.readouterr().err.startswith("E206 ")
+
+
+def test_ingest_into_a_store_the_os_will_not_let_us_write_exits_3(
+    good_store: Path, tmp_path: Path, capsys, monkeypatch
+):
+    """As the read-only-file test above, for runs as root (which may write any file): the store
+    is opened the way SQLite opens a file it may not write, and the ingest stops with E206."""
+    import frenemy.store.db as db_module
+
+    db = _copy(good_store, tmp_path / "ro-open.db")
+    real_connect = sqlite3.connect
+
+    def read_only_connect(database, *args, **kwargs):
+        kwargs.pop("uri", None)
+        return real_connect(f"file:{Path(database).resolve()}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr(db_module.sqlite3, "connect", read_only_connect)
+    doc_file = tmp_path / "a.txt"
+    doc_file.write_text("Iran detained al-Qaeda couriers in 2003.", encoding="utf-8")
+    capsys.readouterr()
+    code = main(["ingest", str(doc_file), "--db", str(db), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 3 and err.startswith("E206 ") and "ingested" not in err, err
+    monkeypatch.undo()
+    with Store(db, readonly=True) as store:
+        assert store.stats()["documents"] == DOCS
