@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from frenemy import __version__
 from frenemy.errors import FrenemyError
+from frenemy.terminal import json_terminal_safe, terminal_safe
 
 # Exit codes (documented in README): 0 ok; 1 some inputs failed; 2 usage error; 3 store error;
 # 4 bad actor file or lexicon; 5 query cannot be answered (unknown actor ...); 130 interrupted.
@@ -25,11 +27,20 @@ def default_db() -> str:
 
 
 def _out(text: str) -> None:
+    """Command output on stdout: exact when piped; controls shown as escapes on a terminal."""
+    if sys.stdout.isatty():
+        text = terminal_safe(text, keep_lines=True)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _out_json(value: Any) -> None:
+    """``value`` as indented JSON on stdout; C1 controls and bidi marks as \\u escapes (same JSON)."""
+    sys.stdout.write(json_terminal_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
+
+
 def _err(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    """One message on stderr; control characters from file names or titles are shown, not obeyed."""
+    sys.stderr.write(terminal_safe(text[:-1] if text.endswith("\n") else text) + "\n")
 
 
 def _write_out(path: str, text: str) -> None:
@@ -138,7 +149,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
         actors = store.actors(limit=args.limit)
     rows = [a.to_dict() for a in actors]
     if args.format == "json":
-        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        _out_json(rows)
     elif args.format == "csv":
         _write_csv(rows, ["id", "name", "type", "code", "country", "sector", "mentions", "aliases"])
     else:
@@ -167,19 +178,30 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _store(args) as store:
         hits = store.search(args.query, limit=args.limit)
     if args.format == "json":
-        _out(json.dumps(hits, ensure_ascii=False, indent=2))
+        _out_json(hits)
         return EXIT_OK
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
     console = Console()
     if not hits:
-        console.print(f"no sentences match {escape(args.query)!s}")
+        console.print(Text(f"no sentences match {terminal_safe(args.query)}"))
     for h in hits:
-        snippet = escape(h["snippet"]).replace("\x02", "[bold yellow]").replace("\x03", "[/bold yellow]")
-        console.print(f"[dim]{escape(h['title'] or h['doc_id'])} · sentence {h['sentence_index']}[/dim]")
-        console.print(f"  {snippet}")
+        console.print(
+            Text(f"{terminal_safe(h['title'] or h['doc_id'])} · sentence {h['sentence_index']}", style="dim")
+        )
+        console.print(_snippet_text(str(h["snippet"])))
     return EXIT_OK
+
+
+def _snippet_text(snippet: str) -> Any:
+    """A search snippet as rich Text: matches (between \\x02 and \\x03) in bold, controls escaped."""
+    from rich.text import Text
+
+    text = Text("  ")
+    for i, part in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
+        text.append(terminal_safe(part), style="bold yellow" if i % 2 else "")
+    return text
 
 
 def _dyad_ids(store: Any, dyad: Sequence[str] | None) -> tuple[str, str] | None:
@@ -195,11 +217,11 @@ def cmd_events(args: argparse.Namespace) -> int:
         events = store.events(actor=actor, dyad=dyad, since=args.since, limit=args.limit)
     rows = [e.to_dict() for e in events]
     if args.format == "json":
-        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        _out_json(rows)
     elif args.format == "csv":
         from frenemy.export.events import EVENT_CSV_COLUMNS, event_csv_row
 
-        _write_csv([event_csv_row(e) for e in events], EVENT_CSV_COLUMNS)
+        _write_csv([event_csv_row(e) for e in events], EVENT_CSV_COLUMNS)  # cells made safe there
     else:
         _table(
             "Events",
@@ -221,7 +243,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         dyad = _dyad_ids(store, args.dyad)
         claims = store.claims(dyad=dyad, limit=args.limit)
     if args.format == "json":
-        _out(json.dumps([c.to_dict() for c in claims], ensure_ascii=False, indent=2))
+        _out_json([c.to_dict() for c in claims])
     else:
         _table(
             "Claims",
@@ -242,7 +264,7 @@ def cmd_contradictions(args: argparse.Namespace) -> int:
         dyad = _dyad_ids(store, args.dyad)
         items = store.contradictions(dyad=dyad)
     if args.format == "json":
-        _out(json.dumps([c.to_dict() for c in items], ensure_ascii=False, indent=2))
+        _out_json([c.to_dict() for c in items])
     else:
         _table("Contradictions", ["kind", "explanation", "evidence"], [
             [c.kind, c.explanation, ", ".join(c.claims + c.events)] for c in items
@@ -260,6 +282,8 @@ def cmd_dyad(args: argparse.Namespace) -> int:
         report = dyad_report(store, args.a, args.b)
     color = fmt == "text" and not args.out and sys.stdout.isatty()
     text = render_dyad(report, fmt, color=color, full=args.full, explain=args.explain)
+    if fmt == "json":
+        text = json_terminal_safe(text)  # C1 controls and bidi marks as \u escapes: the same JSON
     if args.out:
         _write_out(args.out, text)
         _err(f"wrote {args.out}")
@@ -278,6 +302,8 @@ def cmd_network(args: argparse.Namespace) -> int:
         ids = {e["source"] for e in edges} | {e["target"] for e in edges}
         actors = {i: a for i in ids if (a := store.actor(i)) is not None}
     text = write_network(edges, actors, args.format)
+    if args.format == "json":
+        text = json_terminal_safe(text)
     if args.out:
         _write_out(args.out, text)
     else:
@@ -381,17 +407,28 @@ def _flags(e: Any) -> str:
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False)
     for col in columns:
         short = col in ("id", "code", "date", "cameo", "mentions", "goldstein", "kind", "stance")
         table.add_column(col, overflow="fold", no_wrap=short)
     for row in rows:
-        table.add_row(*[str(x) for x in row])
+        # Text, not str: "[bold]" in a title is shown as typed, not read as rich markup
+        table.add_row(*[Text(terminal_safe(x)) for x in row])
     # Piped or logged output has no terminal width to go by; 140 columns keeps tables readable.
     Console(width=None if sys.stdout.isatty() else 140).print(table)
     if not rows:
         _err(f"no {title.lower()} found")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: lists of names joined with "|", a formula-like text neutralised."""
+    from frenemy.export.events import spreadsheet_safe
+
+    if isinstance(value, list):
+        value = "|".join(str(v) for v in value if not isinstance(v, dict))
+    return spreadsheet_safe(value)
 
 
 def _write_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -399,8 +436,9 @@ def _write_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
     writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()})
-    sys.stdout.write(buf.getvalue())
+        writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
+    text = buf.getvalue()
+    sys.stdout.write(terminal_safe(text, keep_lines=True) if sys.stdout.isatty() else text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -559,6 +597,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FrenemyError as exc:
         _err(str(exc) + _other_stores_hint(exc, args))
         return exc.exit_code
+    except sqlite3.Error as exc:  # a store that fails mid-command (damaged page, full disk): coded, exit 3
+        from frenemy.store.db import store_error
+
+        error = store_error(exc, getattr(args, "db", "the store"))
+        _err(str(error))
+        return error.exit_code
     except KeyboardInterrupt:
         _err("interrupted: documents already committed are kept; run the same command again to resume")
         return 130

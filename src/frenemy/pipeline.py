@@ -464,14 +464,21 @@ def ingest_into(
                     f"W110 {result.document.source_path or result.document.id}: does not look like English "
                     "text; stored and searchable, but no actors, events or claims were extracted"
                 )
-            store.write_result(
+            stored = store.write_result(
                 result,
                 replace=reprocess,
                 pipeline_version=PIPELINE_VERSION,
                 model=pipeline.model,
                 dictionary_hash=pipeline.dictionary_hash,
             )
-            summary.ingested += 1
+            if stored:
+                summary.ingested += 1
+            else:  # another ingest stored it after the check above: the store's transaction decides
+                summary.duplicates += 1
+                summary.messages.append(
+                    f"note: {result.document.source_path or result.document.id} was stored by another "
+                    "ingest while this one ran; counted as a duplicate"
+                )
         if on_result:
             on_result(result)
     return summary
