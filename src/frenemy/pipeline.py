@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from frenemy import PIPELINE_VERSION
 from frenemy.errors import FrenemyError, InputError, SkippedInput
-from frenemy.models import Actor, Document, DocumentResult, Mention, Sentence
+from frenemy.models import Actor, Document, DocumentResult, Mention, Sentence, stable_id
 from frenemy.nlp.context import DocContext
 from frenemy.nlp.pipeline import load_nlp, model_name
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
     from frenemy.store.db import Store
 
-# Long texts are parsed in pieces of about this many characters, cut at paragraph breaks, and
-# joined back into one Doc: spaCy's memory grows with the piece, not with the document.
+# Long texts are parsed in pieces of about this many characters, cut at paragraph breaks; each
+# piece is parsed alone, its records extracted and its Doc released before the next one, so
+# memory grows with the piece, not with the document (docs/scaling.md).
 PARSE_CHUNK_CHARS = 100_000
 
 
@@ -66,10 +67,17 @@ class Pipeline:
             return self.nlp(text)
         from spacy.tokens import Doc
 
-        return Doc.from_docs(list(self.nlp.pipe(_chunk_text(text))), ensure_whitespace=False)
+        # one piece per batch: a batch of all pieces would hold every piece's parser state at once
+        return Doc.from_docs(list(self.nlp.pipe(_chunk_text(text), batch_size=1)), ensure_whitespace=False)
 
     def analyse(self, document: Document, parsed: Doc | None = None) -> DocumentResult:
-        """Run every stage on one document; a non-English one keeps only its sentences."""
+        """Run every stage on one document; a non-English one keeps only its sentences.
+
+        A text longer than PARSE_CHUNK_CHARS (and not parsed already) is analysed piece by piece
+        (:meth:`analyse_in_pieces`).
+        """
+        if parsed is None and len(document.text) > PARSE_CHUNK_CHARS:
+            return self.analyse_in_pieces(document)
         doc = parsed if parsed is not None else self.parse(document.text)
         sentences = _sentences(document, doc)
         if document.language != "en":
@@ -79,6 +87,35 @@ class Pipeline:
         return analyse_parsed(
             document, doc, self.registry, self.event_lexicon, self.stance_lexicon, sentences
         )
+
+    def analyse_in_pieces(self, document: Document) -> DocumentResult:
+        """Analyse a long document one piece (about PARSE_CHUNK_CHARS, cut at a paragraph break)
+        at a time: each piece is parsed alone, its records extracted with offsets and sentence
+        indexes moved to the whole text, and its Doc dropped before the next piece is parsed.
+
+        Peak memory is that of one piece, whatever the document's length. What a piece cannot
+        see is the text of the pieces before it (a date or a "the two" carried over a cut at a
+        paragraph break, at most one cut per 100,000 characters).
+        """
+        pieces = _chunk_text(document.text)
+        merged = DocumentResult(document, [], [], [], [], [])
+        actors: dict[str, Actor] = {}
+        offset = 0
+        for number, (piece, doc) in enumerate(zip(pieces, self.nlp.pipe(pieces, batch_size=1), strict=True)):
+            part = replace(document, text=piece)
+            if document.language != "en":
+                result = DocumentResult(part, _sentences(part, doc), [], [], [], [])
+            else:
+                result = analyse_parsed(
+                    part, doc, self.registry, self.event_lexicon, self.stance_lexicon
+                )
+            del doc  # the Doc is the memory: release it before the next piece is parsed
+            _append_piece(merged, result, number, offset, len(merged.sentences))
+            for actor in result.actors:
+                actors.setdefault(actor.id, actor)
+            offset += len(piece)
+        merged.actors = list(actors.values())
+        return merged
 
     # --- many documents --------------------------------------------------------------------
     def analyse_many(
@@ -110,7 +147,8 @@ class Pipeline:
             yield from self._analyse_batch(batch, batch_size)
 
     def _analyse_batch(self, batch: list[Document], batch_size: int) -> Iterator[DocumentResult | InputError]:
-        """One ``nlp.pipe`` pass over the short documents, then the long ones piece by piece."""
+        """One ``nlp.pipe`` pass over the short documents, then the long ones piece by piece
+        (:meth:`analyse_in_pieces`)."""
         short = [d for d in batch if len(d.text) <= PARSE_CHUNK_CHARS]
         long = [d for d in batch if len(d.text) > PARSE_CHUNK_CHARS]
         parsed = self.nlp.pipe((d.text for d in short), batch_size=max(batch_size, 1))
@@ -391,6 +429,46 @@ def _actors_to_store(ctx: DocContext, events: list[Any], claims: list[Any], regi
     return list(wanted.values())
 
 
+def _append_piece(merged: DocumentResult, piece: DocumentResult, number: int, offset: int, first: int) -> None:
+    """Add one piece's records to ``merged``, moved to the whole document's offsets and indexes.
+
+    Record ids of the first piece are what a whole-document pass gives; later pieces' ids are
+    derived from their in-piece ids and the piece number, so two pieces never share an id.
+    """
+    doc_id = merged.document.id
+
+    def ident(old: str) -> str:
+        if number == 0:
+            return old
+        prefix = old.split("_", 1)[0]
+        return stable_id(prefix, old, "piece", number)
+
+    for sentence in piece.sentences:
+        merged.sentences.append(
+            replace(sentence, doc_id=doc_id, index=sentence.index + first,
+                    start=sentence.start + offset, end=sentence.end + offset)
+        )  # fmt: skip
+    for mention in piece.mentions:
+        merged.mentions.append(
+            replace(mention, doc_id=doc_id, sentence_index=mention.sentence_index + first,
+                    char_start=mention.char_start + offset, char_end=mention.char_end + offset)
+        )  # fmt: skip
+    for event in piece.events:
+        merged.events.append(
+            replace(
+                event, id=ident(event.id), doc_id=doc_id, sentence_index=event.sentence_index + first,
+                char_start=event.char_start + offset, char_end=event.char_end + offset,
+                action_start=None if event.action_start is None else event.action_start + offset,
+                action_end=None if event.action_end is None else event.action_end + offset,
+            )
+        )  # fmt: skip
+    for claim in piece.claims:
+        merged.claims.append(
+            replace(claim, id=ident(claim.id), doc_id=doc_id, sentence_index=claim.sentence_index + first,
+                    char_start=claim.char_start + offset, char_end=claim.char_end + offset)
+        )  # fmt: skip
+
+
 def _chunk_text(text: str) -> list[str]:
     """Cut at paragraph (else line, else space) breaks; the pieces concatenate to ``text``."""
     pieces: list[str] = []
@@ -487,46 +565,61 @@ def refresh_contradictions(store: Store) -> int:
 
 
 # --- stateless batch coding (frenemy code) ---------------------------------------------------
-def code_lines(lines: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
-    """JSON Lines in, one result object per line out, same order; bad lines give error records."""
+def code_lines(lines: Iterable[str | bytes], pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
+    """JSON Lines in, one result object per line out, same order; bad lines give error records.
+
+    ``lines`` may be text or bytes (standard input read as bytes, so one invalid UTF-8 byte spoils
+    its own line and not the stream, whatever the locale).
+    """
+    from frenemy.ingest.boundedjson import JSONBoundError, loads_bounded
+    from frenemy.ingest.dates import normalise_date
     from frenemy.ingest.identity import document_id, normalise_text
 
     pipe = pipeline or Pipeline()
+
+    def failed(number: int, message: str, ext_id: Any = None) -> dict[str, Any]:
+        return {"id": ext_id, "line": number, "events": [], "claims": [], "error": f"line {number}: {message}"}
+
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield failed(number, f"E105 invalid UTF-8 at byte {exc.start + 1} of the line; send UTF-8")
+                continue
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = loads_bounded(raw)
         except json.JSONDecodeError as exc:
-            yield {
-                "id": None,
-                "line": number,
-                "events": [],
-                "claims": [],
-                "error": f"line {number}: not JSON: {exc}",
-            }
+            yield failed(number, f"not JSON: {exc}")
+            continue
+        except JSONBoundError as exc:
+            yield failed(number, f"E113 JSON beyond a safe bound: the line {exc}")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            yield {
-                "id": obj.get("id") if isinstance(obj, dict) else None,
-                "line": number,
-                "events": [],
-                "claims": [],
-                "error": f'line {number}: expected an object with a non-empty "text" string',
-            }
+            ext = obj.get("id") if isinstance(obj, dict) else None
+            yield failed(number, 'expected an object with a non-empty "text" string', ext)
+            continue
+        ext_id = obj.get("id")
+        try:
+            published = normalise_date(obj.get("date"))
+        except ValueError as exc:
+            yield failed(number, f"E109 field 'date': {exc}", ext_id)
             continue
         text = normalise_text(obj["text"])
-        ext_id = obj.get("id")
         doc = Document(
             id=str(ext_id) if ext_id is not None else document_id(text),
             text=text,
-            published=obj.get("date") if isinstance(obj.get("date"), str) else None,
+            published=published,
             external_id=str(ext_id) if ext_id is not None else None,
         )
         try:
             result = pipe.analyse(doc)
         except Exception as exc:  # one bad document never stops the batch
-            yield {"id": ext_id, "line": number, "events": [], "claims": [], "error": f"line {number}: {exc}"}
+            yield failed(number, str(exc), ext_id)
             continue
         yield {
             "id": ext_id,
