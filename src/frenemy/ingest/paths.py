@@ -18,6 +18,7 @@ from typing import IO, BinaryIO
 
 from frenemy.errors import InputError, SkippedInput
 from frenemy.ingest import codes
+from frenemy.ingest.budget import budget_seconds, time_budget
 from frenemy.ingest.document import too_large
 from frenemy.ingest.docx import read_docx
 from frenemy.ingest.eml import read_eml
@@ -159,7 +160,9 @@ def read_file(
                 yield from read_jsonl(stream, source, max_bytes, layers)
             else:
                 assert reader.read is not None
-                yield finish_document(reader.read(stream, source, max_bytes), layers, source)
+                with time_budget(budget_seconds(), source):  # one file cannot stall the run
+                    document = reader.read(stream, source, max_bytes)
+                yield finish_document(document, layers, source)
 
     yield from _guarded(source, documents)
 
