@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -247,6 +250,7 @@ class _WorkerSettings:
     stance_files: tuple[str, ...]
     dictionary_hash: str
     registry: Any  # the parent's ActorRegistry as it is now (user-imported actors and all)
+    parent_pid: int = 0  # the process that started the pool: a worker exits when it dies
 
 
 def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
@@ -268,6 +272,7 @@ def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
         tuple(str(p) for p in pipeline.stance_files),
         pipeline.dictionary_hash,
         None if method == "fork" else pipeline.registry,
+        os.getpid(),
     )
     return ProcessPoolExecutor(
         max_workers=n_process,
@@ -279,6 +284,8 @@ def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
 
 def _worker_start(settings: _WorkerSettings) -> None:
     global _WORKER_PIPELINE
+    if settings.parent_pid:
+        exit_with_parent(settings.parent_pid)
     inherited = _PARENT_PIPELINE
     if inherited is not None and inherited.dictionary_hash == settings.dictionary_hash:
         _WORKER_PIPELINE = inherited
@@ -293,6 +300,40 @@ def _worker_start(settings: _WorkerSettings) -> None:
         pipeline.registry = settings.registry
         pipeline.dictionary_hash = settings.dictionary_hash
     _WORKER_PIPELINE = pipeline
+
+
+PARENT_POLL_SECONDS = 1.0
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when ``parent_pid`` dies, however it dies (even SIGKILL).
+
+    A pool worker waits on a pipe whose writing end it inherited itself, so it would never see
+    the parent go and would wait forever. On Linux the kernel is asked to send SIGTERM when the
+    parent ends (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread also checks every
+    second that the parent is still this process's parent, and ends the process if not.
+    """
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # the polling thread below still applies
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="frenemy-parent-watch", daemon=True).start()
 
 
 def _worker_analyse(batch: list[Document], batch_size: int) -> list[_WorkerOutcome]:
