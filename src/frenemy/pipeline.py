@@ -109,9 +109,7 @@ class Pipeline:
             if document.language != "en":
                 result = DocumentResult(part, _sentences(part, doc), [], [], [], [])
             else:
-                result = analyse_parsed(
-                    part, doc, self.registry, self.event_lexicon, self.stance_lexicon
-                )
+                result = analyse_parsed(part, doc, self.registry, self.event_lexicon, self.stance_lexicon)
             del doc  # the Doc is the memory: release it before the next piece is parsed
             _append_piece(merged, result, number, offset, len(merged.sentences))
             for actor in result.actors:
@@ -470,7 +468,9 @@ def _actors_to_store(ctx: DocContext, events: list[Any], claims: list[Any], regi
     return list(wanted.values())
 
 
-def _append_piece(merged: DocumentResult, piece: DocumentResult, number: int, offset: int, first: int) -> None:
+def _append_piece(
+    merged: DocumentResult, piece: DocumentResult, number: int, offset: int, first: int
+) -> None:
     """Add one piece's records to ``merged``, moved to the whole document's offsets and indexes.
 
     Record ids of the first piece are what a whole-document pass gives; later pieces' ids are
@@ -536,10 +536,13 @@ class IngestSummary:
     warnings: int = 0
     errors: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    updated: int = 0  # documents already stored whose metadata was corrected in this run
 
     def line(self) -> str:
-        return f"ingested {self.ingested}, skipped {self.duplicates} as duplicates, failed {self.failed}" + (
-            f", {self.warnings} warnings" if self.warnings else ""
+        return (
+            f"ingested {self.ingested}, skipped {self.duplicates} as duplicates, failed {self.failed}"
+            + (f", updated the metadata of {self.updated}" if self.updated else "")
+            + (f", {self.warnings} warnings" if self.warnings else "")
         )
 
 
@@ -556,6 +559,7 @@ def ingest_into(
     """Analyse and store a stream of documents, one transaction each; bad items are counted."""
     summary = IngestSummary()
     seen: set[str] = set()
+    redo: set[str] = set()  # stored documents whose new publication date calls for a new extraction
 
     def fresh() -> Iterator[Document | InputError]:
         for item in items:
@@ -564,11 +568,19 @@ def ingest_into(
                 summary.messages.append(str(item))
                 continue
             if isinstance(item, Document):
-                if item.id in seen or (not reprocess and store.has_document(item.id)):
-                    summary.duplicates += 1
+                stored = (
+                    None if item.id in seen or reprocess else store.documents_meta([item.id]).get(item.id)
+                )
+                corrected = stored is not None and _corrected(store, item, stored, summary, redo)
+                if item.id in seen or (stored is not None and item.id not in redo):
+                    summary.duplicates += not corrected  # a corrected one is counted as updated
                     if on_result:
                         on_result(None)
                     continue
+                if item.id in redo and stored is not None:  # fields not given now keep their stored value
+                    item = replace(
+                        item, **{f: getattr(stored, f) for f in _METADATA_FIELDS if getattr(item, f) is None}
+                    )
                 seen.add(item.id)
             yield item
 
@@ -585,15 +597,49 @@ def ingest_into(
                 )
             store.write_result(
                 result,
-                replace=reprocess,
+                replace=reprocess or result.document.id in redo,
                 pipeline_version=PIPELINE_VERSION,
                 model=pipeline.model,
                 dictionary_hash=pipeline.dictionary_hash,
             )
-            summary.ingested += 1
+            summary.ingested += result.document.id not in redo  # a re-extraction is counted as updated
         if on_result:
             on_result(result)
     return summary
+
+
+_METADATA_FIELDS = ("title", "publisher", "published", "author", "url")
+
+
+def _corrected(
+    store: Store, document: Document, stored: Document, summary: IngestSummary, redo: set[str]
+) -> bool:
+    """A document read again whose metadata differs from the stored one's: update the store.
+
+    Fields the new reading leaves empty keep their stored values. A changed ``published`` marks
+    the document for a new extraction (``redo``): dates of events and claims are resolved
+    against it. Other changes are written at once. Either way stderr names what changed.
+    """
+    changes = {
+        name: getattr(document, name)
+        for name in _METADATA_FIELDS
+        if getattr(document, name) is not None and getattr(document, name) != getattr(stored, name)
+    }
+    if not changes:
+        return False
+    said = "; ".join(f"{name} {getattr(stored, name)!r} -> {value!r}" for name, value in changes.items())
+    where = document.source_path or document.id
+    summary.updated += 1
+    if "published" in changes:
+        redo.add(document.id)
+        summary.messages.append(
+            f"updated metadata of {where} ({document.id}), already stored: {said}; "
+            "its events and claims are extracted again, since their dates depend on the publication date"
+        )
+        return True
+    store.update_document_metadata(document.id, changes)
+    summary.messages.append(f"updated metadata of {where} ({document.id}), already stored: {said}")
+    return True
 
 
 def refresh_contradictions(store: Store) -> int:
@@ -619,7 +665,13 @@ def code_lines(lines: Iterable[str | bytes], pipeline: Pipeline | None = None) -
     pipe = pipeline or Pipeline()
 
     def failed(number: int, message: str, ext_id: Any = None) -> dict[str, Any]:
-        return {"id": ext_id, "line": number, "events": [], "claims": [], "error": f"line {number}: {message}"}
+        return {
+            "id": ext_id,
+            "line": number,
+            "events": [],
+            "claims": [],
+            "error": f"line {number}: {message}",
+        }
 
     for number, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):

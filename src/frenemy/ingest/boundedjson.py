@@ -26,7 +26,7 @@ class JSONBoundError(ValueError):
 def check_bounds(text: str, max_depth: int = MAX_DEPTH, max_digits: int = MAX_NUMBER_DIGITS) -> None:
     """Raise JSONBoundError when ``text`` nests deeper than ``max_depth`` or holds a number longer
     than ``max_digits`` characters (strings are not looked into). Linear in the text's length."""
-    if "[" not in text and "{" not in text and not re.search(r"\d{%d}" % (max_digits + 1), text):
+    if "[" not in text and "{" not in text and not re.search(rf"\d{{{max_digits + 1}}}", text):
         return
     depth = 0
     for match in _TOKENS.finditer(text):

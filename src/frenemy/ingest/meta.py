@@ -60,9 +60,7 @@ class DocumentMeta:
 
     def checked(self, source: str) -> DocumentMeta:
         """The same metadata with ``published`` normalised; raises InputError E109 if it is no date."""
-        return replace(
-            self, published=_normalised_published(self.published, source, None, self.date_order)
-        )
+        return replace(self, published=_normalised_published(self.published, source, None, self.date_order))
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with every field that this metadata sets replaced."""
