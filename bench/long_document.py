@@ -61,9 +61,15 @@ def measure_long_document(mb: float, workdir: Path) -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
     path = workdir / f"long_{mb:g}mb.txt"
     path.write_text(dense_text(int(mb * 1_000_000)), encoding="utf-8")
-    db = workdir / f"long_{mb:g}mb.db"
+    result = ingest_peak([str(path)], workdir / f"long_{mb:g}mb.db")
+    result["bytes"] = path.stat().st_size
+    return result
+
+
+def ingest_peak(paths: list[str], db: Path) -> dict[str, Any]:
+    """Exit status, seconds and peak RSS (MB, ``ru_maxrss``) of ``frenemy ingest PATHS --db DB``."""
     ingest = [sys.executable, "-c", "import sys; from frenemy.cli import main; sys.exit(main())"]
-    ingest += ["ingest", str(path), "--db", str(db), "--quiet"]
+    ingest += ["ingest", *paths, "--db", str(db), "--quiet"]
     env = dict(os.environ)
     env.pop("FRENEMY_DB", None)
     # a fresh helper process: RUSAGE_CHILDREN then holds this one ingest only
@@ -72,7 +78,6 @@ def measure_long_document(mb: float, workdir: Path) -> dict[str, Any]:
     if done.returncode != 0:
         raise RuntimeError(f"peak-memory helper failed: {done.stderr[-800:]}")
     result: dict[str, Any] = json.loads(done.stdout)
-    result["bytes"] = path.stat().st_size
     return result
 
 
