@@ -45,7 +45,7 @@ _MONTH_YEAR = re.compile(_MONTH + r",?\s+(\d{4})", re.IGNORECASE)
 # "04/05/2012", "4.5.2012", "04-05-2012": day and month in an order the text does not say.
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 # A year written out: four digits standing alone (not "-5000", not part of "1e1000" or "20120504").
-_YEAR_TOKEN = re.compile(r"(?<![\w+\-.])(\d{4})(?![\w.]\d|\d)")
+_YEAR_TOKEN = re.compile(r"(?<![A-Za-z0-9+\-.])(\d{4})(?!\d)")
 DATE_ORDERS = ("DMY", "MDY")
 LATEST_YEAR = 2100  # a publication date later than this is a typing error, not a date
 
