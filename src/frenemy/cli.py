@@ -74,9 +74,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
 
     meta = DocumentMeta(
-        title=args.title, publisher=args.publisher, published=args.published, url=args.url, author=args.author
+        title=args.title,
+        publisher=args.publisher,
+        published=args.published,
+        url=args.url,
+        author=args.author,
+        date_order=args.date_order,
     )
-    meta.checked("the metadata options")  # a bad --published stops here: no model load, no store
+    try:
+        meta.checked("the metadata options")  # a bad --published stops here: no model load, no store
+    except FrenemyError as exc:
+        _err(f"{exc}\nfrenemy ingest: error: --published must be a date with its year (see docs/formats.md)")
+        return EXIT_USAGE
     if any([args.title, args.url]) and (len(args.paths) > 1 or Path(args.paths[0]).is_dir()):
         _err("note: --title and --url apply to every document read in this run")
     max_bytes = args.max_bytes or max_bytes_setting()
@@ -314,7 +323,9 @@ def cmd_network(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     from frenemy.pipeline import Pipeline, code_lines
 
-    stream = sys.stdin if args.file in (None, "-") else _open_input(args.file)
+    # bytes, not text: a bad byte under a strict UTF-8 locale spoils one line, not the stream
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    stream = stdin if args.file in (None, "-") else _open_input(args.file)
     pipeline = Pipeline(model=args.model, actor_files=args.actors, lexicon_files=args.lexicon)
     failed = 0
     try:
@@ -322,7 +333,7 @@ def cmd_code(args: argparse.Namespace) -> int:
             failed += record["error"] is not None
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
-        if stream is not sys.stdin:
+        if stream is not stdin:
             stream.close()
     return EXIT_INPUT if failed else EXIT_OK
 
@@ -333,7 +344,7 @@ def _open_input(path: str) -> Any:
     from frenemy.ingest.codes import NOT_FOUND
 
     try:
-        return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 (closed by the caller)
+        return open(path, "rb")  # noqa: SIM115 (closed by the caller; lines are decoded one by one)
     except OSError as exc:
         raise InputError(
             path, f"{exc.strerror or exc}; check the path and its permissions", code=NOT_FOUND
@@ -457,6 +468,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("ingest", cmd_ingest, "read documents, extract actors, events and claims, store them")
     p.add_argument("paths", nargs="+", help="files, folders (recursive), or - for JSON Lines on stdin")
     p.add_argument("--published", help="publication date for the documents read (YYYY[-MM[-DD]])")
+    p.add_argument(
+        "--date-order",
+        choices=["DMY", "MDY"],
+        help="how to read all-number dates such as 04/05/2012 (refused as ambiguous without it)",
+    )
     p.add_argument("--publisher", help="publisher of the documents read (default: from metadata)")
     p.add_argument("--title", help="title of the document read (default: from the document)")
     p.add_argument("--url", help="URL of the document read")

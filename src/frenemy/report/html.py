@@ -67,6 +67,7 @@ def render_html(report: dict[str, Any]) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="frenemy">',  # ingest skips frenemy's own reports (W102)
         f"<title>{_e(title)}: frenemy dyad report</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="headline {_e(v["label"])}">{_e(v["headline"])}</p>',

@@ -777,6 +777,26 @@ class Store:
             for r in rows
         ]
 
+    def update_document_metadata(self, doc_id: str, changes: dict[str, str | None]) -> bool:
+        """Set metadata fields (title, publisher, published, author, url) of a stored document,
+        and the copies derived from them (each event's ``publisher``), in one transaction.
+
+        Returns False when no such document is stored. Records whose dates were resolved against
+        ``published`` are not touched: re-extract the document for that (``write_result(replace=True)``).
+        """
+        allowed = ("title", "publisher", "published", "author", "url")
+        fields = {k: v for k, v in changes.items() if k in allowed}
+        if not fields:
+            return self.has_document(doc_id)
+        with self.transaction() as c:
+            updated = c.execute(
+                f"UPDATE documents SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                (*fields.values(), doc_id),
+            ).rowcount
+            if updated and "publisher" in fields:
+                c.execute("UPDATE events SET publisher = ? WHERE doc_id = ?", (fields["publisher"], doc_id))
+        return bool(updated)
+
 
 # SQLite result codes (``sqlite3.Error.sqlite_errorname``) -> what the user can do about them.
 _STORE_ERRORS: tuple[tuple[tuple[str, ...], str, str], ...] = (
