@@ -1,0 +1,256 @@
+"""Who a phrase stands for as a speaker: actors, documents and their authors, unnamed sources."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from frenemy.extract.claims.lexicon import (
+    StanceLexicon,
+)
+from frenemy.extract.claims.syntax import (
+    paragraph_break_between,
+)
+from frenemy.extract.claims.voice import document_voice
+from frenemy.models import ActorRef
+from frenemy.nlp.context import Attribution, MentionSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from frenemy.nlp.context import DocContext
+
+
+OPEN_MARKS = {"“", "«", "„"}
+
+
+CLOSE_MARKS = {"”", "»"}
+
+
+BOTH_MARKS = {'"', "''", "``"}
+
+
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+
+
+_AUTHORING_VERBS = {
+    "write",
+    "issue",
+    "publish",
+    "release",
+    "prepare",
+    "author",
+    "send",
+    "sign",
+    "draft",
+    "produce",
+    "compile",
+}
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class Speaker:
+    """Who a subject phrase stands for.
+
+    ``kind``: actor | document | unnamed | self | none. ``vague`` marks a document known only by
+    its country or not at all ("a US analysis"), which a following definite mention may name.
+    """
+
+    ref: ActorRef | None
+    start: int | None = None
+    end: int | None = None
+    kind: str = "none"
+    vague: bool = False
+    family: str | None = None
+
+
+@dataclass
+class _Memory:
+    """Per-document state: acronyms defined in the text and the last document of each family."""
+
+    acronyms: dict[str, ActorRef] = field(default_factory=dict)
+    last_by_family: dict[str, ActorRef] = field(default_factory=dict)
+    # (token index, family, speaker, vague, definite) for every document phrase met, in order
+    documents: list[tuple[int, str, ActorRef | None, bool, bool]] = field(default_factory=list)
+
+
+def _acronyms(ctx: DocContext) -> dict[str, ActorRef]:
+    """Acronyms the text defines after a name: "the Combating Terrorism Center (CTC)"."""
+    doc = ctx.doc
+    out: dict[str, ActorRef] = {}
+    for m in ctx.mentions:
+        j = m.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+            out[doc[j + 1].text] = m.actor.ref()
+    return out
+
+
+def _mention_in(ctx: DocContext, tok: Token, prefer_last: bool = False) -> MentionSpan | None:
+    """The mention at a token, else the first (or last) mention in its subtree."""
+    m = ctx.mention_at(tok.i)
+    if m is not None:
+        return m
+    found: MentionSpan | None = None
+    for i in range(tok.left_edge.i, tok.right_edge.i + 1):
+        mm = ctx.mention_at(i)
+        if mm is not None:
+            if not prefer_last:
+                return mm
+            found = mm
+    return found
+
+
+def _is_vague_author(m: MentionSpan) -> bool:
+    return m.kind == "demonym" or m.actor.type == "state"
+
+
+def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory | None = None) -> Speaker:
+    """Who the phrase headed by ``tok`` stands for, as a speaker (see ``Speaker``)."""
+    memory = memory if memory is not None else _Memory(acronyms=_acronyms(ctx))
+    m = ctx.mention_at(tok.i)
+    if m is not None:
+        return Speaker(m.actor.ref(), m.start, m.end, "actor")
+    if lex.has("self", tok):
+        return Speaker(document_voice(ctx), tok.i, tok.i + 1, "self")
+    doc_cue = lex.cue_for("document_noun", tok)
+    if doc_cue is not None:
+        return _document_speaker(ctx, lex, memory, tok, doc_cue.value)
+    for child in tok.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"} or (
+            child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}
+        ):
+            mm = _mention_in(ctx, child)
+            if mm is not None:
+                return Speaker(mm.actor.ref(), tok.left_edge.i, tok.right_edge.i + 1, "actor")
+    if lex.has("unnamed", tok):  # "some", "critics", "officials" (after "officials in Riyadh")
+        return Speaker(None, tok.i, tok.i + 1, "unnamed")
+    return Speaker(None, tok.i, tok.i + 1, "none")
+
+
+def _document_speaker(
+    ctx: DocContext, lex: StanceLexicon, memory: _Memory, tok: Token, family: str, register_only: bool = False
+) -> Speaker:
+    """A document resolves to its author: "by X", "written by X", "the CTC report", "X's letter",
+    "X published a report"; a bare definite "the report" to the last report named; otherwise to the
+    document's voice. ``register_only``: only remember a named author (the phrase is not speaking)."""
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    ref: ActorRef | None = None
+    vague = False
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AUTHORING_VERBS:
+        subj = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        mm = ctx.mention_at(subj.i) if subj is not None else None
+        if (
+            mm is not None
+            and subj is not None
+            and "\n" not in ctx.doc[min(subj.i, tok.i) : max(subj.i, tok.i)].text
+        ):
+            ref = mm.actor.ref()
+    for child in tok.children if ref is None else ():
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            mm = _mention_in(ctx, pobj) if pobj is not None else None
+            if mm is not None:
+                ref = mm.actor.ref()
+                break
+        if child.dep_ in {"acl", "relcl"}:
+            if child.lemma_.lower() in _AUTHORING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        mm = _mention_in(ctx, pobj, prefer_last=True) if pobj is not None else None
+                        if mm is not None:
+                            ref = mm.actor.ref()
+            if ref is None and any(c.dep_ in _SUBJECT_DEPS and lex.has("self", c) for c in child.children):
+                ref = document_voice(ctx)
+            if ref is not None:
+                break
+    if ref is None:
+        for child in tok.children:
+            if child.dep_ in {"compound", "poss", "amod", "nmod"}:
+                mm = ctx.mention_at(child.i)
+                if mm is not None:
+                    ref, vague = mm.actor.ref(), _is_vague_author(mm)
+                    break
+                if child.text in memory.acronyms:
+                    ref = memory.acronyms[child.text]
+                    break
+                if lex.has("self", child):
+                    ref = document_voice(ctx)
+                    break
+    if ref is None and definite and family in memory.last_by_family:
+        ref = memory.last_by_family[family]
+    if register_only:
+        if ref is not None and not vague:
+            memory.last_by_family[family] = ref
+            memory.documents.append((tok.i, family, ref, vague, definite))
+        return Speaker(ref, tok.left_edge.i, tok.right_edge.i + 1, "document", vague, family)
+    if ref is None:
+        ref, vague = document_voice(ctx), True
+    elif not vague:
+        memory.last_by_family[family] = ref
+    memory.documents.append((tok.i, family, ref, vague, definite))
+    return Speaker(ref, tok.left_edge.i, tok.right_edge.i + 1, "document", vague, family)
+
+
+def _name_vague_documents(
+    ctx: DocContext, memory: _Memory, vague: list[tuple[Attribution, int, str]]
+) -> None:
+    """'According to a US analysis ... The report by the CTC goes on to say': an indefinite or
+    country-only document takes the author of the next definite document of its family named within
+    the next two sentences."""
+    if not vague:
+        return
+    starts = [d[0] for d in memory.documents]
+    for att, at, family in vague:
+        s_at = ctx.sentence_index(at)
+        k = bisect_left(starts, at + 1)
+        while k < len(memory.documents):
+            i, fam, ref, is_vague, definite = memory.documents[k]
+            if ctx.sentence_index(i) - s_at > 2:
+                break
+            if fam == family and definite and not is_vague and ref is not None:
+                att.speaker = ref
+                break
+            k += 1
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, looking through "goes on to say" and coordinated verbs."""
+    cur = tok
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and subj.lower_ in ("which", "who", "that") and cur.dep_ == "relcl":
+            subj = cur.head  # "the US Treasury, which said that ...": the relative's antecedent
+        if subj is not None:
+            # a subject across a paragraph break is a parse of two paragraphs glued together
+            return None if paragraph_break_between(tok.doc, subj.i, tok.i) else subj
+        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if (cur.dep_ in {"xcomp", "conj"} or infinitive) and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def _make(
+    content: tuple[int, int], sp: Speaker, cue: str, kind: str, cue_start: int, hedged: bool
+) -> Attribution:
+    return Attribution(
+        content_start=content[0],
+        content_end=content[1],
+        speaker=sp.ref,
+        cue=cue,
+        kind=kind,
+        hedged=hedged or sp.kind == "unnamed",
+        cue_start=cue_start,
+        speaker_start=sp.start,
+        speaker_end=sp.end,
+    )
+
+
+def _accepts(sp: Speaker) -> bool:
+    return sp.ref is not None or sp.kind == "unnamed"

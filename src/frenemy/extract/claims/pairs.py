@@ -1,0 +1,138 @@
+"""The pair a claim is about: actors tied to the cue's clause, and the pair in focus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frenemy.extract.claims.lexicon import (
+    _HYPHENS,
+    StanceLexicon,
+)
+from frenemy.extract.claims.syntax import (
+    _mentions_in,
+    _path,
+)
+from frenemy.models import ActorRef
+from frenemy.nlp.context import MentionSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from frenemy.nlp.context import DocContext
+
+
+_CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative"}
+
+
+_PAIR_PREPS = {"with", "between", "among", "to", "toward", "towards", "against", "of"}
+
+
+@dataclass
+class _Focus:
+    """The pair most recently in focus ("the two", "each other" stand for it)."""
+
+    pair: tuple[ActorRef, ActorRef] | None = None
+
+
+def _core_actors(
+    ctx: DocContext, head: Token, verb: Token, lo: int, hi: int
+) -> list[tuple[int, MentionSpan]]:
+    """Actors tied to the cue, with a rank (lower is closer to the relationship): 0 for the cue's
+    own phrase ("the Iran-al-Qaeda relationship", "a deal with X"), 1 for the subjects of the
+    verbs from the cue up to its clause verb, 2 for their objects (all inside the bounds)."""
+    found: list[tuple[int, MentionSpan]] = []
+
+    def add_subtree(tok: Token, rank: int) -> None:
+        for m in _mentions_in(ctx, max(lo, tok.left_edge.i), min(hi, tok.right_edge.i + 1)):
+            found.append((rank, m))
+
+    own = ctx.mention_at(head.i)
+    if own is not None:
+        found.append((0, own))
+    for child in head.children:
+        if child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            add_subtree(child, 0)
+        elif child.dep_ == "nsubj":
+            add_subtree(child, 1)
+        elif child.dep_ == "prep" and child.lower_ in _PAIR_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    add_subtree(pobj, 0)
+    nodes = _path(head, verb)  # the cue's head too: verbal cues ("double-crossed al Qaeda")
+    for node in nodes:
+        for child in node.children:
+            if not (lo <= child.i < hi):
+                continue
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                add_subtree(child, 1)
+            elif child.dep_ in _CORE_DEPS or (child.dep_ == "conj" and node.dep_ in _CORE_DEPS):
+                add_subtree(child, 2)
+            elif child.dep_ == "prep" and child.lower_ in {"with", "between", "against", "to"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        add_subtree(pobj, 2)
+    return found
+
+
+def _has_reciprocal(lex: StanceLexicon, doc: Doc, lo: int, hi: int) -> bool:
+    return any(lex.match_at(doc, i, "reciprocal", hi) is not None for i in range(lo, hi))
+
+
+def _choose_pair(
+    candidates: list[tuple[int, MentionSpan]], focus: _Focus, reciprocal: bool, exclude: set[str], cue_at: int
+) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
+    """The pair a cue is about, and whether it came from the text (True) or from the focus.
+
+    The focus pair wins when both its members are among the candidates; otherwise the two best
+    ranked (then nearest) distinct actors; one actor pairs with its partner in the focus."""
+    fpair = focus.pair
+    fids = {fpair[0].id, fpair[1].id} if fpair else set()
+    ordered: dict[str, tuple[int, int, ActorRef]] = {}
+    for rank, m in candidates:
+        ref = m.actor.ref()
+        if fpair and ref.id not in fids and m.actor.parent in fids:
+            # "the Iranian regime" while Iran and al-Qaeda are in focus: speak of Iran
+            ref = fpair[0] if fpair[0].id == m.actor.parent else fpair[1]
+        if ref.id in exclude:
+            continue
+        dist = min(abs(m.start - cue_at), abs(m.end - 1 - cue_at))
+        if ref.id not in ordered or (rank, dist) < ordered[ref.id][:2]:
+            ordered[ref.id] = (rank, dist, ref)
+    refs = [r for _, _, r in sorted(ordered.values(), key=lambda x: (x[0], x[1]))]
+    if len(refs) >= 2:
+        if fpair and fids <= set(ordered):
+            return fpair, True
+        return (refs[0], refs[1]), True
+    if len(refs) == 1:
+        if fpair and refs[0].id in fids:
+            return fpair, reciprocal
+        return None, False
+    if reciprocal and fpair:
+        return fpair, False
+    return None, False
+
+
+def _update_focus(ctx: DocContext, focus: _Focus, mentions: list[MentionSpan]) -> None:
+    """Coordinated actors ("Iran and al-Qaeda", "the Iran-al-Qaeda relationship") become the focus."""
+    doc = ctx.doc
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.actor.id == b.actor.id:
+            continue
+        between = [t.lower_ for t in doc[a.end : b.start]]
+        if (
+            between
+            and all(w in {"and", "-", "–", "—", "&", "the", "group", "that", "became"} for w in between)
+            and ("and" in between or between in (["-"], ["–"], ["—"]))
+        ):
+            focus.pair = (a.actor.ref(), b.actor.ref())
+            return
+        if not between and doc[a.end - 1].text in _HYPHENS:
+            focus.pair = (a.actor.ref(), b.actor.ref())
+            return
+    distinct: dict[str, ActorRef] = {}
+    for m in mentions:
+        distinct.setdefault(m.actor.id, m.actor.ref())
+    if focus.pair is None and len(distinct) == 2:
+        a_ref, b_ref = distinct.values()
+        focus.pair = (a_ref, b_ref)
