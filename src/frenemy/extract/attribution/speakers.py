@@ -113,6 +113,7 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     memory = memory if memory is not None else _Memory(acronyms=_acronyms(ctx))
     m = ctx.mention_at(tok.i)
     if m is not None:
+        m = _titled_person(ctx, m)
         return Speaker(m.actor.ref(), m.start, m.end, "actor")
     if lex.has("self", tok):
         return Speaker(document_voice(ctx), tok.i, tok.i + 1, "self")
@@ -129,6 +130,24 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     if lex.has("unnamed", tok):  # "some", "critics", "officials" (after "officials in Riyadh")
         return Speaker(None, tok.i, tok.i + 1, "unnamed")
     return Speaker(None, tok.i, tok.i + 1, "none")
+
+
+def _titled_person(ctx: DocContext, m: MentionSpan) -> MentionSpan:
+    """ "Saudi Foreign Minister Adel al-Jubeir said": a title (read as the government) followed by a
+    person's name speaks for the person; the parser may hang the title or the name as subject."""
+    doc = ctx.doc
+    if m.actor.type == "person":
+        return m
+    j = m.end
+    while j < len(doc) and j < m.end + 3 and doc[j].pos_ == "PROPN" and ctx.mention_at(j) is None:
+        j += 1  # a name the actor stage did not take ("Minister Sameh Shoukry")
+    nxt = ctx.mention_at(j) if j < len(doc) else None
+    if nxt is not None and nxt.actor.type == "person" and nxt is not m:
+        if all(doc[k].pos_ == "PROPN" for k in range(m.end, nxt.start)) and not any(
+            "\n" in doc[k].whitespace_ for k in range(m.start, nxt.start)
+        ):
+            return nxt
+    return m
 
 
 def _document_speaker(
@@ -150,7 +169,7 @@ def _document_speaker(
         ):
             ref = mm.actor.ref()
     for child in tok.children if ref is None else ():
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:  # "a statement from X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             mm = _mention_in(ctx, pobj) if pobj is not None else None
             if mm is not None:
@@ -168,10 +187,15 @@ def _document_speaker(
                 ref = document_voice(ctx)
             if ref is not None:
                 break
+    unnamed_owner = False
     if ref is None:
         for child in tok.children:
             if child.dep_ in {"compound", "poss", "amod", "nmod"}:
                 mm = ctx.mention_at(child.i)
+                # "the monitors' report": owned by others the text does not name
+                unnamed_owner = unnamed_owner or (
+                    child.dep_ == "poss" and child.pos_ == "NOUN" and mm is None
+                )
                 if mm is not None:
                     ref, vague = mm.actor.ref(), _is_vague_author(mm)
                     break
@@ -188,6 +212,8 @@ def _document_speaker(
             memory.last_by_family[family] = ref
             memory.documents.append((tok.i, family, ref, vague, definite))
         return Speaker(ref, tok.left_edge.i, tok.right_edge.i + 1, "document", vague, family)
+    if ref is None and unnamed_owner:
+        return Speaker(None, tok.left_edge.i, tok.right_edge.i + 1, "unnamed", False, family)
     if ref is None:
         ref, vague = document_voice(ctx), True
     elif not vague:
@@ -245,7 +271,8 @@ def _make(
         speaker=sp.ref,
         cue=cue,
         kind=kind,
-        hedged=hedged or sp.kind == "unnamed",
+        # "critics say" hedges; "the monitors' report concluded" (a document of unnamed others) does not
+        hedged=hedged or (sp.kind == "unnamed" and sp.family is None),
         cue_start=cue_start,
         speaker_start=sp.start,
         speaker_end=sp.end,

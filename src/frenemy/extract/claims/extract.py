@@ -17,6 +17,7 @@ from frenemy.extract.claims.pairs import (
     _Focus,
     _has_reciprocal,
     _update_focus,
+    nearby_actors,
 )
 from frenemy.extract.claims.qualifiers import (
     _hedged,
@@ -37,6 +38,8 @@ from frenemy.models import Actor, ActorRef, Claim, stable_id
 from frenemy.nlp.context import Attribution, MentionSpan
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from frenemy.nlp.context import DocContext
 
 
@@ -44,6 +47,8 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 
 
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+_GROUP_PRONOUNS = {"it", "its", "they", "their"}
+_PERSON_PRONOUNS = {"he", "his", "she", "her"}
 
 
 def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> list[Claim]:
@@ -111,6 +116,29 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
     return claims
 
 
+def _speaker_pronoun(
+    ctx: DocContext, att: Attribution, clause_lo: int, clause_hi: int, lo: int
+) -> Token | None:
+    """A third-person pronoun subject or possessive in reported speech that can only stand for the
+    speaker: "it"/"its"/"they"/"their" for a state or group, "he"/"she"/"his"/"her" for a person,
+    with no other actor named before it in the reported content."""
+    doc = ctx.doc
+    speaker_mention = ctx.mention_at(att.speaker_start) if att.speaker_start is not None else None
+    kind = speaker_mention.actor.type if speaker_mention is not None else None
+    # a name the actor stage could not type may be a person's ("Shoukry said he ...")
+    words = (_PERSON_PRONOUNS if kind != "state" else set()) | (
+        _GROUP_PRONOUNS if kind != "person" else set()
+    )
+    for t in doc[clause_lo:clause_hi]:
+        if t.lower_ in words and t.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            # "Qatar said Iran was not its enemy": a possessor in the predicate is not its subject
+            in_predicate = t.dep_ == "poss" and t.head.dep_ in {"attr", "dobj", "pobj", "oprd"}
+            if not in_predicate and any(ctx.mention_at(i) is not None for i in range(lo, t.i)):
+                return None  # "Qatar said Iran ... it": "it" may be Iran
+            return t
+    return None
+
+
 def _claimant(att: Attribution | None, voice: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
     if att is None:
         return voice, None
@@ -149,14 +177,22 @@ def _claim_for(
             me = Actor(id=att.speaker.id, name=att.speaker.name, code=att.speaker.code)
             candidates.append((1, MentionSpan(we.i, we.i + 1, me, "pronoun")))
             exclude.discard(att.speaker.id)
+    elif att is not None and att.speaker is not None:
+        # "Qatar denied that it was allied with Iran": "it" is the speaker's side
+        it = _speaker_pronoun(ctx, att, clause_lo, clause_hi, lo)
+        if it is not None:
+            me = Actor(id=att.speaker.id, name=att.speaker.name, code=att.speaker.code)
+            candidates.append((1, MentionSpan(it.i, it.i + 1, me, "pronoun")))
+            exclude.discard(att.speaker.id)
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
-    pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i)
+    nearby = nearby_actors(ctx, lex, s_start, s_end, clause_lo, clause_hi)
+    pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby)
     if pair is None and not reciprocal:
         # last resort: the actors of the clause (titles, verbless fragments), or of the whole
         # reported content ("designated Iran for having a secret deal with al-Qaeda")
         wide = (lo, hi) if att is not None else (clause_lo, clause_hi)
         pair, explicit = _choose_pair(
-            [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i
+            [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i, nearby
         )
     if pair is None:
         return None

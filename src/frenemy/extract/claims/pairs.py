@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -80,12 +81,19 @@ def _has_reciprocal(lex: StanceLexicon, doc: Doc, lo: int, hi: int) -> bool:
 
 
 def _choose_pair(
-    candidates: list[tuple[int, MentionSpan]], focus: _Focus, reciprocal: bool, exclude: set[str], cue_at: int
+    candidates: list[tuple[int, MentionSpan]],
+    focus: _Focus,
+    reciprocal: bool,
+    exclude: set[str],
+    cue_at: int,
+    nearby: Collection[str] | None = None,
 ) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
     """The pair a cue is about, and whether it came from the text (True) or from the focus.
 
     The focus pair wins when both its members are among the candidates; otherwise the two best
-    ranked (then nearest) distinct actors; one actor pairs with its partner in the focus."""
+    ranked (then nearest) distinct actors; one actor pairs with its partner in the focus only when
+    the clause refers back to a pair ("each other") or the partner is ``nearby`` (named in the
+    sentence, or referred to in the clause: "the group"). ``nearby=None`` allows any partner."""
     fpair = focus.pair
     fids = {fpair[0].id, fpair[1].id} if fpair else set()
     ordered: dict[str, tuple[int, int, ActorRef]] = {}
@@ -106,7 +114,9 @@ def _choose_pair(
         return (refs[0], refs[1]), True
     if len(refs) == 1:
         if fpair and refs[0].id in fids:
-            return fpair, reciprocal
+            partner = fpair[1] if fpair[0].id == refs[0].id else fpair[0]
+            if reciprocal or nearby is None or partner.id in nearby:
+                return fpair, reciprocal
         return None, False
     if reciprocal and fpair:
         return fpair, False
@@ -136,3 +146,37 @@ def _update_focus(ctx: DocContext, focus: _Focus, mentions: list[MentionSpan]) -
     if focus.pair is None and len(distinct) == 2:
         a_ref, b_ref = distinct.values()
         focus.pair = (a_ref, b_ref)
+
+
+_ANAPHORS = {"it", "its", "they", "them", "their", "both", "two"}
+
+
+def nearby_actors(
+    ctx: DocContext, lex: StanceLexicon, s_start: int, s_end: int, clause_lo: int, clause_hi: int
+) -> set[str] | None:
+    """Actors a one-actor claim may pair with from the focus: those named in the sentence; None
+    (any) when the clause refers back to someone unnamed ("it", "the group", "the kingdom")."""
+    doc = ctx.doc
+    for t in doc[clause_lo:clause_hi]:
+        if ctx.mention_at(t.i) is not None:
+            continue
+        if t.lower_ in _ANAPHORS and t.pos_ in {"PRON", "NUM", "DET"}:
+            return None
+        if (
+            t.pos_ == "NOUN"
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr"}
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+            and not lex.has("relation_noun", t)
+            and lex.match_at(doc, t.i, "stance") is None
+            and lex.cue_for("stance_adj", t) is None
+            and not lex.has("role_noun", t)
+        ):
+            return None
+    out: set[str] = set()
+    for i in range(s_start, s_end):
+        m = ctx.mention_at(i)
+        if m is not None:
+            out.add(m.actor.id)
+            if m.actor.parent:
+                out.add(m.actor.parent)
+    return out
