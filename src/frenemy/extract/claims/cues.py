@@ -14,7 +14,7 @@ from frenemy.extract.claims.syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from frenemy.nlp.context import DocContext
 
@@ -45,8 +45,61 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
             or tok.head.lower_ == "as"  # "described relations with Moscow as excellent"
         ):
             found.append(CueMatch(i, i + 1, cue))
+    for i in range(start, end):
+        tok = doc[i]
+        if i in used or tok.pos_ != "VERB":
+            continue
+        vcue = lex.cue_for("stance_verb", tok)
+        if vcue is not None and _object_is_party(ctx, lex, tok):
+            found.append(CueMatch(i, i + 1, vcue))
     found.sort(key=lambda m: m.start)
-    return _drop_subject_cues(doc, found)
+    return _drop_compared(doc, _drop_subject_cues(doc, found))
+
+
+def _object_is_party(ctx: DocContext, lex: StanceLexicon, verb: Token) -> bool:
+    """ "Iran does not need al-Qaeda", "the two rely on each other": the verb's object (direct, or
+    of its preposition) is an actor or the pair itself, not a thing ("needs money")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}):
+        objs.extend(g for g in prep.children if g.dep_ == "pobj")
+    for obj in objs:
+        if ctx.mention_at(obj.i) is not None:
+            return True
+        if any(lex.match_at(ctx.doc, j, "reciprocal") is not None for j in range(obj.left_edge.i, obj.i + 1)):
+            return True
+    return False
+
+
+_MORE = {"more", "rather"}
+_LESS = {"less", "fewer"}
+
+
+def _drop_compared(doc: Doc, found: list[CueMatch]) -> list[CueMatch]:
+    """ "more adversaries than allies" takes the first cue's stance only, "fewer friends than
+    enemies" the second's: the other term of a comparison is not asserted."""
+    if len(found) < 2:
+        return found
+    drop: set[int] = set()
+    for k, m in enumerate(found):
+        than = next((j for j in range(m.end, min(m.end + 3, len(doc))) if doc[j].lower_ == "than"), None)
+        if than is None or doc[m.start].sent.start != doc[than].sent.start:
+            continue
+        # the comparative word just before the first term ("more bitter rivals than ...")
+        comp = next(
+            (
+                doc[j].lower_
+                for j in range(m.start - 1, max(m.start - 4, doc[m.start].sent.start - 1), -1)
+                if doc[j].lower_ in _MORE | _LESS
+            ),
+            None,
+        )
+        if comp is None:
+            continue
+        other = next((o for o in found[k + 1 :] if than < o.start <= than + 4), None)
+        if other is None:
+            continue
+        drop.add(id(other) if comp in _MORE else id(m))
+    return [m for m in found if id(m) not in drop]
 
 
 def _drop_subject_cues(doc: Doc, found: list[CueMatch]) -> list[CueMatch]:

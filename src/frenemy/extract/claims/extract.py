@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frenemy.extract.claims.counter import _counter_claims
@@ -110,10 +111,72 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
                 break
             pending = retry
         sent_claims.sort(key=lambda c: c.sentence.find(c.text) if c.text else 0)
+        sent_claims = _mixed_to_ambivalent(ctx, sent_claims, cue_at)
         sent_claims.extend(_counter_claims(ctx, lex, sent, s_index, sent_claims, voice, seen, cue_at))
         claims.extend(sent_claims)
         _update_focus(ctx, focus, sent_mentions)
     return claims
+
+
+_CONTRAST = {"but", "yet", "though", "although"}
+
+
+def _mixed_to_ambivalent(ctx: DocContext, claims: list[Claim], cue_at: dict[str, int]) -> list[Claim]:
+    """ "They need each other, but they do not trust each other": a cooperative and a hostile claim
+    by the same voice on the same pair, joined by "but"/"yet" in one sentence, are one ambivalent
+    claim."""
+    doc = ctx.doc
+    out: list[Claim] = []
+    merged: set[str] = set()
+    for a in claims:
+        if a.id in merged:
+            continue
+        for b in claims:
+            if b.id in merged or b is a or {a.stance, b.stance} != {"cooperative", "hostile"}:
+                continue
+            same_voice = (a.claimant and a.claimant.id) == (b.claimant and b.claimant.id)
+            if not same_voice or {x.id for x in a.about} != {x.id for x in b.about}:
+                continue
+            i, j = sorted((cue_at.get(a.id, -1), cue_at.get(b.id, -1)))
+            if i < 0 or not any(t.lower_ in _CONTRAST and t.dep_ in {"cc", "mark"} for t in doc[i:j]):
+                continue
+            merged.update({a.id, b.id})
+            first, second = (a, b) if cue_at[a.id] < cue_at[b.id] else (b, a)
+            cue = f"{first.cue} but {second.cue}"
+            cid = stable_id(
+                "cl",
+                ctx.document.id,
+                a.sentence_index,
+                a.claimant.id if a.claimant else None,
+                "ambivalent",
+                cue,
+            )
+            text = (
+                first.text
+                if first.sentence.find(first.text) < 0
+                else first.sentence[
+                    first.sentence.find(first.text) : max(
+                        first.sentence.find(first.text), second.sentence.find(second.text)
+                    )
+                    + len(second.text)
+                ]
+            )
+            mixed = replace(
+                first,
+                id=cid,
+                stance="ambivalent",
+                cue=cue,
+                text=text,
+                hedged=a.hedged or b.hedged,
+                negated=False,
+                confidence=min(a.confidence, b.confidence),
+            )
+            cue_at[cid] = cue_at[first.id]
+            out.append(mixed)
+            break
+        else:
+            out.append(a)
+    return out
 
 
 def _speaker_pronoun(

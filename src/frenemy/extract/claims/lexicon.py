@@ -22,6 +22,7 @@ STANCES = ("cooperative", "hostile", "ambivalent", "neutral")
 CATEGORIES = {
     "stance",
     "stance_adj",
+    "stance_verb",
     "relation_noun",
     "role_noun",
     "reporting_verb",
@@ -36,6 +37,8 @@ CATEGORIES = {
     "reciprocal",
     "contradiction",
     "hypothetical",
+    "presupposing",
+    "ended",
 }
 
 
@@ -138,7 +141,7 @@ class StanceLexicon:
                     f"{', '.join(sorted(CATEGORIES))}.",
                     code="E310",
                 )
-            if category == "stance" or category == "stance_adj":
+            if category in {"stance", "stance_adj", "stance_verb"}:
                 for s in (value, negated):
                     if s is not None and s not in STANCES:
                         raise ActorDataError(

@@ -20,11 +20,34 @@ if TYPE_CHECKING:
     from frenemy.nlp.context import DocContext
 
 
+def _said_to_be_over(lex: StanceLexicon, head: Token) -> bool:
+    """ "the rivalry with Hamas is over", "the blockade was lifted": the cue names a relationship
+    its own predicate ends."""
+    if head.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    pred = head.head
+    if pred.dep_ != "ROOT" and pred.dep_ not in {"ccomp", "conj", "relcl", "advcl"}:
+        return False
+    if lex.has("ended", pred) and pred.pos_ in {"VERB", "ADJ"}:
+        return not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could"} for c in pred.children)
+    return any(
+        c.dep_ in {"acomp", "advmod", "prt", "attr"} and lex.has("ended", c) and c.i > pred.i
+        for c in pred.children
+    )
+
+
 def _negated(
     ctx: DocContext, lex: StanceLexicon, m: CueMatch, head: Token, verb: Token, lo: int, hi: int
 ) -> bool:
     doc = ctx.doc
+    if _said_to_be_over(lex, head):
+        return True
     path = _path(head, verb)
+    # "no justification for the blockade": a negation above a presupposing noun stays there
+    cut = next((k for k, node in enumerate(path) if node.i != head.i and lex.has("presupposing", node)), None)
+    if cut is not None:
+        path = path[:cut]
+    barrier = max((n.i for n in _path(head, verb)[len(path) :] if n.i < m.start), default=-1)
     for node in path:
         for child in node.children:
             # a negator after the cue does not negate it ("rivals, not partners")
@@ -48,7 +71,7 @@ def _negated(
             if prev.lower_ in {"rather", "instead", "far"} and lo <= prev.i < hi:
                 return True
     # parse-independent window: "not one of alliance", "no longer allies"
-    for j in range(max(lo, m.start - 4), m.start):
+    for j in range(max(lo, m.start - 4, barrier + 1), m.start):
         if doc[j].lower_ in {"not", "n't", "never", "no", "without"} and ctx.sentence_index(
             j
         ) == ctx.sentence_index(m.start):
