@@ -45,29 +45,63 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
             or tok.head.lower_ == "as"  # "described relations with Moscow as excellent"
         ):
             found.append(CueMatch(i, i + 1, cue))
+    used = {i for m in found for i in range(m.start, m.end)}
     for i in range(start, end):
         tok = doc[i]
         if i in used or tok.pos_ != "VERB":
             continue
-        vcue = lex.cue_for("stance_verb", tok)
-        if vcue is not None and _object_is_party(ctx, lex, tok):
-            found.append(CueMatch(i, i + 1, vcue))
+        vm = _verb_cue(ctx, lex, tok)
+        if vm is not None:
+            found.append(vm)
     found.sort(key=lambda m: m.start)
     return _drop_compared(doc, _drop_subject_cues(doc, found))
 
 
-def _object_is_party(ctx: DocContext, lex: StanceLexicon, verb: Token) -> bool:
-    """ "Iran does not need al-Qaeda", "the two rely on each other": the verb's object (direct, or
-    of its preposition) is an actor or the pair itself, not a thing ("needs money")."""
+def _verb_cue(ctx: DocContext, lex: StanceLexicon, verb: Token) -> CueMatch | None:
+    """A verb that characterises a relationship through its object: "does not need al-Qaeda",
+    "stand by Putin", "limit Iran's influence" (``stance_verb``, the object an actor); "injured
+    Qatar's relations with ..." (``relation_verb``, the object a relation noun: the cue is the
+    noun, so the pair is read from it)."""
+    rcue = lex.cue_for("relation_verb", verb)
+    if rcue is not None:
+        for obj in _objects(verb, ()):
+            if lex.has("relation_noun", obj) or lex.has("reciprocal", obj):
+                words = (verb.lemma_.lower(), obj.lemma_.lower())
+                return CueMatch(obj.i, obj.i + 1, Cue("relation_verb", words, rcue.value, rcue.negated))
+    for key in (verb.lower_, verb.lemma_.lower()):
+        for cue in lex.cues.get("stance_verb", {}).get(key, ()):
+            rest = cue.words[1:]
+            kids = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+            if any(w not in kids for w in rest):
+                continue
+            if any(
+                ctx.mention_at(o.i) is not None or _owned_power(ctx, lex, o) or _reciprocal(ctx, lex, o)
+                for o in _objects(verb, rest)
+            ):
+                return CueMatch(verb.i, verb.i + 1, cue)
+    return None
+
+
+def _objects(verb: Token, particles: tuple[str, ...]) -> list[Token]:
+    """The verb's direct objects, with their conjuncts, and the objects of its "on" (or particle)
+    prepositions ("rely on X", "stand by X")."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}):
+    preps = {"on", "upon", *particles}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         objs.extend(g for g in prep.children if g.dep_ == "pobj")
-    for obj in objs:
-        if ctx.mention_at(obj.i) is not None:
-            return True
-        if any(lex.match_at(ctx.doc, j, "reciprocal") is not None for j in range(obj.left_edge.i, obj.i + 1)):
-            return True
-    return False
+    return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
+
+
+def _owned_power(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:
+    """ "Iran's influence", "the Russian government": a power noun owned by an actor."""
+    return lex.has("power_noun", obj) and any(
+        c.dep_ in {"poss", "compound", "amod"} and ctx.mention_at(c.i) is not None for c in obj.children
+    )
+
+
+def _reciprocal(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:
+    doc = ctx.doc
+    return any(lex.match_at(doc, j, "reciprocal") is not None for j in range(obj.left_edge.i, obj.i + 1))
 
 
 _MORE = {"more", "rather"}

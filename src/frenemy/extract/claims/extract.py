@@ -91,22 +91,23 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
         for _attempt in range(2):
             retry: list[CueMatch] = []
             for m in pending:
-                claim = _claim_for(ctx, lex, m, s_index, sent, voice, focus, caveats)
-                if claim is None:
+                first = _claim_for(ctx, lex, m, s_index, sent, voice, focus, caveats)
+                if first is None:
                     retry.append(m)
                     continue
-                # one claim per claimant, pair and stance in a sentence (the first cue speaks for it)
-                key = (
-                    claim.claimant.id if claim.claimant else None,
-                    claim.relayed_by.id if claim.relayed_by else None,
-                    frozenset(a.id for a in claim.about),
-                    claim.stance,
-                )
-                if claim.id not in seen and key not in sent_keys:
-                    seen.add(claim.id)
-                    cue_at[claim.id] = m.start
-                    sent_keys.add(key)
-                    sent_claims.append(claim)
+                for claim in [first, *_coordinated(ctx, first, m, sent.start, sent.end)]:
+                    # one claim per claimant, pair and stance in a sentence (the first cue speaks for it)
+                    key = (
+                        claim.claimant.id if claim.claimant else None,
+                        claim.relayed_by.id if claim.relayed_by else None,
+                        frozenset(a.id for a in claim.about),
+                        claim.stance,
+                    )
+                    if claim.id not in seen and key not in sent_keys:
+                        seen.add(claim.id)
+                        cue_at[claim.id] = m.start
+                        sent_keys.add(key)
+                        sent_claims.append(claim)
             if not retry or focus.pair is None or len(retry) == len(pending):
                 break
             pending = retry
@@ -116,6 +117,34 @@ def extract_claims(ctx: DocContext, lexicon: StanceLexicon | None = None) -> lis
         claims.extend(sent_claims)
         _update_focus(ctx, focus, sent_mentions)
     return claims
+
+
+def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end: int) -> list[Claim]:
+    """ "Qatar's relations with Saudi Arabia and the UAE": the same claim for each actor coordinated
+    with a member of the pair inside the cue's clause (Qatar-Saudi Arabia, Qatar-UAE)."""
+    doc = ctx.doc
+    verb = _clause_verb(_span_head(doc, m.start, m.end), s_start, s_end)
+    lo, hi = max(s_start, verb.left_edge.i), min(s_end, verb.right_edge.i + 1)
+    ids = [a.id for a in claim.about]
+    out: list[Claim] = []
+    # the speaker is no partner ("According to Riedel, Iran and ...": the parser may coordinate them)
+    taken = set(ids) | {r.id for r in (claim.claimant, claim.relayed_by) if r is not None}
+    att = ctx.attribution_at(m.start)
+    for mention in _mentions_in(ctx, lo, hi):
+        if mention.actor.id not in ids:
+            continue
+        other = claim.about[1] if mention.actor.id == ids[0] else claim.about[0]
+        for conj in doc[mention.end - 1].conjuncts:
+            mm = ctx.mention_at(conj.i)
+            if mm is None or not (lo <= conj.i < hi) or mm.actor.id in taken:
+                continue
+            if ctx.attribution_at(conj.i) is not att:
+                continue
+            taken.add(mm.actor.id)
+            partner = mm.actor.ref()
+            cid = stable_id("cl", claim.id, partner.id)
+            out.append(replace(claim, id=cid, about=[other, partner]))
+    return out
 
 
 _CONTRAST = {"but", "yet", "though", "although"}
@@ -231,7 +260,8 @@ def _claim_for(
         return None
     claimant, relayed = _claimant(att, voice)
     exclude = {r.id for r in (claimant, relayed) if r is not None and att is not None}
-    candidates = _core_actors(ctx, head, verb, lo, hi)
+    one_side: list[set[str]] = []
+    candidates = _core_actors(ctx, head, verb, lo, hi, one_side, lex)
     clause_lo, clause_hi = max(lo, verb.left_edge.i), min(hi, verb.right_edge.i + 1)
     if att is not None and att.kind == "direct" and att.speaker is not None:
         # "We have no quarrel with Iran," a Qatari official said: "we" is the speaker's side
@@ -249,7 +279,7 @@ def _claim_for(
             exclude.discard(att.speaker.id)
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
     nearby = nearby_actors(ctx, lex, s_start, s_end, clause_lo, clause_hi)
-    pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby)
+    pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby, one_side)
     if pair is None and not reciprocal:
         # last resort: the actors of the clause (titles, verbless fragments), or of the whole
         # reported content ("designated Iran for having a secret deal with al-Qaeda")

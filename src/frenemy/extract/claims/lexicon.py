@@ -23,6 +23,9 @@ CATEGORIES = {
     "stance",
     "stance_adj",
     "stance_verb",
+    "relation_verb",
+    "power_noun",
+    "member_noun",
     "relation_noun",
     "role_noun",
     "reporting_verb",
@@ -141,7 +144,7 @@ class StanceLexicon:
                     f"{', '.join(sorted(CATEGORIES))}.",
                     code="E310",
                 )
-            if category in {"stance", "stance_adj", "stance_verb"}:
+            if category in {"stance", "stance_adj", "stance_verb", "relation_verb"}:
                 for s in (value, negated):
                     if s is not None and s not in STANCES:
                         raise ActorDataError(

@@ -37,16 +37,32 @@ class _Focus:
 
 
 def _core_actors(
-    ctx: DocContext, head: Token, verb: Token, lo: int, hi: int
+    ctx: DocContext,
+    head: Token,
+    verb: Token,
+    lo: int,
+    hi: int,
+    groups: list[set[str]] | None = None,
+    lex: StanceLexicon | None = None,
 ) -> list[tuple[int, MentionSpan]]:
     """Actors tied to the cue, with a rank (lower is closer to the relationship): 0 for the cue's
     own phrase ("the Iran-al-Qaeda relationship", "a deal with X"), 1 for the subjects of the
-    verbs from the cue up to its clause verb, 2 for their objects (all inside the bounds)."""
+    verbs from the cue up to its clause verb, 2 for their objects (all inside the bounds).
+
+    ``groups`` receives the actors that are objects of one one-sided preposition together ("ties
+    with Saudi Arabia and the UAE"): they are on the same side, not a pair. A group named only as
+    the modifier of its members ("GCC members, particularly Saudi Arabia") gives way to the
+    members named."""
     found: list[tuple[int, MentionSpan]] = []
 
-    def add_subtree(tok: Token, rank: int) -> None:
-        for m in _mentions_in(ctx, max(lo, tok.left_edge.i), min(hi, tok.right_edge.i + 1)):
+    def add_subtree(tok: Token, rank: int, side: bool = False) -> None:
+        ms = _mentions_in(ctx, max(lo, tok.left_edge.i), min(hi, tok.right_edge.i + 1))
+        if lex is not None and len(ms) > 1:
+            ms = [m for m in ms if not _group_of_members(ctx, lex, m)] or ms
+        for m in ms:
             found.append((rank, m))
+        if side and groups is not None and len({m.actor.id for m in ms}) > 1:
+            groups.append({m.actor.id for m in ms})
 
     own = ctx.mention_at(head.i)
     if own is not None:
@@ -59,7 +75,7 @@ def _core_actors(
         elif child.dep_ == "prep" and child.lower_ in _PAIR_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    add_subtree(pobj, 0)
+                    add_subtree(pobj, 0, side=child.lower_ not in _TWO_SIDED)
     nodes = _path(head, verb)  # the cue's head too: verbal cues ("double-crossed al Qaeda")
     for node in nodes:
         for child in node.children:
@@ -72,8 +88,23 @@ def _core_actors(
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "against", "to"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        add_subtree(pobj, 2)
+                        add_subtree(pobj, 2, side=child.lower_ not in _TWO_SIDED)
     return found
+
+
+_TWO_SIDED = {"between", "among", "of"}
+
+
+def _group_of_members(ctx: DocContext, lex: StanceLexicon, m: MentionSpan) -> bool:
+    """ "other GCC members": the mention only modifies a noun for members of it."""
+    tok = ctx.doc[m.end - 1]
+    head = tok.head
+    return (
+        tok.dep_ in {"compound", "amod", "poss", "nmod"}
+        and head.i >= m.end
+        and ctx.mention_at(head.i) is None
+        and lex.has("member_noun", head)
+    )
 
 
 def _has_reciprocal(lex: StanceLexicon, doc: Doc, lo: int, hi: int) -> bool:
@@ -87,13 +118,15 @@ def _choose_pair(
     exclude: set[str],
     cue_at: int,
     nearby: Collection[str] | None = None,
+    one_side: list[set[str]] | None = None,
 ) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
     """The pair a cue is about, and whether it came from the text (True) or from the focus.
 
     The focus pair wins when both its members are among the candidates; otherwise the two best
     ranked (then nearest) distinct actors; one actor pairs with its partner in the focus only when
     the clause refers back to a pair ("each other") or the partner is ``nearby`` (named in the
-    sentence, or referred to in the clause: "the group"). ``nearby=None`` allows any partner."""
+    sentence, or referred to in the clause: "the group"). ``nearby=None`` allows any partner.
+    Actors in one of the ``one_side`` groups are never paired with each other."""
     fpair = focus.pair
     fids = {fpair[0].id, fpair[1].id} if fpair else set()
     ordered: dict[str, tuple[int, int, ActorRef]] = {}
@@ -108,10 +141,12 @@ def _choose_pair(
         if ref.id not in ordered or (rank, dist) < ordered[ref.id][:2]:
             ordered[ref.id] = (rank, dist, ref)
     refs = [r for _, _, r in sorted(ordered.values(), key=lambda x: (x[0], x[1]))]
+    sides = one_side or []
     if len(refs) >= 2:
-        if fpair and fids <= set(ordered):
+        if fpair and fids <= set(ordered) and not any(fids <= g for g in sides):
             return fpair, True
-        return (refs[0], refs[1]), True
+        second = next((r for r in refs[1:] if not any({refs[0].id, r.id} <= g for g in sides)), refs[1])
+        return (refs[0], second), True
     if len(refs) == 1:
         if fpair and refs[0].id in fids:
             partner = fpair[1] if fpair[0].id == refs[0].id else fpair[0]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _said_to_be_over(lex: StanceLexicon, head: Token) -> bool:
-    """ "the rivalry with Hamas is over", "the blockade was lifted": the cue names a relationship
+    """ "the rivalry with Hamas is over", "the blockade is forgotten": the cue names a relationship
     its own predicate ends."""
     if head.dep_ not in {"nsubj", "nsubjpass"}:
         return False
