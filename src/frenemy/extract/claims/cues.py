@@ -86,6 +86,9 @@ def _objects(verb: Token, particles: tuple[str, ...]) -> list[Token]:
     """The verb's direct objects, with their conjuncts, and the objects of its "on" (or particle)
     prepositions ("rely on X", "stand by X")."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    # "hold the Russian government accountable": the subject of a small clause is the object
+    for comp in (c for c in verb.children if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.pos_ == "ADJ"):
+        objs.extend(g for g in comp.children if g.dep_ in {"nsubj", "nsubjpass"})
     preps = {"on", "upon", *particles}
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         objs.extend(g for g in prep.children if g.dep_ == "pobj")

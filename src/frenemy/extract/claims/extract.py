@@ -147,7 +147,7 @@ def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end
     return out
 
 
-_CONTRAST = {"but", "yet", "though", "although"}
+_CONTRAST = {"but", "yet", "though", "although", "while", "whereas"}
 
 
 def _mixed_to_ambivalent(ctx: DocContext, claims: list[Claim], cue_at: dict[str, int]) -> list[Claim]:

@@ -77,18 +77,27 @@ def _core_actors(
                 if pobj.dep_ == "pobj":
                     add_subtree(pobj, 0, side=child.lower_ not in _TWO_SIDED)
     nodes = _path(head, verb)  # the cue's head too: verbal cues ("double-crossed al Qaeda")
-    for node in nodes:
+    obj_rank = 2
+    for k, node in enumerate(nodes):
+        if k > 0 and nodes[k - 1].dep_ == "conj" and nodes[k - 1].pos_ in {"VERB", "AUX"}:
+            # "stand with Ukraine and hold Russia accountable": above a coordinated verb, the
+            # objects are another predicate's (the subject is still shared)
+            obj_rank = 3
         for child in node.children:
             if not (lo <= child.i < hi):
                 continue
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 add_subtree(child, 1)
             elif child.dep_ in _CORE_DEPS or (child.dep_ == "conj" and node.dep_ in _CORE_DEPS):
-                add_subtree(child, 2)
+                add_subtree(child, obj_rank)
+            elif child.dep_ in {"ccomp", "oprd", "xcomp"} and child.pos_ == "ADJ":
+                for subj in child.children:  # "hold the Russian government accountable"
+                    if subj.dep_ in {"nsubj", "nsubjpass"}:
+                        add_subtree(subj, obj_rank)
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "against", "to"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        add_subtree(pobj, 2, side=child.lower_ not in _TWO_SIDED)
+                        add_subtree(pobj, obj_rank, side=child.lower_ not in _TWO_SIDED)
     return found
 
 
@@ -122,7 +131,8 @@ def _choose_pair(
 ) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
     """The pair a cue is about, and whether it came from the text (True) or from the focus.
 
-    The focus pair wins when both its members are among the candidates; otherwise the two best
+    The focus pair wins when both its members are among the candidates and no other actor
+    outranks them (a subject or object of the cue's own verb outranks an actor further away); otherwise the two best
     ranked (then nearest) distinct actors; one actor pairs with its partner in the focus only when
     the clause refers back to a pair ("each other") or the partner is ``nearby`` (named in the
     sentence, or referred to in the clause: "the group"). ``nearby=None`` allows any partner.
@@ -143,7 +153,10 @@ def _choose_pair(
     refs = [r for _, _, r in sorted(ordered.values(), key=lambda x: (x[0], x[1]))]
     sides = one_side or []
     if len(refs) >= 2:
-        if fpair and fids <= set(ordered) and not any(fids <= g for g in sides):
+        ranked = sorted(ordered.values(), key=lambda x: (x[0], x[1]))
+        focus_rank = max((ordered[f][0] for f in fids), default=99) if fids <= set(ordered) else 99
+        # the focus pair wins unless an actor closer to the cue outranks one of its members
+        if fpair and focus_rank <= ranked[1][0] and not any(fids <= g for g in sides):
             return fpair, True
         second = next((r for r in refs[1:] if not any({refs[0].id, r.id} <= g for g in sides)), refs[1])
         return (refs[0], second), True
