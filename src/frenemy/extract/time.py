@@ -418,6 +418,8 @@ def _patterns() -> _Patterns:
     units = "|".join(sorted(v.units, key=len, reverse=True))
     qty = rf"(?:\d{{1,4}}|{'|'.join(sorted(list(v.numbers) + list(v.vague), key=len, reverse=True))})"
     point = rf"(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{month},?\s+\d{{4}}|{month}|\d{{4}})"
+    # full names only: "Sun" and "Wed" are as often a newspaper and a verb
+    weekday_alt = "|".join(w.capitalize() for w in sorted(v.weekdays, key=len, reverse=True) if len(w) >= 6)
     no_object = r"(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we|i)\b)(?!\s+(?-i:[A-Z0-9]))"
     starts = [r for r, k in v.relations.items() if k in ("start", "end")]
     start_alt = "|".join(_raw(r) for r in sorted(starts, key=len, reverse=True))
@@ -434,6 +436,12 @@ def _patterns() -> _Patterns:
         re.compile(rf"\b(?:between|from)\s+{point}\s+(?:and|to|until|through)\s+{point}\b", re.I),
         re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
         re.compile(r"(?:\bthe\s+)?(?:\b(?:early|mid|late)[\s-]+)?(?:\b\d{2}|['’])\d0['’]?s\b", re.I),
+        # what the model may miss in a caption or a headline with no sentence around it
+        re.compile(r"\b(?:the\s+day\s+before\s+)?yesterday\b|\blast\s+night\b", re.I),
+        re.compile(
+            rf"(?:\b(?:on|last|this|next)\s+)?\b(?-i:{weekday_alt})\b(?:\s+(?:morning|afternoon|evening|night))?",
+            re.I,
+        ),
         re.compile(
             r"\b(?:the\s+(?:following|next|previous|preceding|same)\s+(?:day|morning|week|month|year)|"
             r"(?:later|earlier)\s+that\s+(?:day|week|month|year)|that\s+same\s+(?:day|week|month|year)|"

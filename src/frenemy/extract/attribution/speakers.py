@@ -115,6 +115,9 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     if m is not None:
         m = _titled_person(ctx, m)
         return Speaker(m.actor.ref(), m.start, m.end, "actor")
+    titled = _title_before(ctx, tok)
+    if titled is not None:
+        return Speaker(titled.actor.ref(), titled.start, tok.i + 1, "actor")
     if lex.has("self", tok):
         return Speaker(document_voice(ctx), tok.i, tok.i + 1, "self")
     doc_cue = lex.cue_for("document_noun", tok)
@@ -130,6 +133,29 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     if lex.has("unnamed", tok):  # "some", "critics", "officials" (after "officials in Riyadh")
         return Speaker(None, tok.i, tok.i + 1, "unnamed")
     return Speaker(None, tok.i, tok.i + 1, "none")
+
+
+_TITLE_RUN_POS = {"PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT"}
+
+
+def _title_before(ctx: DocContext, tok: Token) -> MentionSpan | None:
+    """ "U.A.E. Ambassador to the U.S. Al Otaiba": a name the actor stage did not know, after a
+    title that did resolve (to a government body, or an official's person), speaks for that title's
+    holder; the run of title words may not cross a comma, quote or paragraph break."""
+    doc = ctx.doc
+    if tok.pos_ != "PROPN":
+        return None
+    best: MentionSpan | None = None
+    j = tok.left_edge.i - 1
+    while j >= 0 and j >= tok.left_edge.i - 10:
+        t = doc[j]
+        if t.pos_ not in _TITLE_RUN_POS or (t.pos_ == "PUNCT" and t.text != ".") or "\n" in t.whitespace_:
+            break
+        m = ctx.mention_at(j)
+        if m is not None and m.actor.type in {"government_body", "person"}:
+            best = m
+        j -= 1
+    return best
 
 
 def _titled_person(ctx: DocContext, m: MentionSpan) -> MentionSpan:
@@ -255,6 +281,8 @@ def _subject(tok: Token) -> Token | None:
             # a subject across a paragraph break is a parse of two paragraphs glued together
             return None if paragraph_break_between(tok.doc, subj.i, tok.i) else subj
         infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        # "X commented on the deal, saying ...": the participle's subject is the main verb's
+        infinitive = infinitive or (cur.dep_ == "advcl" and cur.tag_ == "VBG")
         if (cur.dep_ in {"xcomp", "conj"} or infinitive) and cur.head.i != cur.i:
             cur = cur.head
         else:
