@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from frenemy.extract.datelines import find_dateline
 from frenemy.extract.dates import (
     NamedEvent,
     Span,
@@ -633,8 +634,11 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
     """
     doc = ctx.doc
     published = parse_iso(ctx.document.published)
+    story, story_text = _story_date(doc.text, published)
+    if story is not None:  # "DOHA, June 5 (Reuters) -": the story's own date counts, not the upload's
+        published = story
     pub_span = replace(published, basis="relative-to-publication") if published else None
-    publication = replace(published.to_info(None), basis="publication") if published else None
+    publication = replace(published.to_info(story_text), basis="publication") if published else None
     pats = _patterns()
     cands, mentions = _find_candidates(doc, pats)
     mentions.sort(key=lambda m: m[0])
@@ -682,6 +686,21 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
 
 
 _SOME_DAY = parse_iso("2000-01-01")
+
+
+def _story_date(text: str, published: Span | None) -> tuple[Span | None, str | None]:
+    """The date of the story's dateline, to the day, when it has one that the publication date
+    (if any) places: "June 5" in a piece published 2017-06-10 is 2017-06-05; "Jan. 3, 2016" stands
+    alone. None when there is no dated dateline, or it falls after publication."""
+    line = find_dateline(text)
+    if line is None or not line.date_text:
+        return None, None
+    span = resolve_detailed(line.date_text, publication=published, anchor=None, recent=None)
+    if span is None or span.precision != "day" or span.start is None:
+        return None, None
+    if published is not None and published.end is not None and span.start > published.end:
+        return None, None
+    return replace(span, basis="publication"), line.date_text
 
 
 def _needs_publication(text: str) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from frenemy.extract.claims.lexicon import (
     CueMatch,
 )
+from frenemy.extract.datelines import find_dateline
 from frenemy.nlp.context import MentionSpan
 
 if TYPE_CHECKING:
@@ -52,12 +53,33 @@ def _path(tok: Token, top: Token) -> list[Token]:
     return out
 
 
+def dateline_tokens(ctx: DocContext) -> range:
+    """The tokens of the story's dateline (empty when it has none): "ISTANBUL -" names where the
+    story was filed, not a party to what it says."""
+    cached = getattr(ctx, "_frenemy_dateline", None)
+    if isinstance(cached, range):
+        return cached
+    found = range(0)
+    line = find_dateline(ctx.doc.text)
+    if line is not None:
+        span = ctx.doc.char_span(line.start, line.end, alignment_mode="expand")
+        if span is not None:
+            found = range(span.start, span.end)
+    try:
+        ctx._frenemy_dateline = found  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - slotted stand-ins
+        pass
+    return found
+
+
 def _mentions_in(ctx: DocContext, start: int, end: int) -> list[MentionSpan]:
+    """The mentions in tokens [start, end), each once, leaving out the dateline's place."""
     out: list[MentionSpan] = []
     seen: set[int] = set()
+    dateline = dateline_tokens(ctx)
     for i in range(start, end):
         m = ctx.mention_at(i)
-        if m is not None and id(m) not in seen:
+        if m is not None and id(m) not in seen and i not in dateline:
             seen.add(id(m))
             out.append(m)
     return out

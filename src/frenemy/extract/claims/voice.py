@@ -90,6 +90,11 @@ def _lookup(ctx: DocContext, name: str) -> Actor | None:
 
 
 def _publication_date(ctx: DocContext) -> DateInfo:
+    """The date a statement in the present tense speaks from: the story's dateline date when the
+    timeline found one ("DOHA, June 5 (Reuters) -"), else the publication date."""
+    story = getattr(ctx.timeline, "publication", None)
+    if isinstance(story, DateInfo) and story.start:
+        return story
     pub = ctx.document.published
     if not pub:
         return DateInfo()
