@@ -92,7 +92,9 @@ def _objects(verb: Token, particles: tuple[str, ...]) -> list[Token]:
     preps = {"on", "upon", *particles}
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         objs.extend(g for g in prep.children if g.dep_ == "pobj")
-    return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
+    objs += [c for o in objs for c in o.conjuncts if c.i > o.i]
+    # "his Russian counterpart, Vladimir Putin": the apposition names the object
+    return objs + [c for o in objs for c in o.children if c.dep_ == "appos"]
 
 
 def _owned_power(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:

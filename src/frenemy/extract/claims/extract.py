@@ -23,6 +23,7 @@ from frenemy.extract.claims.pairs import (
 from frenemy.extract.claims.qualifiers import (
     _hedged,
     _hypothetical,
+    _lessened,
     _negated,
     _note_caveats,
     _unknown_counterpart,
@@ -147,7 +148,7 @@ def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end
     return out
 
 
-_CONTRAST = {"but", "yet", "though", "although", "while", "whereas"}
+_CONTRAST = {"but", "yet", "though", "although", "while", "whereas", "despite"}
 
 
 def _mixed_to_ambivalent(ctx: DocContext, claims: list[Claim], cue_at: dict[str, int]) -> list[Claim]:
@@ -167,7 +168,7 @@ def _mixed_to_ambivalent(ctx: DocContext, claims: list[Claim], cue_at: dict[str,
             if not same_voice or {x.id for x in a.about} != {x.id for x in b.about}:
                 continue
             i, j = sorted((cue_at.get(a.id, -1), cue_at.get(b.id, -1)))
-            if i < 0 or not any(t.lower_ in _CONTRAST and t.dep_ in {"cc", "mark"} for t in doc[i:j]):
+            if i < 0 or not any(t.lower_ in _CONTRAST and t.dep_ in {"cc", "mark", "prep"} for t in doc[i:j]):
                 continue
             merged.update({a.id, b.id})
             first, second = (a, b) if cue_at[a.id] < cue_at[b.id] else (b, a)
@@ -206,6 +207,20 @@ def _mixed_to_ambivalent(ctx: DocContext, claims: list[Claim], cue_at: dict[str,
         else:
             out.append(a)
     return out
+
+
+def _pair_pronoun(lex: StanceLexicon, head: Token) -> bool:
+    """ "tensions between them", "a deal with each other": the cue's own two-sided preposition
+    names the pair only by a reciprocal word."""
+    doc = head.doc
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"between", "among", "with"}:
+            if any(
+                lex.match_at(doc, j, "reciprocal", prep.right_edge.i + 1) is not None
+                for j in range(prep.i, prep.right_edge.i + 1)
+            ):
+                return True
+    return False
 
 
 def _speaker_pronoun(
@@ -279,7 +294,11 @@ def _claim_for(
             exclude.discard(att.speaker.id)
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
     nearby = nearby_actors(ctx, lex, s_start, s_end, clause_lo, clause_hi)
-    pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby, one_side)
+    if focus.pair is not None and _pair_pronoun(lex, head):
+        # "tensions between them": the cue's own parties are the pair in focus
+        pair, explicit = focus.pair, False
+    else:
+        pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby, one_side)
     if pair is None and not reciprocal:
         # last resort: the actors of the clause (titles, verbless fragments), or of the whole
         # reported content ("designated Iran for having a secret deal with al-Qaeda")
@@ -297,7 +316,9 @@ def _claim_for(
         if speech is not None and speech.value in {"negating", "doubting"}:
             negated = not negated
     stance = m.cue.value
-    if negated:
+    if _lessened(lex, head) and not negated:
+        negated, stance = True, DEFAULT_NEGATION.get(stance, stance)
+    elif negated:
         stance = m.cue.negated or DEFAULT_NEGATION.get(stance, stance)
     hedged = (
         bool(att and att.hedged) or _hedged(ctx, lex, att, verb, lo, hi) or _is_question(doc, s_start, s_end)

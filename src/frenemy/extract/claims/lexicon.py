@@ -42,6 +42,7 @@ CATEGORIES = {
     "hypothetical",
     "presupposing",
     "ended",
+    "lessening",
 }
 
 

@@ -94,7 +94,10 @@ def _core_actors(
                 for subj in child.children:  # "hold the Russian government accountable"
                     if subj.dep_ in {"nsubj", "nsubjpass"}:
                         add_subtree(subj, obj_rank)
-            elif child.dep_ == "prep" and child.lower_ in {"with", "between", "against", "to"}:
+            elif child.dep_ == "prep" and (
+                child.lower_ in {"with", "between", "against", "to"}
+                or (k == 0 and node.pos_ == "VERB" and child.lower_ in {"by", "on", "upon"})
+            ):  # "standing by his Russian counterpart", "relies on Russia": the cue verb's own
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         add_subtree(pobj, obj_rank, side=child.lower_ not in _TWO_SIDED)

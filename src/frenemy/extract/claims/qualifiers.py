@@ -36,6 +36,12 @@ def _said_to_be_over(lex: StanceLexicon, head: Token) -> bool:
     )
 
 
+def _lessened(lex: StanceLexicon, head: Token) -> bool:
+    """ "lowers tensions", "ease the rivalry": the cue is the object of a verb that lessens it, so
+    the claim leans the other way (cooperative for a hostile cue), not merely "not hostile"."""
+    return head.dep_ == "dobj" and head.head.pos_ == "VERB" and lex.has("lessening", head.head)
+
+
 def _negated(
     ctx: DocContext, lex: StanceLexicon, m: CueMatch, head: Token, verb: Token, lo: int, hi: int
 ) -> bool:
