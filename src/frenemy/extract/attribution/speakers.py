@@ -56,7 +56,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 class Speaker:
     """Who a subject phrase stands for.
 
-    ``kind``: actor | document | unnamed | self | none. ``vague`` marks a document known only by
+    ``kind``: actor | document | unnamed | unresolved (a "he" with no one named before) | self | none. ``vague`` marks a document known only by
     its country or not at all ("a US analysis"), which a following definite mention may name.
     """
 
@@ -115,6 +115,12 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     if m is not None:
         m = _titled_person(ctx, m)
         return Speaker(m.actor.ref(), m.start, m.end, "actor")
+    if tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}:
+        person = _last_person(ctx, tok)  # "He added that ...": the person last named
+        if person is not None:
+            return Speaker(person.actor.ref(), tok.i, tok.i + 1, "actor")
+        # someone, not the publisher: the claim keeps no claimant rather than a wrong one
+        return Speaker(None, tok.i, tok.i + 1, "unresolved")
     titled = _title_before(ctx, tok)
     if titled is not None:
         return Speaker(titled.actor.ref(), titled.start, tok.i + 1, "actor")
@@ -133,6 +139,22 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
     if lex.has("unnamed", tok):  # "some", "critics", "officials" (after "officials in Riyadh")
         return Speaker(None, tok.i, tok.i + 1, "unnamed")
     return Speaker(None, tok.i, tok.i + 1, "none")
+
+
+_PRONOUN_REACH = 6  # sentences back a "he"/"she" speaker may reach for the person last named
+
+
+def _last_person(ctx: DocContext, tok: Token) -> MentionSpan | None:
+    """The person named last before ``tok`` within a few sentences ("Saudi Foreign Minister Adel
+    al-Jubeir announced ... He added that ..."), if there is one."""
+    here = ctx.sentence_index(tok.i)
+    best: MentionSpan | None = None
+    for m in ctx.mentions:  # not assumed sorted
+        if m.start >= tok.i or m.actor.type != "person" or (best is not None and m.start <= best.start):
+            continue
+        if here - ctx.sentence_index(m.start) <= _PRONOUN_REACH:
+            best = m
+    return best
 
 
 _TITLE_RUN_POS = {"PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT"}
@@ -308,4 +330,4 @@ def _make(
 
 
 def _accepts(sp: Speaker) -> bool:
-    return sp.ref is not None or sp.kind == "unnamed"
+    return sp.ref is not None or sp.kind in {"unnamed", "unresolved"}

@@ -100,8 +100,12 @@ def _objects(verb: Token, particles: tuple[str, ...]) -> list[Token]:
 def _owned_power(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:
     """ "Iran's influence", "the Russian government": a power noun owned by an actor."""
     return lex.has("power_noun", obj) and any(
-        c.dep_ in {"poss", "compound", "amod"} and ctx.mention_at(c.i) is not None for c in obj.children
+        c.dep_ in {"poss", "compound", "amod"} and (ctx.mention_at(c.i) is not None or c.lower_ in _OWNERS)
+        for c in obj.children
     )
+
+
+_OWNERS = {"its", "their"}  # "undermine its security": the owner is a party even if unnamed here
 
 
 def _reciprocal(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:

@@ -53,7 +53,10 @@ def _negated(
     cut = next((k for k, node in enumerate(path) if node.i != head.i and lex.has("presupposing", node)), None)
     if cut is not None:
         path = path[:cut]
-    barrier = max((n.i for n in _path(head, verb)[len(path) :] if n.i < m.start), default=-1)
+    # the parse-independent window below may not reach past a presupposing word above the cue
+    barrier = max(
+        (a.i for a in head.ancestors if lo <= a.i < m.start and lex.has("presupposing", a)), default=-1
+    )
     for node in path:
         for child in node.children:
             # a negator after the cue does not negate it ("rivals, not partners")
