@@ -294,6 +294,7 @@ def _claim_for(
             exclude.discard(att.speaker.id)
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
     nearby = nearby_actors(ctx, lex, s_start, s_end, clause_lo, clause_hi)
+    pair: tuple[ActorRef, ActorRef] | None
     if focus.pair is not None and _pair_pronoun(lex, head):
         # "tensions between them": the cue's own parties are the pair in focus
         pair, explicit = focus.pair, False
