@@ -90,9 +90,14 @@ def _reporting_verb(
     if m is None or tok.dep_ in {"amod", "acl"} and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
         return None, None
     subj = _subject(tok)
-    if subj is None:
+    if subj is not None:
+        sp = speaker_of(ctx, subj, lex, memory)
+    elif tok.dep_ == "ROOT" and tok.i > 0 and (near := ctx.mention_at(tok.i - 1)) is not None:
+        # "In a briefing with X, Ambassador David Satterfield said ...": the parser lost the
+        # subject, but the name just before the verb is its speaker
+        sp = Speaker(near.actor.ref(), near.start, near.end, "actor")
+    else:
         return None, None
-    sp = speaker_of(ctx, subj, lex, memory)
     if not _accepts(sp):
         return None, None
     content = _verb_content(lex, tok)

@@ -121,6 +121,10 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
             return Speaker(person.actor.ref(), tok.i, tok.i + 1, "actor")
         # someone, not the publisher: the claim keeps no claimant rather than a wrong one
         return Speaker(None, tok.i, tok.i + 1, "unresolved")
+    if tok.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "det" and c.lower_ in {"these", "those"} for c in tok.children
+    ):  # "These countries assert that ...": someone named before, not the publisher
+        return Speaker(None, tok.left_edge.i, tok.i + 1, "unresolved")
     titled = _title_before(ctx, tok)
     if titled is not None:
         return Speaker(titled.actor.ref(), titled.start, tok.i + 1, "actor")

@@ -54,6 +54,8 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
         if vm is not None:
             found.append(vm)
     found.sort(key=lambda m: m.start)
+    # "the Gulf Cooperation Council": a cue word inside an actor's name characterises nothing
+    found = [m for m in found if all(ctx.mention_at(i) is None for i in range(m.start, m.end))]
     return _drop_compared(doc, _drop_subject_cues(doc, found))
 
 

@@ -300,7 +300,7 @@ def _claim_for(
         pair, explicit = focus.pair, False
     else:
         pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby, one_side)
-    if pair is None and not reciprocal:
+    if pair is None and not reciprocal and m.cue.category not in {"stance_verb", "relation_verb"}:
         # last resort: the actors of the clause (titles, verbless fragments), or of the whole
         # reported content ("designated Iran for having a secret deal with al-Qaeda")
         wide = (lo, hi) if att is not None else (clause_lo, clause_hi)

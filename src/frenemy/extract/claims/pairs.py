@@ -61,8 +61,13 @@ def _core_actors(
             ms = [m for m in ms if not _group_of_members(ctx, lex, m)] or ms
         for m in ms:
             found.append((rank, m))
-        if side and groups is not None and len({m.actor.id for m in ms}) > 1:
-            groups.append({m.actor.id for m in ms})
+        if side and groups is not None:
+            # only coordinated objects are one side ("with Saudi Arabia and the UAE"), not an
+            # object and its modifier ("with Turkey's NATO partnership")
+            coordinated = _coordination(tok)
+            ids = {m.actor.id for m in ms if m.end - 1 in coordinated or m.start in coordinated}
+            if len(ids) > 1:
+                groups.append(ids)
 
     own = ctx.mention_at(head.i)
     if own is not None:
@@ -105,6 +110,18 @@ def _core_actors(
 
 
 _TWO_SIDED = {"between", "among", "of"}
+
+
+def _coordination(tok: Token) -> set[int]:
+    """``tok`` and the words coordinated or in apposition with it, transitively."""
+    out = {tok.i}
+    stack = [tok]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ in {"conj", "appos"} and c.i not in out:
+                out.add(c.i)
+                stack.append(c)
+    return out
 
 
 def _group_of_members(ctx: DocContext, lex: StanceLexicon, m: MentionSpan) -> bool:
