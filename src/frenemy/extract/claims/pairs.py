@@ -106,6 +106,14 @@ def _core_actors(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         add_subtree(pobj, obj_rank, side=child.lower_ not in _TWO_SIDED)
+    # "Saudi Arabia will not let Iran undermine its security": the subject of a verb above the
+    # clause (still inside the bounds) is a party too, after everyone closer
+    cur = verb
+    while cur.head.i != cur.i and lo <= cur.head.i < hi and cur.dep_ in {"ccomp", "xcomp", "advcl"}:
+        cur = cur.head
+        for child in cur.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and lo <= child.i < hi:
+                add_subtree(child, 4)
     return found
 
 
