@@ -221,9 +221,14 @@ def _document_speaker(
         ):
             ref = mm.actor.ref()
     for child in tok.children if ref is None else ():
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:  # "a statement from X"
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            mm = _mention_in(ctx, pobj) if pobj is not None else None
+            if child.lower_ == "by":
+                mm = _mention_in(ctx, pobj) if pobj is not None else None
+            else:  # "a statement from the Qatari foreign ministry", not "letters from X's hideout"
+                mm = ctx.mention_at(pobj.i) if pobj is not None else None
+                if mm is not None and mm.end < len(ctx.doc) and ctx.doc[mm.end].dep_ == "case":
+                    mm = None
             if mm is not None:
                 ref = mm.actor.ref()
                 break

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frenemy.extract.claims.counter import _counter_claims
-from frenemy.extract.claims.cues import _stance_matches
+from frenemy.extract.claims.cues import _objects, _reciprocal, _stance_matches
 from frenemy.extract.claims.lexicon import (
     DEFAULT_NEGATION,
     CueMatch,
@@ -224,11 +224,15 @@ def _pair_pronoun(lex: StanceLexicon, head: Token) -> bool:
 
 
 def _speaker_pronoun(
-    ctx: DocContext, att: Attribution, clause_lo: int, clause_hi: int, lo: int
+    ctx: DocContext, att: Attribution, clause_lo: int, clause_hi: int, lo: int, head: Token
 ) -> Token | None:
     """A third-person pronoun subject or possessive in reported speech that can only stand for the
     speaker: "it"/"its"/"they"/"their" for a state or group, "he"/"she"/"his"/"her" for a person,
-    with no other actor named before it in the reported content."""
+    with no other actor named before it in the reported content. A possessive counts only on the
+    cue itself or on a subject ("its enemy", "its ties with Iran were friendly"), not deeper
+    ("negotiations over detained jihadis and their families")."""
+    if att.kind not in {"indirect", "direct"}:
+        return None
     doc = ctx.doc
     speaker_mention = ctx.mention_at(att.speaker_start) if att.speaker_start is not None else None
     kind = speaker_mention.actor.type if speaker_mention is not None else None
@@ -237,7 +241,10 @@ def _speaker_pronoun(
         _GROUP_PRONOUNS if kind != "person" else set()
     )
     for t in doc[clause_lo:clause_hi]:
-        if t.lower_ in words and t.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        if t.lower_ in words and (
+            t.dep_ in {"nsubj", "nsubjpass"}
+            or (t.dep_ == "poss" and (t.head.i == head.i or t.head.dep_ in {"nsubj", "nsubjpass"}))
+        ):
             # "Qatar said Iran was not its enemy": a possessor in the predicate is not its subject
             in_predicate = t.dep_ == "poss" and t.head.dep_ in {"attr", "dobj", "pobj", "oprd"}
             if not in_predicate and any(ctx.mention_at(i) is not None for i in range(lo, t.i)):
@@ -287,13 +294,20 @@ def _claim_for(
             exclude.discard(att.speaker.id)
     elif att is not None and att.speaker is not None:
         # "Qatar denied that it was allied with Iran": "it" is the speaker's side
-        it = _speaker_pronoun(ctx, att, clause_lo, clause_hi, lo)
+        it = _speaker_pronoun(ctx, att, clause_lo, clause_hi, lo, head)
         if it is not None:
             me = Actor(id=att.speaker.id, name=att.speaker.name, code=att.speaker.code)
             candidates.append((1, MentionSpan(it.i, it.i + 1, me, "pronoun")))
             exclude.discard(att.speaker.id)
     reciprocal = _has_reciprocal(lex, doc, clause_lo, clause_hi)
     nearby = nearby_actors(ctx, lex, s_start, s_end, clause_lo, clause_hi)
+    if m.cue.category in {"stance_verb", "relation_verb"}:
+        # a verb's parties are its arguments: "they held Iran responsible" borrows no partner;
+        # only a reciprocal object stands for the pair ("need each other")
+        nearby = set()
+        reciprocal = m.cue.category == "stance_verb" and any(
+            _reciprocal(ctx, lex, o) for o in _objects(head, m.cue.words[1:])
+        )
     pair: tuple[ActorRef, ActorRef] | None
     if focus.pair is not None and _pair_pronoun(lex, head):
         # "tensions between them": the cue's own parties are the pair in focus

@@ -136,12 +136,20 @@ def _group_of_members(ctx: DocContext, lex: StanceLexicon, m: MentionSpan) -> bo
     """ "other GCC members": the mention only modifies a noun for members of it."""
     tok = ctx.doc[m.end - 1]
     head = tok.head
-    return (
+    if not (
         tok.dep_ in {"compound", "amod", "poss", "nmod"}
         and head.i >= m.end
         and ctx.mention_at(head.i) is None
         and lex.has("member_noun", head)
-    )
+    ):
+        return False
+    # only when members are named with it ("GCC members, particularly Saudi Arabia", "including
+    # X"); "al-Qaeda members who fled Afghanistan" are al-Qaeda's
+    named = [c for c in head.children if c.dep_ in {"appos", "conj", "npadvmod"}]
+    named += [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ in {"including", "like"} for g in c.children
+    ]
+    return any(ctx.mention_at(i) is not None for c in named for i in range(c.left_edge.i, c.right_edge.i + 1))
 
 
 def _has_reciprocal(lex: StanceLexicon, doc: Doc, lo: int, hi: int) -> bool:
