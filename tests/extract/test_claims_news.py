@@ -245,3 +245,14 @@ def test_present_tense_claim_takes_the_dateline_date(pipeline):
     text = "DOHA, June 5 (Reuters) - Saudi Arabia cut ties with Qatar.\n\nQatar and Saudi Arabia are now bitter rivals."
     [c] = claims_of(pipeline, text, published="2017-06-10")
     assert (c.date.start, c.date.basis) == ("2017-06-05", "publication")
+
+
+def test_the_title_speaks_for_the_person_named_with_it(pipeline):
+    text = (
+        "Secretary of State Antony J. Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba. "
+        "The Secretary said the United States and Ukraine are close partners."
+    )
+    found = [
+        c for c in claims_of(pipeline, text, publisher="U.S. Department of State") if c.sentence_index == 1
+    ]
+    assert [c.claimant.id if c.claimant else None for c in found] == ["antony-blinken"]

@@ -121,6 +121,14 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
             return Speaker(person.actor.ref(), tok.i, tok.i + 1, "actor")
         # someone, not the publisher: the claim keeps no claimant rather than a wrong one
         return Speaker(None, tok.i, tok.i + 1, "unresolved")
+    if (
+        lex.has("title_noun", tok)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in tok.children)
+    ):  # "The Secretary urged ...": the person last named with that title, if any
+        person = _last_person(ctx, tok, title=tok.lemma_.lower())
+        if person is not None:
+            return Speaker(person.actor.ref(), tok.i, tok.i + 1, "actor")
     if tok.pos_ in {"NOUN", "PROPN"} and any(
         c.dep_ == "det" and c.lower_ in {"these", "those"} for c in tok.children
     ):  # "These countries assert that ...": someone named before, not the publisher
@@ -148,20 +156,27 @@ def speaker_of(ctx: DocContext, tok: Token, lex: StanceLexicon, memory: _Memory 
 _PRONOUN_REACH = 6  # sentences back a "he"/"she" speaker may reach for the person last named
 
 
-def _last_person(ctx: DocContext, tok: Token) -> MentionSpan | None:
+def _last_person(ctx: DocContext, tok: Token, title: str | None = None) -> MentionSpan | None:
     """The person named last before ``tok`` within a few sentences ("Saudi Foreign Minister Adel
-    al-Jubeir announced ... He added that ..."), if there is one."""
+    al-Jubeir announced ... He added that ..."), if there is one; with ``title``, only a person
+    named with that title just before the name ("Secretary of State Antony J. Blinken")."""
     here = ctx.sentence_index(tok.i)
     best: MentionSpan | None = None
+    doc = ctx.doc
     for m in ctx.mentions:  # not assumed sorted
         if m.start >= tok.i or m.actor.type != "person" or (best is not None and m.start <= best.start):
+            continue
+        if title is not None and not any(
+            doc[j].lemma_.lower() == title or doc[j].lower_ == title
+            for j in range(max(0, m.start - 6), m.end)
+        ):
             continue
         if here - ctx.sentence_index(m.start) <= _PRONOUN_REACH:
             best = m
     return best
 
 
-_TITLE_RUN_POS = {"PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT"}
+_TITLE_RUN_POS = {"PROPN", "NOUN", "ADP", "DET", "ADJ"}
 
 
 def _title_before(ctx: DocContext, tok: Token) -> MentionSpan | None:
@@ -175,7 +190,8 @@ def _title_before(ctx: DocContext, tok: Token) -> MentionSpan | None:
     j = tok.left_edge.i - 1
     while j >= 0 and j >= tok.left_edge.i - 10:
         t = doc[j]
-        if t.pos_ not in _TITLE_RUN_POS or (t.pos_ == "PUNCT" and t.text != ".") or "\n" in t.whitespace_:
+        # any punctuation ends the run: a full stop is a sentence's end ("U.S." is one token)
+        if t.pos_ not in _TITLE_RUN_POS or t.pos_ == "PUNCT" or "\n" in t.whitespace_:
             break
         m = ctx.mention_at(j)
         if m is not None and m.actor.type in {"government_body", "person"}:

@@ -34,6 +34,7 @@ CATEGORIES = {
     "document_noun",
     "unnamed",
     "self",
+    "title_noun",
     "hedge",
     "negation",
     "caveat",
