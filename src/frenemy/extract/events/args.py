@@ -16,6 +16,7 @@ from frenemy.extract.events.gate import (
     _may_be_event,
     _prep_objects,
 )
+from frenemy.extract.events.reach import reach_targets
 from frenemy.extract.lexicon import LexEntry
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             if c.dep_ == "conj" and c.pos_ == "VERB" and not _children(c, ("nsubj", "nsubjpass"))
             for o in _children(c, "dobj")
         ][:1]
-    if entry.objects:
+    if entry.objects and not entry.has("fallback"):
         obj = [
             q
             for o in obj
@@ -110,7 +111,7 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if not tgt_toks and "to" in entry.preps:
             tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
         if not tgt_toks:
-            if not entry.has("sym"):
+            if not entry.has("sym") and not entry.has("fallback"):
                 return None
             tgt_toks = [o for o in obj if not entry.objects]  # "met Putin" as well as "met with"
         for t in tgt_toks:
@@ -139,6 +140,9 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     sym = entry.has("sym")
     if any(t.lemma_ in _RECIPROCAL for t in tgt_toks):
         sym, tgt = True, []  # "accused each other": both directions among the subjects
+    elif not tgt and captives is None and src and not (sym and len(src) > 1):
+        # (a joint act of the subjects, "Ukraine and Russia held talks on the border", has no other side)
+        tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
 
 
