@@ -37,6 +37,15 @@ def kinds(lemma: str) -> frozenset[str]:
     return cues().get(lemma.lower(), frozenset())
 
 
+def verb_kinds(tok: Token) -> frozenset[str]:
+    """The cue kinds of a verb token, repairing a past-tense lemma the lemmatizer cut too short:
+    "staged" is lemmatised "stag", "slated" "slat"; the form minus its "d" is tried then."""
+    found = kinds(tok.lemma_)
+    if not found and tok.pos_ == "VERB" and tok.lower_.endswith("ed"):
+        found = kinds(tok.lower_[:-1])
+    return found
+
+
 def has_negation(tok: Token) -> bool:
     """True when the word itself is negated: "did not attack", "never released", "no agreement"."""
     for c in tok.children:
@@ -62,7 +71,7 @@ def is_negated(head: Token, stop: Token | None = None) -> bool:
         gov = tok.head
         if stop is not None and gov.i == stop.i:
             return False
-        gk = kinds(gov.lemma_)
+        gk = verb_kinds(gov)
         if "deny" in gk:
             return True
         if "negscope" in gk and has_negation(gov):
@@ -98,7 +107,7 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
         gov = tok.head
         if stop is not None and gov.i == stop.i:
             break
-        gk = kinds(gov.lemma_)
+        gk = verb_kinds(gov)
         if tok.dep_ in ("xcomp", "ccomp"):
             if "verb-hedge" in gk:
                 found.add("hedged")

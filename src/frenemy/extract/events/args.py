@@ -197,9 +197,9 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
 def _light_verb(noun: Token) -> Token | None:
     """The verb whose subject performs a nominal event ("Iran carried out an attack")."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and mod.kinds(head.lemma_) & _NOUN_GOVERNORS:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and mod.verb_kinds(head) & _NOUN_GOVERNORS:
         return head  # also "is considering sanctions", "plans an offensive" (flagged by modality)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.kinds(head.head.lemma_):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.verb_kinds(head.head):
         return head.head  # "being in bed with", "engaged in talks"
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
         return head.head  # "retaliated with sanctions against"

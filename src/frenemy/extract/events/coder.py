@@ -56,6 +56,8 @@ def _sentence_events(
         if pos is None:
             continue
         entries = lexicon.lookup(tok.lemma_.lower(), pos)
+        if not entries and pos == "V" and tok.lower_.endswith("ed"):
+            entries = lexicon.lookup(tok.lower_[:-1], pos)  # "staged" lemmatised "stag"
         if entries:
             cands.append((tok, entries))
     if not cands:

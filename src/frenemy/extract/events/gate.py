@@ -82,7 +82,7 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
             continue
         if dep not in ("xcomp", "ccomp", "dobj", "prep", "oprd") or (dep == "dobj" and cur.pos_ != "NOUN"):
             return None
-        kinds = mod.kinds(gov.lemma_)
+        kinds = mod.verb_kinds(gov)
         frame = next((f for f in FRAMES if f in kinds), None)
         if frame is not None and _frame_fits(frame, dep, cur, gov):
             return frame, gov
@@ -90,6 +90,9 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
             return "intent", gov  # "announced it would free 150 prisoners"
         if "verb-aspect" in kinds or "verb-attempt" in kinds:
             cur = gov
+            continue
+        if dep == "dobj" and "light" in kinds:
+            cur = gov  # "agreed to undertake joint exercises": the light verb is transparent
             continue
         return None
     return None
