@@ -47,6 +47,8 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str
         },
         None,
     ),
+    # the other side named but unknown: the subjects did not cut ties with each other
+    ("Egypt and Jordan cut ties with a new armed group in Sinai.", set(), None),
     ("Israel and Egypt signed a peace deal.", {("israel", "egypt", "05"), ("egypt", "israel", "05")}, (False, None)),
     # --- scope: denied, disputed, ceased, refused, failed, planned ---
     (

@@ -122,7 +122,7 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
 def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     """Actors of a phrase and its conjuncts ("Iran and Saudi Arabia")."""
     out: list[MentionSpan] = []
-    heads = [tok, *tok.conjuncts]
+    heads = [tok, *tok.conjuncts, *_listed(ctx, tok)]
     # "Chinese and Indian troops", "American and British ships": coordinated modifiers
     # (the first modifier too: "Chinese" is its own mention when "Vietnamese officials" is another)
     heads += [
@@ -140,6 +140,25 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         if m is not None and all(m.actor.id != o.actor.id for o in out):
             out.append(m)
     return out or _the_two(ctx, tok)
+
+
+def _listed(ctx: DocContext, tok: Token) -> list[Token]:
+    """The other names of a list the parser hung on the first as an apposition: "Saudi Arabia,
+    Egypt, Bahrain and the UAE" (Egypt appos of Arabia, Bahrain and the UAE conjuncts of Egypt).
+    An apposition naming the same actor ("Iran, the Islamic Republic") or a kind of a different
+    type ("Mohammed bin Salman, Saudi Arabia's ruler") is no list."""
+    own = ctx.mention_at(tok.i)
+    if own is None or own.kind != "name":
+        return []
+    out: list[Token] = []
+    for a in tok.children:
+        m = ctx.mention_at(a.i) if a.dep_ == "appos" else None
+        if m is None or m.kind != "name" or m.actor.type != own.actor.type:
+            continue
+        if _same_actor(ctx, m.actor.id, own.actor.id):
+            continue
+        out += [a, *a.conjuncts]
+    return out
 
 
 def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:

@@ -108,6 +108,7 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         words.append(obj[0])
     if entry.preps:
         tgt_toks = _prep_objects([tok] + obj, entry.preps)
+        other_named = bool(tgt_toks)
         if not tgt_toks and "to" in entry.preps:
             tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
         if not tgt_toks:
@@ -119,6 +120,7 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             if t.head.head in obj and obj[0] not in words:
                 words.append(obj[0])  # "mediated a truce between A and B": the truce is used up
     else:
+        other_named = False
         tgt_toks = obj
         if not tgt_toks and tok.lemma_ in _OBJECT_CONTROL:
             # "helped the Houthis build drones": the helped party is the clause's subject
@@ -137,7 +139,9 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors_of_subject(ctx, tok) or _agent_of_subject(ctx, tok)
     tgt = _targets(ctx, tgt_toks)
     captives = _captive_anaphor(tgt_toks[0]) if not tgt and len(tgt_toks) == 1 and not entry.preps else None
-    sym = entry.has("sym")
+    # a joint act's other side named but unknown ("A and B cut ties with a militia") is not
+    # the subjects' act on each other
+    sym = entry.has("sym") and not (other_named and not tgt)
     if any(t.lemma_ in _RECIPROCAL for t in tgt_toks):
         sym, tgt = True, []  # "accused each other": both directions among the subjects
     elif not tgt and captives is None and src and not (sym and len(src) > 1):
