@@ -56,6 +56,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str
         {("iran", "al-qaeda", "06")},
         (True, "denied"),
     ),
+    (
+        "Pompeo's claim that Iran armed the Houthis is an exaggeration.",
+        {("iran", "houthis", "07")},
+        (False, "disputed"),
+    ),
     ("Iran agreed to stop sending weapons to the Houthis.", {("iran", "houthis", "07")}, (True, "ceased")),
     ("The Taliban promised they would not harbour al-Qaeda.", {("taliban", "al-qaeda", "03")}, (True, "denied")),
     ("Germany refused to commit to assistance for Ukraine.", {("germany", "ukraine", "12")}, (False, None)),

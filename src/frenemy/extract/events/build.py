@@ -86,6 +86,19 @@ def _build(
     else:
         negated = mod.is_negated(anchor)
         modality = mod.modality_of(anchor, attempt_transparent=frame[0] in ("appeal", "demand"))
+    # why the act is not asserted as done: "agreed to stop sending", "failed to reach", "slated to
+    # visit"; a control frame's governed act negated ("promised they would not harbour") is denied
+    if frame is None:
+        scope = mod.scope_of(head)
+    else:
+        scope = mod.scope_of(anchor) or ("denied" if mod.has_negation(head) else None)
+    negated = negated or scope in mod.NEGATING_SCOPES
+    if negated and scope is None:
+        scope = "denied"
+    if scope == "planned" and modality is None:
+        modality = "future"
+    if scope == "disputed" and modality is None:
+        modality = "hedged"
     report = _speaker(ctx, anchor)
     attributed_to, relayed_by = report.speaker, report.relayed_by
     if modality is None and report.hedged and not _in_temporal_clause(anchor):
@@ -144,6 +157,7 @@ def _build(
                 confidence=round(max(0.05, min(0.95, conf)), 2),
                 action_start=doc[lo].idx,
                 action_end=doc[hi].idx + len(doc[hi].text),
+                scope=scope,
             )
         )
     return events
