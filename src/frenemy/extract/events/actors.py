@@ -218,6 +218,13 @@ def _chain(ctx: DocContext, actor_id: str) -> set[str]:
     return ids
 
 
+def _one_actor(ctx: DocContext, a: str, b: str) -> bool:
+    """True when a and b are one actor or one is part of the other ("Iran" and "Iran's military").
+    Two parts of one country are not ("Iraqi police" and "Iraqi protesters": IRQCOP -> IRQOPP is
+    internal conflict, half of political event data)."""
+    return a == b or b in _chain(ctx, a) or a in _chain(ctx, b)
+
+
 def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
     """True when one actor rolls up to the other, or both to the same top actor."""
     if a == b:
