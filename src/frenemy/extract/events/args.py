@@ -95,9 +95,12 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             for o in _children(c, "dobj")
         ][:1]
     if entry.objects and not entry.has("fallback"):
+        # with no direct object, the required object may be the prepositional one ("withdrew from
+        # the treaty"): the entry's preposition then names what is acted on, not the target
+        pool = obj or (_prep_objects([tok], entry.preps) if entry.preps and not passive else [])
         obj = [
             q
-            for o in obj
+            for o in pool
             for q in [o, *_prep_objects([o], frozenset({"of"}))]
             if q.lemma_.lower() in entry.objects
         ][:1]

@@ -28,6 +28,7 @@ _TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "at", "
 # "condemned the attack by X" (the attack's own target is not the condemned party)
 _AUTHOR_ROOTS = frozenset({"01", "10", "11", "12"})
 _INFINITIVE_DEPS = ("acl", "relcl")
+
 # Roots whose that-clause names the party addressed: "demanded that North Korea abandon ..."
 # (not "warned that China could arm Russia", which reports a third party's act)
 _ADDRESSEE_ROOTS = frozenset({"02", "10"})
