@@ -18,19 +18,35 @@ pytestmark = pytest.mark.model
 # (sentence, expected triples, expected (negated, scope) of every event with the first triple)
 PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str | None] | None]] = [
     # --- verb found, pattern rejected: the verb's general sense ---
-    ("Ukrainian forces fired anti-aircraft batteries at Russia on Tuesday.", {("ukraine", "russia", "19")}, None),
+    (
+        "Ukrainian forces fired anti-aircraft batteries at Russia on Tuesday.",
+        {("ukraine", "russia", "19")},
+        None,
+    ),
     ("South Korean activists staged a protest in Tokyo.", {("south-korea", "japan", "14")}, None),
     (
         "India and Japan agreed to undertake joint military exercises.",
         {("india", "japan", "03"), ("japan", "india", "03")},
         None,
     ),
-    ("Russia withdrew from the arms control treaty with the United States.", {("russia", "united-states", "16")}, None),
+    (
+        "Russia withdrew from the arms control treaty with the United States.",
+        {("russia", "united-states", "16")},
+        None,
+    ),
     ("China will give Tanzania a grant to build a railway.", {("china", "tanzania", "07")}, (False, None)),
     # --- target one level further ---
-    ("The United States demanded that North Korea abandon its nuclear weapons.", {("united-states", "north-korea", "10")}, None),
+    (
+        "The United States demanded that North Korea abandon its nuclear weapons.",
+        {("united-states", "north-korea", "10")},
+        None,
+    ),
     ("Britain threatened further action against Russia.", {("united-kingdom", "russia", "13")}, None),
-    ("Iraq rejected calls by the United Nations to allow inspectors back.", {("iraq", "united-nations", "12")}, None),
+    (
+        "Iraq rejected calls by the United Nations to allow inspectors back.",
+        {("iraq", "united-nations", "12")},
+        None,
+    ),
     (
         "The United Arab Emirates signed an agreement to normalize relations with Israel.",
         {("united-arab-emirates", "israel", "05")},
@@ -49,7 +65,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str
     ),
     # the other side named but unknown: the subjects did not cut ties with each other
     ("Egypt and Jordan cut ties with a new armed group in Sinai.", set(), None),
-    ("Israel and Egypt signed a peace deal.", {("israel", "egypt", "05"), ("egypt", "israel", "05")}, (False, None)),
+    (
+        "Israel and Egypt signed a peace deal.",
+        {("israel", "egypt", "05"), ("egypt", "israel", "05")},
+        (False, None),
+    ),
     # --- scope: denied, disputed, ceased, refused, failed, planned ---
     (
         "In none of these documents did I find evidence of Iranian collaboration with al-Qaeda.",
@@ -62,7 +82,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str
         (False, "disputed"),
     ),
     ("Iran agreed to stop sending weapons to the Houthis.", {("iran", "houthis", "07")}, (True, "ceased")),
-    ("The Taliban promised they would not harbour al-Qaeda.", {("taliban", "al-qaeda", "03")}, (True, "denied")),
+    (
+        "The Taliban promised they would not harbour al-Qaeda.",
+        {("taliban", "al-qaeda", "03")},
+        (True, "denied"),
+    ),
     ("Germany refused to commit to assistance for Ukraine.", {("germany", "ukraine", "12")}, (False, None)),
     (
         "Israel and Hamas failed to reach agreement on a ceasefire.",
@@ -120,7 +144,11 @@ def probe_figures(pipeline) -> dict[str, float]:
         fn += len(want - hit)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+    }
 
 
 def test_probe_figures_hold(pipeline):
