@@ -58,9 +58,16 @@ def test_derived_codes():
         derived_code("046", "hope")
 
 
-def test_every_means_code_is_a_cameo_code_of_force():
+def test_every_means_code_is_a_cameo_code_of_force_or_a_call():
     from frenemy.extract.means import _table
 
     codes = {code for entries in _table().values() for _, code in entries}
     assert codes and codes <= set(cameo_table())
-    assert {c[:2] for c in codes} <= {"18", "19"}
+    assert {c[:2] for c in codes} <= {"18", "19", "04"}
+
+
+def test_means_refine_only_within_a_quad_class():
+    from frenemy.extract.means import _same_quad
+
+    assert _same_quad("1823", "195") and _same_quad("040", "041")
+    assert not _same_quad("040", "195") and not _same_quad("1823", "041")

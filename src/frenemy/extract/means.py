@@ -1,4 +1,5 @@
-"""The means of an act of force refine its code: "killed ... in an air strike" is 195, not 1823.
+"""The means of an act refine its code: "killed ... in an air strike" is 195, not 1823; "spoke by
+telephone" is 041, not 040.
 
 The table is data (``resources/events/means.tsv``), read once per process.
 """
@@ -14,8 +15,9 @@ from frenemy.errors import ActorDataError
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Only these generic codes are refined; a specific verb keeps its code.
-_GENERIC = frozenset({"180", "1823", "190", "193"})
+# Only these generic codes are refined, and only to a code of the same quad class (no "spoke in an
+# air strike"); a specific verb keeps its code.
+_GENERIC = frozenset({"180", "1823", "190", "193", "040"})
 _MEANS_PREPS = frozenset({"in", "with", "by", "using", "during", "via"})
 
 
@@ -39,6 +41,12 @@ def _table() -> dict[str, list[tuple[str | None, str]]]:
     return table
 
 
+def _same_quad(code: str, refined: str) -> bool:
+    from frenemy.extract.cameo import cameo_info
+
+    return cameo_info(code).quad_class == cameo_info(refined).quad_class
+
+
 def code_by_means(verb: Token, code: str) -> str:
     """The code of a generic act of force, refined by the means named on its verb.
 
@@ -58,6 +66,6 @@ def code_by_means(verb: Token, code: str) -> str:
                 continue
             mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
             for modifier, refined in table.get(noun.lemma_.lower(), ()):
-                if modifier is None or modifier in mods:
+                if (modifier is None or modifier in mods) and _same_quad(code, refined):
                     return refined
     return code

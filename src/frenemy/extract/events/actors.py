@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
+from frenemy.actors.data import agent_lexicon
 from frenemy.extract import modality as mod
 from frenemy.extract.events.gate import _OBJECT_CONTROL, _REL_PRONOUNS, _children
 
@@ -19,6 +20,7 @@ _NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvm
 _NP_PREPS = {"of", "including", "among"}
 _LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate", "ally", "align"}
 _LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked", "tied", "connected"}
+_PLACE_OF_PEOPLE = frozenset({"in", "from"})
 _PAIR_WINDOW = 2  # sentences back that "the two" may reach
 _PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
 _STATE_PAIR_NOUNS = frozenset(
@@ -79,7 +81,21 @@ def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
 
 def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     subj = _subject_token(verb)
-    return _actors(ctx, subj) if subj is not None else []
+    if subj is None:
+        return []
+    found = _actors(ctx, subj)
+    if not found and subj.lemma_.lower() in agent_lexicon():
+        # people placed by a phrase act for that place: "demonstrators in Tehran stormed ..."
+        # (role nouns only, from the actor data: "bases in Iraq" or "an attack in Kabul" do nothing)
+        found = [
+            m
+            for c in subj.children
+            if c.dep_ == "prep" and c.lower_ in _PLACE_OF_PEOPLE
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in _actors(ctx, p)
+        ]
+    return found
 
 
 def _actor_in(ctx: DocContext, tok: Token) -> MentionSpan | None:

@@ -36,7 +36,10 @@ def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
     out: list[Event] = []
     seen: set[str] = set()
     for s_index, sent in enumerate(ctx.doc.sents):
-        for ev in _sentence_events(ctx, lexicon, sent, s_index, out):
+        # in text order within the sentence: the first is the main clause's act more often than
+        # the first coded (control frames and verbs are coded before nouns)
+        found = _sentence_events(ctx, lexicon, sent, s_index, out)
+        for ev in sorted(found, key=lambda e: e.action_start or 0):
             if ev.id not in seen:
                 seen.add(ev.id)
                 out.append(ev)

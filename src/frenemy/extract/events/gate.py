@@ -47,7 +47,7 @@ def _may_be_event(tok: Token) -> bool:
         )
     if dep == "advcl":
         # "used them to assassinate" is a purpose; "after Iran detained them" is an event
-        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        return not _is_purpose(tok)
     if dep in ("amod", "compound"):
         return False
     if dep == "pcomp" and tok.head.lower_ in ("from", "against"):
@@ -65,6 +65,10 @@ def _may_be_event(tok: Token) -> bool:
         gov = tok.head
         return bool(mod.kinds(gov.lemma_) & {"appeal", "demand"}) or gov.lemma_ in _OBJECT_CONTROL
     return True
+
+
+def _is_purpose(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _frame_of(tok: Token) -> tuple[str, Token] | None:

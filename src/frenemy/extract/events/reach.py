@@ -27,6 +27,7 @@ _TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "at", "
 # Roots whose object is itself someone's act, whose author is the target: "rejected calls by X",
 # "condemned the attack by X" (the attack's own target is not the condemned party)
 _AUTHOR_ROOTS = frozenset({"01", "10", "11", "12"})
+_AUTHOR_CODES = frozenset({"051"})  # "commended steps taken by the Ethiopian government"
 _INFINITIVE_DEPS = ("acl", "relcl")
 
 # Roots whose that-clause names the party addressed: "demanded that North Korea abandon ..."
@@ -41,7 +42,7 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         found = _actors(ctx, t)
         if found:
             return found
-    author_first = cameo_info(cameo).root in _AUTHOR_ROOTS
+    author_first = cameo_info(cameo).root in _AUTHOR_ROOTS or cameo_info(cameo).code in _AUTHOR_CODES
     # the objects, and the objects of the verb's own prepositions ("withdrew from the treaty with")
     # (not the subject's own place: "deployed troops to its border with the United States")
     holders = list(objects) + [
@@ -51,7 +52,7 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         if not any(d.dep_ == "poss" and d.lower_ in _OWN for d in p.children)
     ]
     for h in holders:
-        found = _by_agent(ctx, h) if author_first else []
+        found = _by_agent(ctx, h, h in objects) if author_first else []
         if not found and not author_first:
             found = _noun_pps(ctx, h)
         if found:
@@ -86,8 +87,13 @@ def _noun_pps(ctx: DocContext, head: Token) -> list[MentionSpan]:
     return []
 
 
-def _by_agent(ctx: DocContext, head: Token) -> list[MentionSpan]:
-    for c in head.children:
+def _by_agent(ctx: DocContext, head: Token, participles: bool) -> list[MentionSpan]:
+    # the object's own agent, or that of a participle on it ("commended steps taken by the
+    # government"; not on a circumstance: "In comments carried by IRNA, X criticized the move")
+    holders = [head] + (
+        [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"] if participles else []
+    )
+    for c in (c for h in holders for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             for p in _children(c, "pobj"):
                 found = _actors(ctx, p)
