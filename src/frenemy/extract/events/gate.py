@@ -84,6 +84,9 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
         if dep == "pobj" and gov.dep_ == "prep":  # "called for the release of"
             cur = gov
             continue
+        if dep == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB" and gov.dep_ in ("xcomp", "ccomp"):
+            cur = gov  # "plan to expand and accelerate cooperation": the frame governs both
+            continue
         if dep not in ("xcomp", "ccomp", "dobj", "prep", "oprd") or (dep == "dobj" and cur.pos_ != "NOUN"):
             return None
         kinds = mod.verb_kinds(gov)
