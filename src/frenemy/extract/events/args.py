@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 _NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical"})
 _RECIPROCAL = {"other", "another"}
+# named entity types that are never the other party of a joint act ("signed a deal in May")
+_NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
 
 
@@ -111,7 +113,7 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         words.append(obj[0])
     if entry.preps:
         tgt_toks = _prep_objects([tok] + obj, entry.preps)
-        other_named = bool(tgt_toks)
+        other_named = any(t.ent_type_ not in _NOT_PARTIES for t in tgt_toks)
         if not tgt_toks and "to" in entry.preps:
             tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
         if not tgt_toks:
