@@ -71,3 +71,21 @@ def test_means_refine_only_within_a_quad_class():
 
     assert _same_quad("1823", "195") and _same_quad("040", "041")
     assert not _same_quad("040", "195") and not _same_quad("1823", "041")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, verb, code, expected",
+    [
+        ("Indian jets struck a militant camp.", "struck", "190", "195"),
+        ("Russian missiles struck Kyiv.", "struck", "190", "190"),
+        ("Saudi Arabia launched air strikes against the rebels.", "launched", "190", "195"),
+        ("NATO helicopters attacked two border posts.", "attacked", "180", "180"),
+        ("Obama and Rouhani spoke by telephone.", "spoke", "040", "041"),
+    ],
+)
+def test_means_on_subject_object_and_phrase(nlp, text, verb, code, expected):
+    from frenemy.extract.means import code_by_means
+
+    tok = next(t for t in nlp(text) if t.text == verb)
+    assert code_by_means(tok, code) == expected

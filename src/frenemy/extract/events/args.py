@@ -117,6 +117,11 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if not tgt_toks and "to" in entry.preps:
             tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
         if not tgt_toks:
+            # one level further: "pledged 50 billion euros in aid to Ukraine"
+            inner = [p for h in [tok, *obj] for c in _children(h, "prep") for p in _children(c, "pobj")]
+            tgt_toks = _prep_objects(inner, entry.preps)
+            other_named = other_named or any(t.ent_type_ not in _NOT_PARTIES for t in tgt_toks)
+        if not tgt_toks:
             if not entry.has("sym") and not entry.has("fallback"):
                 return None
             tgt_toks = [o for o in obj if not entry.objects]  # "met Putin" as well as "met with"

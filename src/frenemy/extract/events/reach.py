@@ -62,6 +62,18 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
             found = _actors(ctx, s) if c.i > verb.i else []
             if found:
                 return found
+    # a controlled complement that names no event of its own ("refused to extend the deadline for
+    # the United States"); not a clause with its own subject ("warned that China could arm Russia")
+    for c in verb.children:
+        if c.i < verb.i or not (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _children(c, "nsubj"))):
+            continue
+        for o in _children(c, "dobj"):
+            found = _actors(ctx, o) or _noun_pps(ctx, o)
+            if found:
+                return found
+        found = _noun_pps(ctx, c)
+        if found:
+            return found
     if author_first:
         return []
     # an infinitive on the object, not a purpose clause on the verb ("sent troops ... to deter Iran")
