@@ -52,6 +52,13 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str
         {("united-arab-emirates", "israel", "05")},
         None,
     ),
+    # a decided act is done by the decision's owner
+    (
+        "We welcome the decision by Saudi Arabia to lift the embargo on Qatar.",
+        {("saudi-arabia", "qatar", "08")},
+        None,
+    ),
+    ("Russia's move to expel British diplomats drew criticism.", {("russia", "united-kingdom", "16")}, None),
     # --- coordinated subjects act on the object, not on each other ---
     (
         "Saudi Arabia, Egypt, Bahrain and the United Arab Emirates cut diplomatic relations with Qatar.",

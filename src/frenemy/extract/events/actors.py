@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from frenemy.actors.data import agent_lexicon
 from frenemy.extract import modality as mod
-from frenemy.extract.events.gate import _OBJECT_CONTROL, _REL_PRONOUNS, _children
+from frenemy.extract.events.gate import _OBJECT_CONTROL, _REL_PRONOUNS, _children, _decider
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,6 +42,9 @@ def _subject_token(tok: Token) -> Token | None:
         dep, gov = cur.dep_, cur.head
         if gov.i == cur.i:
             return None
+        decider = _decider(cur)
+        if decider is not None:
+            return decider  # "the decision by Saudi Arabia to lift the embargo"
         if dep in ("xcomp", "ccomp"):
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
             if obj is not None and (

@@ -35,6 +35,8 @@ def _may_be_event(tok: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
     ):
         return True  # a content clause: "no evidence that Iran aided ..." (flagged by modality)
+    if dep == "acl" and _decider(tok) is not None:
+        return True  # "the decision by Saudi Arabia to lift the embargo": the decided act
     if dep == "acl":
         # "an Iranian diplomat kidnapped ... by Sunni militants" is an event; "fighters fleeing" is
         # not; "had two journalists arrested" is a causative
@@ -65,6 +67,20 @@ def _may_be_event(tok: Token) -> bool:
         gov = tok.head
         return bool(mod.kinds(gov.lemma_) & {"appeal", "demand"}) or gov.lemma_ in _OBJECT_CONTROL
     return True
+
+
+def _decider(tok: Token) -> Token | None:
+    """The actor token of a decision noun whose infinitive ``tok`` is: "Saudi Arabia's decision to
+    lift", "the decision by Saudi Arabia to lift" -> Saudi Arabia; None otherwise."""
+    noun = tok.head
+    if tok.dep_ != "acl" or not _is_purpose(tok) or "decision" not in mod.kinds(noun.lemma_):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _is_purpose(tok: Token) -> bool:
