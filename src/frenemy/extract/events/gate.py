@@ -163,8 +163,8 @@ def _prep_objects(toks: list[Token], preps: frozenset[str]) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("prep", "dative", "agent", "prt") and c.lower_ in preps:
                 found.extend(_children(c, ("pobj", "pcomp")))
-            elif c.dep_ == "prt" and c.head.i == t.i:
-                # "held on to": the preposition may hang off the particle
+            elif c.dep_ in ("prt", "prep") and c.head.i == t.i:
+                # "held on to", "pulled out of": the preposition may hang off the particle
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ in preps:
                         found.extend(_children(cc, "pobj"))
