@@ -101,6 +101,17 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]], tuple[bool, str
         (True, "failed"),
     ),
     ("Putin was slated to visit Turkey in March.", {("russia", "turkey", "04")}, (False, "planned")),
+    # a joint act's topic is no party; one side named twice gives one event
+    (
+        "Obama and Erdogan discussed the downing of the Russian jet.",
+        {("united-states", "turkey", "04"), ("turkey", "united-states", "04")},
+        None,
+    ),
+    (
+        "Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi.",
+        {("turkey", "russia", "04")},
+        None,
+    ),
     # --- one country's own sides ---
     ("Iraqi police arrested Iraqi protesters in Baghdad.", {("iraq", "iraq", "17")}, (False, None)),
 ]
@@ -125,6 +136,13 @@ def _found(pipeline, text):
         )
 
     return evs, key
+
+
+def test_one_side_named_twice_gives_one_event(pipeline):
+    evs, key = _found(
+        pipeline, "Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi."
+    )
+    assert len(evs) == 1
 
 
 @pytest.mark.parametrize(("text", "want", "flags"), PROBES, ids=[p[0][:40] for p in PROBES])

@@ -106,3 +106,9 @@ def test_every_fallback_lemma_has_a_code_of_its_own_root():
     fallbacks = [e for v in lex.entries.values() for e in v if e.has("fallback")]
     assert len(fallbacks) >= 10
     assert all(len(lex.lookup(e.lemma, e.pos)) >= 1 and e.cameo[:2] in lex.roots() for e in fallbacks)
+
+
+def test_topic_flag():
+    (e,) = parse_lexicon("debate\tV\t040\twith\t-\t-\tsym,topic\n", "t")
+    assert e.has("topic") and e.has("sym")
+    assert EventLexicon.load().lookup("discuss", "V")[0].has("topic")

@@ -11,7 +11,8 @@ one per line, tab-separated::
 is a required verb particle ("on" in "hold on to"), ``object`` the required object lemmas
 ("tie|relation" in "cut ties with"). ``flags`` (comma-separated): ``sym`` (a joint action: "A and B
 agreed" gives both directions), ``notarget`` / ``nosource`` (the event may lack that actor),
-``nopassive``, ``reply`` (with no target, answer the last event aimed at the source: "the
+``nopassive``, ``topic`` (the direct object is what is talked about, never the other party:
+"discussed the downing of the Russian jet"), ``reply`` (with no target, answer the last event aimed at the source: "the
 administration refused"), ``fallback`` (the lemma's general sense, tried after its specific entries: the ``object``
 constraint is ignored, ``prep`` names where the target usually stands, and when it is not there
 the general target search looks one level further), ``mod=WORD`` (a dependent with that lemma is
@@ -31,7 +32,7 @@ from frenemy.errors import ActorDataError
 from frenemy.extract.cameo import cameo_table
 
 _POS = {"V", "N", "A"}
-_FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply", "fallback"}
+_FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply", "fallback", "topic"}
 _VALUE_FLAGS = {"mod", "amod"}
 
 

@@ -12,6 +12,7 @@ from frenemy.extract.events.gate import _OBJECT_CONTROL, _REL_PRONOUNS, _childre
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from frenemy.models import ActorRef
     from frenemy.nlp.context import DocContext, MentionSpan
 
 
@@ -237,11 +238,28 @@ def _chain(ctx: DocContext, actor_id: str) -> set[str]:
     return ids
 
 
-def _one_actor(ctx: DocContext, a: str, b: str) -> bool:
-    """True when a and b are one actor or one is part of the other ("Iran" and "Iran's military").
-    Two parts of one country are not ("Iraqi police" and "Iraqi protesters": IRQCOP -> IRQOPP is
-    internal conflict, half of political event data)."""
-    return a == b or b in _chain(ctx, a) or a in _chain(ctx, b)
+def _one_actor(ctx: DocContext, a: ActorRef, b: ActorRef) -> bool:
+    """True when a and b are one actor or one is part of the other ("Iran" and "Iran's military"),
+    or two names of one side that the CAMEO code does not tell apart ("Turkish President" and
+    "Recep Tayyip Erdogan", both TURGOV). Two sides of one country are not ("Iraqi police" and
+    "Iraqi protesters": IRQCOP -> IRQOPP is internal conflict, half of political event data)."""
+    if a.id == b.id or b.id in _chain(ctx, a.id) or a.id in _chain(ctx, b.id):
+        return True
+    return _same_actor(ctx, a.id, b.id) and (not a.code or not b.code or a.code == b.code)
+
+
+def _side(ctx: DocContext, ref: ActorRef | None) -> str | None:
+    """What tells an actor's side apart at a dyad's level: its CAMEO code, else its top actor."""
+    if ref is None:
+        return None
+    if ref.code:
+        return ref.code
+    rollup = getattr(ctx.registry, "rollup", None)
+    try:
+        top = rollup(ref.id) if rollup is not None else None
+    except Exception:  # an actor only this document knows
+        top = None
+    return str(top[-1]) if top else ref.id
 
 
 def _same_actor(ctx: DocContext, a: str, b: str) -> bool:

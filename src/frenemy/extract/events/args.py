@@ -124,7 +124,9 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if not tgt_toks:
             if not entry.has("sym") and not entry.has("fallback"):
                 return None
-            tgt_toks = [o for o in obj if not entry.objects]  # "met Putin" as well as "met with"
+            # "met Putin" as well as "met with"; not the topic of a "topic" entry ("discussed the
+            # downing of the Russian jet")
+            tgt_toks = [o for o in obj if not entry.objects and not entry.has("topic")]
         for t in tgt_toks:
             words.append(t.head)
             if t.head.head in obj and obj[0] not in words:

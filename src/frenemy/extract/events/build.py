@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import cameo_info, derived_code
-from frenemy.extract.events.actors import _actors, _actors_of_subject, _one_actor, _same_actor
+from frenemy.extract.events.actors import _actors, _actors_of_subject, _one_actor, _same_actor, _side
 from frenemy.extract.events.args import _Args, _light_verb
 from frenemy.extract.events.gate import _children
 from frenemy.extract.events.speaker import _in_temporal_clause, _speaker
@@ -114,11 +114,16 @@ def _build(
     else:
         action_text = " ".join(doc[i].text for i in span_toks)
     events: list[Event] = []
+    sides: set[tuple[str | None, str | None]] = set()
     for src_m, tgt_m in pairs:
         src = src_m.actor.ref() if src_m is not None else None
         tgt = tgt_m if isinstance(tgt_m, ActorRef) else (tgt_m.actor.ref() if tgt_m is not None else None)
-        if src is not None and tgt is not None and _one_actor(ctx, src.id, tgt.id):
+        if src is not None and tgt is not None and _one_actor(ctx, src, tgt):
             continue
+        side = (_side(ctx, src), _side(ctx, tgt))
+        if side in sides:
+            continue  # one side named twice ("Turkish President Recep Tayyip Erdogan"): one event
+        sides.add(side)
         conf = confidence
         for m in (src_m, tgt_m):
             if m is not None and not isinstance(m, ActorRef) and m.kind not in ("name",):
