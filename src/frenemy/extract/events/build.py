@@ -115,14 +115,17 @@ def _build(
         action_text = " ".join(doc[i].text for i in span_toks)
     events: list[Event] = []
     sides: set[tuple[str | None, str | None]] = set()
-    for src_m, tgt_m in pairs:
+    # pairs of names first: a description of a side already named ("Turkish President" beside
+    # "Recep Tayyip Erdogan", both TURGOV) adds no event; two names with one code (two al-Qaeda
+    # leaders) stay two events
+    for src_m, tgt_m in sorted(pairs, key=lambda p: sum(not _named(m) for m in p)):
         src = src_m.actor.ref() if src_m is not None else None
         tgt = tgt_m if isinstance(tgt_m, ActorRef) else (tgt_m.actor.ref() if tgt_m is not None else None)
         if src is not None and tgt is not None and _one_actor(ctx, src, tgt):
             continue
         side = (_side(ctx, src), _side(ctx, tgt))
-        if side in sides:
-            continue  # one side named twice ("Turkish President Recep Tayyip Erdogan"): one event
+        if side in sides and not (_named(src_m) and _named(tgt_m)):
+            continue
         sides.add(side)
         conf = confidence
         for m in (src_m, tgt_m):
@@ -166,6 +169,12 @@ def _build(
             )
         )
     return events
+
+
+def _named(m: object) -> bool:
+    """True for a mention by name (or a target carried over as a reference, or no actor)."""
+    kind = getattr(m, "kind", None)
+    return kind is None or kind == "name"
 
 
 def _pairs(sources: list[MentionSpan], targets: list[MentionSpan], sym: bool) -> list[tuple]:
