@@ -83,8 +83,8 @@ def _sentence_events(
             continue
         entry, args = match
         frame = frames.get(tok.i)
-        if frame is not None and frame[1].i in consumed:
-            frame = None
+        if frame is not None and frame[1].i in consumed and not _coordinated_under(tok, frame[1]):
+            frame = None  # (the second of "agreed to restore relations and to reopen embassies" keeps it)
         built = _build(ctx, sent, s_index, tok, entry, args, frame, prior[-_REPLY_LOOKBACK:] + events)
         if built or frame is None:
             consumed.update(w.i for w in args.words)
@@ -92,3 +92,16 @@ def _sentence_events(
             consumed.add(frame[1].i)
         events.extend(built)
     return events
+
+
+def _coordinated_under(tok: Token, ctrl: Token) -> bool:
+    """True when ``tok`` is a later conjunct of a clause ``ctrl`` governs: "agreed to restore
+    relations and to reopen embassies" (reopen under agreed)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.head.i == ctrl.i and cur.dep_ in ("xcomp", "ccomp"):
+            return True
+    return False
