@@ -29,6 +29,8 @@ _TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "at", "
 _AUTHOR_ROOTS = frozenset({"01", "10", "11", "12"})
 _AUTHOR_CODES = frozenset({"051"})  # "commended steps taken by the Ethiopian government"
 _INFINITIVE_DEPS = ("acl", "relcl")
+# participles on a noun that name its parties: "disputes involving Qatar", "a war pitting A against B"
+_PARTY_PARTICIPLES = frozenset({"involve", "pit", "concern"})
 
 # Roots whose that-clause names the party addressed: "demanded that North Korea abandon ..."
 # (not "warned that China could arm Russia", which reports a third party's act)
@@ -93,6 +95,11 @@ def _noun_pps(ctx: DocContext, head: Token) -> list[MentionSpan]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
             for p in _children(c, "pobj"):
+                found = _actors(ctx, p)
+                if found:
+                    return found
+        elif c.dep_ == "acl" and c.lemma_.lower() in _PARTY_PARTICIPLES:
+            for p in _children(c, "dobj"):  # "mediated disputes involving Qatar and its neighbours"
                 found = _actors(ctx, p)
                 if found:
                     return found
