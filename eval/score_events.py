@@ -9,8 +9,11 @@ and compares the events found with the labels:
 - flags_accuracy: negated and modality both right on matched events.
 - date_accuracy: on matched events whose label has a date, the start agrees to the label's precision
   (a label with precision "unknown" wants no date at all).
+- main_plover_accuracy: on items with gold events, the share whose first gold event's PLOVER type
+  (its ``plover`` label, else the type of its CAMEO code) is among the PLOVER types found.
 
-Run ``python -m eval.score_events`` to print the figures.
+Run ``python -m eval.score_events [PATH]`` to print the figures (PATH: another labelled set in
+the same format, for example real news written by others).
 """
 
 from __future__ import annotations
@@ -72,8 +75,12 @@ def compare(
     """
     tp = fp = fn = 0
     code_ok = flags_ok = dated = date_ok = 0
+    mains = main_ok = 0
     for item, events in zip(items, found, strict=True):
         gold = list(item.get("events", []))
+        if gold:
+            mains += 1
+            main_ok += _plover_of(gold[0]) in {ev.plover for ev in events}
         used = [False] * len(gold)
         for ev in events:
             key = (
@@ -111,7 +118,14 @@ def compare(
         "code_accuracy": round(code_ok / tp, 3) if tp else 0.0,
         "flags_accuracy": round(flags_ok / tp, 3) if tp else 0.0,
         "date_accuracy": round(date_ok / dated, 3) if dated else 0.0,
+        "main_plover_accuracy": round(main_ok / mains, 3) if mains else 0.0,
     }
+
+
+def _plover_of(gold: dict[str, Any]) -> str | None:
+    from frenemy.extract.cameo import cameo_info
+
+    return gold.get("plover") or cameo_info(gold.get("code") or gold["root"]).plover
 
 
 def score(path: Path = DEV) -> dict[str, float]:
@@ -134,5 +148,7 @@ def details(path: Path = DEV) -> list[tuple[dict[str, Any], list[Event]]]:
 
 
 if __name__ == "__main__":
-    for name, value in score().items():
+    import sys
+
+    for name, value in score(Path(sys.argv[1]) if len(sys.argv) > 1 else DEV).items():
         print(f"{name:18} {value:.3f}")

@@ -189,6 +189,8 @@ class Event:
     relayed_by: ActorRef | None = None  # outer speaker of nested reported speech
     action_start: int | None = None  # character span of the action words in Document.text
     action_end: int | None = None
+    # why the act is not asserted as done: denied|disputed|ceased|refused|failed|planned, else None
+    scope: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,6 +218,7 @@ class Event:
             "confidence": self.confidence,
             "action_start": self.action_start,
             "action_end": self.action_end,
+            "scope": self.scope,
         }
 
     @staticmethod
@@ -245,6 +248,7 @@ class Event:
             confidence=d.get("confidence", 0.5),
             action_start=d.get("action_start"),
             action_end=d.get("action_end"),
+            scope=d.get("scope"),
         )
 
 

@@ -58,9 +58,34 @@ def test_derived_codes():
         derived_code("046", "hope")
 
 
-def test_every_means_code_is_a_cameo_code_of_force():
+def test_every_means_code_is_a_cameo_code_of_force_or_a_call():
     from frenemy.extract.means import _table
 
     codes = {code for entries in _table().values() for _, code in entries}
     assert codes and codes <= set(cameo_table())
-    assert {c[:2] for c in codes} <= {"18", "19"}
+    assert {c[:2] for c in codes} <= {"18", "19", "04"}
+
+
+def test_means_refine_only_within_a_quad_class():
+    from frenemy.extract.means import _same_quad
+
+    assert _same_quad("1823", "195") and _same_quad("040", "041")
+    assert not _same_quad("040", "195") and not _same_quad("1823", "041")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, verb, code, expected",
+    [
+        ("Indian jets struck a militant camp.", "struck", "190", "195"),
+        ("Russian missiles struck Kyiv.", "struck", "190", "190"),
+        ("Saudi Arabia launched air strikes against the rebels.", "launched", "190", "195"),
+        ("NATO helicopters attacked two border posts.", "attacked", "180", "180"),
+        ("Obama and Rouhani spoke by telephone.", "spoke", "040", "041"),
+    ],
+)
+def test_means_on_subject_object_and_phrase(nlp, text, verb, code, expected):
+    from frenemy.extract.means import code_by_means
+
+    tok = next(t for t in nlp(text) if t.text == verb)
+    assert code_by_means(tok, code) == expected

@@ -89,3 +89,26 @@ def test_unreadable_user_file(tmp_path):
 def test_parse_flags():
     (e,) = parse_lexicon("cross\tV\t127\t-\t-\t-\tmod=double,reply\n", "t")
     assert e.mods == {"double"} and e.has("reply") and not e.has("sym")
+
+
+def test_fallback_sense_comes_after_specific_patterns():
+    lex = EventLexicon.load()
+    fire = lex.lookup("fire", "V")
+    assert fire[-1].has("fallback") and fire[-1].specificity == -1
+    assert not any(e.has("fallback") for e in fire[:-1])
+    (e,) = parse_lexicon("lob\tV\t190\tat\t-\t-\tfallback\n", "t")
+    assert e.has("fallback") and e.preps == {"at"} and e.specificity == -1
+
+
+def test_every_fallback_lemma_has_a_code_of_its_own_root():
+    # a fallback is the lemma's general sense, so it sits beside specific patterns or stands alone
+    lex = EventLexicon.load()
+    fallbacks = [e for v in lex.entries.values() for e in v if e.has("fallback")]
+    assert len(fallbacks) >= 10
+    assert all(len(lex.lookup(e.lemma, e.pos)) >= 1 and e.cameo[:2] in lex.roots() for e in fallbacks)
+
+
+def test_topic_flag():
+    (e,) = parse_lexicon("debate\tV\t040\twith\t-\t-\tsym,topic\n", "t")
+    assert e.has("topic") and e.has("sym")
+    assert EventLexicon.load().lookup("discuss", "V")[0].has("topic")

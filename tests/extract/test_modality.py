@@ -54,3 +54,33 @@ def test_negation(nlp, text, word, expected):
 )
 def test_modality(nlp, text, word, expected):
     assert m.modality_of(head(nlp, text, word)) == expected
+
+
+def test_negation_words_come_from_the_data_files():
+    words = m.negation_words()
+    # the claims stage's list (qualifiers.tsv) and the events stage's own additions (modality.tsv)
+    assert {"not", "n't", "never", "no"} <= words and {"none", "nowhere"} <= words
+    assert "rather than" not in words  # phrases are the claims stage's, not single words
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Iran agreed to stop sending weapons to the Houthis.", "sending", "ceased"),
+        ("Russia halted gas deliveries after Ukraine ceased paying its debts.", "paying", "ceased"),
+        ("Israel and Hamas failed to reach agreement.", "reach", "failed"),
+        ("Putin was slated to visit Turkey.", "visit", "planned"),
+        ("Iran plans to attack Israel.", "attack", "planned"),
+        ("Iran is expected to attack Israel.", "attack", None),
+        ("Pompeo's claim that Iran armed the Houthis is an exaggeration.", "armed", "disputed"),
+        ("Tehran disputed the claim that Iran armed the Houthis.", "armed", "disputed"),
+        ("Tehran denied reports that Iran armed the Houthis.", "armed", "denied"),
+        ("In none of these documents did I find evidence of collaboration.", "collaboration", "denied"),
+        ("China did not attack Taiwan.", "attack", "denied"),
+        ("Israel failed to condemn the attack.", "attack", None),
+        ("Iran armed the Houthis.", "armed", None),
+        ("Iran continued to arm the Houthis.", "arm", None),
+    ],
+)
+def test_scope(nlp, text, word, expected):
+    assert m.scope_of(head(nlp, text, word)) == expected

@@ -314,7 +314,7 @@ def _event_conflicts(events: list[Event], up: Rollup) -> list[Contradiction]:
     for (src, tgt, _root), group in groups.items():
         about = sorted({src, tgt})
         asserted = [e for e in group if not e.negated and e.modality in {"asserted", "reported"}]
-        negated = [e for e in group if e.negated]
+        negated = [e for e in group if e.negated and e.scope in (None, "denied")]  # "stopped" denies nothing
         # one conflict per (asserting source, denying source); each source's events scanned once
         asserted_by_side: dict[str, list[Event]] = defaultdict(list)
         for e in asserted:

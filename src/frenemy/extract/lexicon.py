@@ -11,8 +11,12 @@ one per line, tab-separated::
 is a required verb particle ("on" in "hold on to"), ``object`` the required object lemmas
 ("tie|relation" in "cut ties with"). ``flags`` (comma-separated): ``sym`` (a joint action: "A and B
 agreed" gives both directions), ``notarget`` / ``nosource`` (the event may lack that actor),
-``nopassive``, ``reply`` (with no target, answer the last event aimed at the source: "the
-administration refused"), ``mod=WORD`` (a dependent with that lemma is required: "double" for
+``nopassive``, ``topic`` (the direct object is what is talked about, never the other party:
+"discussed the downing of the Russian jet"), ``reply`` (with no target, answer the last event aimed at the source: "the
+administration refused"), ``fallback`` (the lemma's general sense, tried after its specific entries: the ``object``
+constraint is ignored, ``prep`` names where the target usually stands, and when it is not there
+the general target search looks one level further), ``mod=WORD`` (a dependent with that lemma is
+required: "double" for
 "double-cross"), ``amod=WORD`` (the object needs that modifier: "diplomatic" relations).
 """
 
@@ -28,7 +32,7 @@ from frenemy.errors import ActorDataError
 from frenemy.extract.cameo import cameo_table
 
 _POS = {"V", "N", "A"}
-_FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply"}
+_FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply", "fallback", "topic"}
 _VALUE_FLAGS = {"mod", "amod"}
 
 
@@ -49,7 +53,9 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        """More constraints first: "cut ties with" beats "cut"."""
+        """More constraints first: "cut ties with" beats "cut"; a fallback sense comes last."""
+        if "fallback" in self.flags:
+            return -1
         return (
             2 * bool(self.objects)
             + 2 * bool(self.particle)

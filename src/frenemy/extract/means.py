@@ -1,4 +1,5 @@
-"""The means of an act of force refine its code: "killed ... in an air strike" is 195, not 1823.
+"""The means of an act refine its code: "killed ... in an air strike" is 195, not 1823; "spoke by
+telephone" is 041, not 040.
 
 The table is data (``resources/events/means.tsv``), read once per process.
 """
@@ -14,9 +15,11 @@ from frenemy.errors import ActorDataError
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Only these generic codes are refined; a specific verb keeps its code.
-_GENERIC = frozenset({"180", "1823", "190", "193"})
+# Only these generic codes are refined, and only to a code of the same quad class (no "spoke in an
+# air strike"); a specific verb keeps its code.
+_GENERIC = frozenset({"180", "1823", "190", "193", "040"})
 _MEANS_PREPS = frozenset({"in", "with", "by", "using", "during", "via"})
+_SUBJECT = "@subject"  # a means row that applies to the act's subject
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +42,12 @@ def _table() -> dict[str, list[tuple[str | None, str]]]:
     return table
 
 
+def _same_quad(code: str, refined: str) -> bool:
+    from frenemy.extract.cameo import cameo_info
+
+    return cameo_info(code).quad_class == cameo_info(refined).quad_class
+
+
 def code_by_means(verb: Token, code: str) -> str:
     """The code of a generic act of force, refined by the means named on its verb.
 
@@ -48,6 +57,15 @@ def code_by_means(verb: Token, code: str) -> str:
     if code not in _GENERIC:
         return code
     table = _table()
+    # the means as the doer ("Indian jets struck ...", rows marked @subject) or as the object act
+    # ("launched air strikes against ...", rows with a modifier)
+    for role in ("nsubj", "dobj"):
+        for noun in (c for c in verb.children if c.dep_ == role):
+            mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+            for modifier, refined in table.get(noun.lemma_.lower(), ()):
+                wanted = (modifier == _SUBJECT) if role == "nsubj" else (modifier not in (None, _SUBJECT))
+                if wanted and (role == "nsubj" or modifier in mods) and code == "190" and refined == "195":
+                    return refined
     # the parser may hang the means on the object: "killed [a commander in an air strike]"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [c for h in (verb, *objects) for c in h.children]:
@@ -58,6 +76,8 @@ def code_by_means(verb: Token, code: str) -> str:
                 continue
             mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
             for modifier, refined in table.get(noun.lemma_.lower(), ()):
-                if modifier is None or modifier in mods:
+                if modifier == _SUBJECT:
+                    continue
+                if (modifier is None or modifier in mods) and _same_quad(code, refined):
                     return refined
     return code

@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 
 # Clause links that carry an event's modality from its governor ("wanted to hold", "seems to have").
 _CLAUSE_UP = {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acl", "relcl"}
-_NEG_WORDS = {"not", "n't", "never", "no"}
+# What an event's scope may be (Event.scope); the first four make it negated too.
+NEGATING_SCOPES = frozenset({"denied", "ceased", "refused", "failed"})
+SCOPES = NEGATING_SCOPES | {"disputed", "planned"}
+# Planning verbs give scope "planned"; "expect" and "go" only make an event future.
+_NOT_PLANS = frozenset({"expect", "go"})
 # Modality strength: the first that applies wins.
 _ORDER = ("question", "hypothetical", "hedged", "future")
 
@@ -32,16 +36,41 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Single negation words: the claims stage's list (resources/claims/qualifiers.tsv, category
+    "negation") plus the events stage's own (modality.tsv, kind "negation": "none", "nowhere")."""
+    text = resources.files("frenemy.resources.claims").joinpath("qualifiers.tsv").read_text(encoding="utf-8")
+    words = {
+        cols[1].strip().lower()
+        for cols in (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+        if len(cols) > 1 and cols[0].strip() == "negation" and " " not in cols[1].strip()
+    }
+    return frozenset(words | {cue for cue, k in cues().items() if "negation" in k})
+
+
 def kinds(lemma: str) -> frozenset[str]:
     """The cue kinds of a lemma (empty when it is no cue)."""
     return cues().get(lemma.lower(), frozenset())
 
 
+def verb_kinds(tok: Token) -> frozenset[str]:
+    """The cue kinds of a verb token, repairing a past-tense lemma the lemmatizer cut too short:
+    "staged" is lemmatised "stag", "slated" "slat"; the form minus its "d" is tried then."""
+    found = kinds(tok.lemma_)
+    if not found and tok.pos_ == "VERB" and tok.lower_.endswith("ed"):
+        found = kinds(tok.lower_[:-1])
+    return found
+
+
 def has_negation(tok: Token) -> bool:
     """True when the word itself is negated: "did not attack", "never released", "no agreement"."""
+    neg = negation_words()
     for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in _NEG_WORDS):
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in neg):
             return True
+        if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lower_ in neg for p in c.children):
+            return True  # "In none of these documents did I find ..."
     return False
 
 
@@ -62,7 +91,7 @@ def is_negated(head: Token, stop: Token | None = None) -> bool:
         gov = tok.head
         if stop is not None and gov.i == stop.i:
             return False
-        gk = kinds(gov.lemma_)
+        gk = verb_kinds(gov)
         if "deny" in gk:
             return True
         if "negscope" in gk and has_negation(gov):
@@ -98,7 +127,7 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
         gov = tok.head
         if stop is not None and gov.i == stop.i:
             break
-        gk = kinds(gov.lemma_)
+        gk = verb_kinds(gov)
         if tok.dep_ in ("xcomp", "ccomp"):
             if "verb-hedge" in gk:
                 found.add("hedged")
@@ -139,3 +168,95 @@ def _local(tok: Token, found: set[str]) -> None:
             found.add("hedged")
         elif c.dep_ == "mark" and "conditional" in kinds(c.lemma_):
             found.add("hypothetical")
+
+
+def scope_of(head: Token, stop: Token | None = None) -> str | None:
+    """Why an event word is not asserted as done, or None: "denied" (negated, "did not attack",
+    "found no evidence of", "denied that"), "ceased" ("agreed to stop sending"), "refused"
+    ("refused to commit"), "failed" ("failed to reach agreement"), "planned" ("was slated to
+    visit") or "disputed" ("the claim that ... is an exaggeration").
+
+    A nominal event first climbs to the clause it stands in ("evidence of collaboration", "reach
+    agreement"); the walk then goes up the governing clauses like ``is_negated`` and stops at
+    ``stop`` (a control verb already handled).
+    """
+    if has_negation(head):
+        return "denied"
+    tok = head
+    for _ in range(4):  # a nominal event: up to its clause verb
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        gov = tok.head
+        if gov.i == tok.i:
+            return None
+        if tok.dep_ == "pobj" and gov.dep_ == "prep":
+            holder = gov.head
+            if "negscope" in kinds(holder.lemma_) and (
+                has_negation(holder) or (holder.dep_ in ("dobj", "attr") and has_negation(holder.head))
+            ):
+                return "denied"  # "found no evidence of", "In none ... did I find evidence of"
+            tok = holder
+            continue
+        if tok.dep_ in ("dobj", "nsubjpass", "attr") and gov.pos_ in ("VERB", "AUX"):
+            gk = verb_kinds(gov)
+            if tok.dep_ == "dobj" and "verb-future" in gk and gov.lemma_ not in _NOT_PLANS:
+                return "planned"  # "plans an offensive"
+            if "light" not in gk:
+                return None  # "failed to condemn the attack": the attack is no less done
+            if has_negation(gov):
+                return "denied"  # "did not hold talks"
+            tok = gov
+            break
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return _clause_scope(tok, stop)
+
+
+def _clause_scope(tok: Token, stop: Token | None) -> str | None:
+    for _ in range(6):
+        dep, gov = tok.dep_, tok.head
+        if gov.i == tok.i or (stop is not None and gov.i == stop.i):
+            return None
+        if dep == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            return _claim_scope(gov)  # "the claim that Iran armed ..."
+        if dep not in _CLAUSE_UP or dep in ("advcl", "acl", "relcl"):
+            return None  # a temporal or descriptive clause keeps its own scope
+        gk = verb_kinds(gov)
+        if dep == "pcomp" and "counterfactual" in kinds(gov.lemma_):
+            return "denied"
+        if "deny" in gk or ("negscope" in gk and has_negation(gov)):
+            return "denied"
+        if dep == "ccomp" and any(
+            c.dep_ == "dobj" and "negscope" in kinds(c.lemma_) and has_negation(c) for c in gov.children
+        ):
+            return "denied"
+        if dep in ("xcomp", "ccomp", "pcomp"):
+            for kind, scope in (("cease", "ceased"), ("fail", "failed"), ("refuse", "refused")):
+                if kind in gk:
+                    return scope
+            if dep == "xcomp" and "verb-future" in gk and gov.lemma_ not in _NOT_PLANS:
+                return "planned"
+        if dep in ("xcomp", "conj") and has_negation(gov):
+            return "denied"
+        if dep == "ccomp" and has_negation(gov) and "speech" not in gk:
+            return "denied"
+        tok = gov
+    return None
+
+
+def _claim_scope(noun: Token) -> str | None:
+    """The scope a claim noun gives the that-clause it carries: "disputed" when the claim is called
+    false or overstated or its governor disputes it, "denied" when it is denied."""
+    gov = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("attr", "acomp") and "dispute" in kinds(c.lemma_) for c in gov.children
+    ):
+        return "disputed"  # "Pompeo's claim that ... is an exaggeration"
+    if noun.dep_ == "dobj":
+        gk = verb_kinds(gov)
+        if "deny" in gk:
+            return "denied"  # "denied reports that ..."
+        if "dispute" in gk or "refuse" in gk:
+            return "disputed"  # "disputed the claim that ...", "rejected the claim that ..."
+    return None

@@ -1,0 +1,279 @@
+"""The actors behind a phrase: subjects through control and coordination, noun-phrase owners, pairs."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from frenemy.actors.data import agent_lexicon
+from frenemy.extract import modality as mod
+from frenemy.extract.events.gate import _OBJECT_CONTROL, _REL_PRONOUNS, _children, _decider
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from frenemy.models import ActorRef
+    from frenemy.nlp.context import DocContext, MentionSpan
+
+
+# Dependents searched, breadth first, for the actor behind a noun phrase ("children of bin Laden").
+_NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvmod", "nummod"}
+_NP_PREPS = {"of", "including", "among"}
+_LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate", "ally", "align"}
+_LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked", "tied", "connected"}
+_PLACE_OF_PEOPLE = frozenset({"in", "from"})
+_PAIR_WINDOW = 2  # sentences back that "the two" may reach
+_PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
+_STATE_PAIR_NOUNS = frozenset(
+    {"country", "nation", "state", "government", "neighbour", "neighbor", "capital"}
+)
+
+
+def _subject_token(tok: Token) -> Token | None:
+    """The doer of a verb, following control, coordination and relative clauses."""
+    cur = tok
+    for _ in range(7):
+        # above an xcomp, a passive subject is the doer too: "is expected to announce", "was forced to free"
+        subj_deps = ("nsubj",) if cur.i == tok.i else ("nsubj", "nsubjpass")
+        subj = next((c for c in cur.children if c.dep_ in subj_deps), None)
+        if subj is not None:
+            if subj.lower_ in _REL_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        dep, gov = cur.dep_, cur.head
+        if gov.i == cur.i:
+            return None
+        decider = _decider(cur)
+        if decider is not None:
+            return decider  # "the decision by Saudi Arabia to lift the embargo"
+        if dep in ("xcomp", "ccomp"):
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if obj is not None and (
+                {"appeal", "demand"} & mod.kinds(gov.lemma_) or gov.lemma_ in _OBJECT_CONTROL
+            ):
+                return obj  # object control: "urged Iran to release"
+            cur = gov
+        elif dep == "conj" and cur.pos_ in ("VERB", "AUX") and gov.pos_ in ("VERB", "AUX"):
+            cur = gov
+        elif dep == "advcl" and not any(c.dep_ == "mark" for c in cur.children):
+            return None  # "..., taking hostages": a loose participle has no certain doer
+        elif dep == "pcomp" and gov.lower_ in ("of", "for") and gov.head.pos_ == "VERB":
+            obj = next((c for c in gov.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "thanked Qatar for hosting": Qatar hosted
+            cur = gov
+        elif dep in ("advcl", "pcomp", "prep", "acomp", "oprd") and gov.pos_ in (
+            "VERB",
+            "AUX",
+            "ADP",
+            "SCONJ",
+        ):
+            cur = gov
+        else:
+            return None
+    return None
+
+
+def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    """ "An attack by the Islamic State killed 13 troops": the doer named on an event-noun subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subj is None:
+        return []
+    agents = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "by" for p in _children(c, "pobj")]
+    return _actors(ctx, agents[0]) if agents else []
+
+
+def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    subj = _subject_token(verb)
+    if subj is None:
+        return []
+    found = _actors(ctx, subj)
+    if not found and subj.lemma_.lower() in agent_lexicon():
+        # people placed by a phrase act for that place: "demonstrators in Tehran stormed ..."
+        # (role nouns only, from the actor data: "bases in Iraq" or "an attack in Kabul" do nothing)
+        found = [
+            m
+            for c in subj.children
+            if c.dep_ == "prep" and c.lower_ in _PLACE_OF_PEOPLE
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in _actors(ctx, p)
+        ]
+    return found
+
+
+def _actor_in(ctx: DocContext, tok: Token) -> MentionSpan | None:
+    """The actor a noun phrase names: the token's own mention, else one inside the phrase."""
+    found = _actor_token(ctx, tok)
+    return ctx.mention_at(found.i) if found is not None else None
+
+
+def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
+    """The token of the phrase's actor mention, searched breadth first from the head."""
+    if ctx.mention_at(tok.i) is not None:
+        return tok
+    # a demonym or name modifier says who the phrase is ("his Iranian counterpart") before an owner
+    first = sorted(tok.children, key=lambda c: c.dep_ not in ("amod", "compound", "nmod"))
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in first)
+    while queue:
+        t, depth = queue.popleft()
+        if (t.dep_ == "acl" and t.lemma_ in _LINK_PARTICIPLES) or (
+            t.dep_ == "amod" and t.lemma_.lower() in _LINK_ADJECTIVES
+        ):
+            queue.extend(
+                (p, depth + 1)
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+            continue  # "women and children related to bin Laden", "militants close to al-Qaeda"
+        if t.dep_ not in _NP_DEPS or (
+            t.dep_ == "prep" and t.lower_ not in _NP_PREPS and t.head.dep_ != "acl"
+        ):
+            continue
+        if ctx.mention_at(t.i) is not None:
+            return t
+        if depth < 4:
+            queue.extend((c, depth + 1) for c in t.children)
+    return None
+
+
+def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
+    """Actors of a phrase and its conjuncts ("Iran and Saudi Arabia")."""
+    out: list[MentionSpan] = []
+    heads = [tok, *tok.conjuncts, *_listed(ctx, tok)]
+    # "Chinese and Indian troops", "American and British ships": coordinated modifiers
+    # (the first modifier too: "Chinese" is its own mention when "Vietnamese officials" is another)
+    heads += [
+        c
+        for t in heads
+        for a in t.children
+        if a.dep_ in ("amod", "compound") and a.conjuncts
+        for c in (a, *a.conjuncts)
+    ]
+    inner = _actor_token(ctx, tok)
+    if inner is not None and inner.i != tok.i:
+        heads += list(inner.conjuncts)  # "the bids of Sweden and Finland"
+    for t in heads:
+        m = _actor_in(ctx, t)
+        if m is not None and all(m.actor.id != o.actor.id for o in out):
+            out.append(m)
+    return out or _the_two(ctx, tok)
+
+
+def _listed(ctx: DocContext, tok: Token) -> list[Token]:
+    """The other names of a list the parser hung on the first as an apposition: "Saudi Arabia,
+    Egypt, Bahrain and the UAE" (Egypt appos of Arabia, Bahrain and the UAE conjuncts of Egypt).
+    An apposition naming the same actor ("Iran, the Islamic Republic") or a kind of a different
+    type ("Mohammed bin Salman, Saudi Arabia's ruler") is no list."""
+    own = ctx.mention_at(tok.i)
+    if own is None or own.kind != "name":
+        return []
+    out: list[Token] = []
+    for a in tok.children:
+        m = ctx.mention_at(a.i) if a.dep_ == "appos" else None
+        if m is None or m.kind != "name" or m.actor.type != own.actor.type:
+            continue
+        if _same_actor(ctx, m.actor.id, own.actor.id):
+            continue
+        out += [a, *a.conjuncts]
+    return out
+
+
+def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
+    """ "the two leaders met", "the two agreed": the last two actors of different families named
+    in this sentence or the two before (people, not place names, for "leaders"; no people for
+    "countries")."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return []
+    if tok.lower_ != "two" and not any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids):
+        return []
+    noun = tok.lemma_.lower()
+    want_person = noun in _PERSON_PAIR_NOUNS
+    want_state = noun in _STATE_PAIR_NOUNS
+    earliest = tok.sent.start
+    for _ in range(_PAIR_WINDOW):
+        if earliest == 0:
+            break
+        earliest = ctx.doc[earliest - 1].sent.start
+    found: list[MentionSpan] = []
+    for m in reversed(ctx.mentions):
+        if m.end > tok.i or m.start < earliest:
+            continue
+        is_person = m.actor.type == "person"
+        place = m.kind == "name" and m.actor.type == "state"  # "Nairobi", "Iran": no leader
+        if (want_person and place) or (want_state and is_person):
+            continue
+        if all(not _same_actor(ctx, m.actor.id, f.actor.id) for f in found):
+            found.append(m)
+            if len(found) == 2:
+                return found[::-1]
+    return []
+
+
+def _targets(ctx: DocContext, toks: list[Token]) -> list[MentionSpan]:
+    out: list[MentionSpan] = []
+    for t in toks:
+        # "hosted talks between Hamas and Israel": the parties of the hosted event
+        between = [
+            p for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
+        ]
+        for m in _actors(ctx, between[0]) if between else _actors(ctx, t):
+            if all(m.actor.id != o.actor.id for o in out):
+                out.append(m)
+    return out
+
+
+def _chain(ctx: DocContext, actor_id: str) -> set[str]:
+    ids = {actor_id}
+    rollup = getattr(ctx.registry, "rollup", None)
+    if rollup is not None:
+        try:
+            for a in rollup(actor_id) or []:
+                ids.add(a if isinstance(a, str) else getattr(a, "id", str(a)))
+        except Exception:  # an actor only this document knows: no chain beyond itself
+            pass
+    return ids
+
+
+def _one_actor(ctx: DocContext, a: ActorRef, b: ActorRef) -> bool:
+    """True when a and b are one actor or one is part of the other ("Iran" and "Iran's military"),
+    or two names of one side that the CAMEO code does not tell apart ("Turkish President" and
+    "Recep Tayyip Erdogan", both TURGOV). Two sides of one country are not ("Iraqi police" and
+    "Iraqi protesters": IRQCOP -> IRQOPP is internal conflict, half of political event data)."""
+    if a.id == b.id or b.id in _chain(ctx, a.id) or a.id in _chain(ctx, b.id):
+        return True
+    return _same_actor(ctx, a.id, b.id) and (not a.code or not b.code or a.code == b.code)
+
+
+def _side(ctx: DocContext, ref: ActorRef | None) -> str | None:
+    """What tells an actor's side apart at a dyad's level: its CAMEO code, else its top actor."""
+    if ref is None:
+        return None
+    if ref.code:
+        return ref.code
+    rollup = getattr(ctx.registry, "rollup", None)
+    try:
+        top = rollup(ref.id) if rollup is not None else None
+    except Exception:  # an actor only this document knows
+        top = None
+    return str(top[-1]) if top else ref.id
+
+
+def _same_actor(ctx: DocContext, a: str, b: str) -> bool:
+    """True when one actor rolls up to the other, or both to the same top actor."""
+    if a == b:
+        return True
+    ca, cb = _chain(ctx, a), _chain(ctx, b)
+    if b in ca or a in cb:
+        return True
+    rollup = getattr(ctx.registry, "rollup", None)
+    if rollup is None:
+        return False
+    try:
+        top_a, top_b = rollup(a), rollup(b)
+    except Exception:
+        return False
+    return bool(top_a) and bool(top_b) and top_a[-1] == top_b[-1]

@@ -1,0 +1,242 @@
+"""Matching a lexicon entry against the parse: the action words and the actor candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frenemy.extract import modality as mod
+from frenemy.extract.cameo import cameo_info
+from frenemy.extract.events.actors import _actors, _actors_of_subject, _agent_of_subject, _targets
+from frenemy.extract.events.gate import (
+    _OBJECT_CONTROL,
+    _causative,
+    _children,
+    _is_passive,
+    _may_be_event,
+    _prep_objects,
+)
+from frenemy.extract.events.reach import reach_targets
+from frenemy.extract.lexicon import LexEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from frenemy.nlp.context import DocContext, MentionSpan
+
+
+_NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical"})
+_RECIPROCAL = {"other", "another"}
+# named entity types that are never the other party of a joint act ("signed a deal in May")
+_NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
+
+
+@dataclass
+class _Args:
+    """Source and target candidates of one event word."""
+
+    sources: list[MentionSpan]
+    targets: list[MentionSpan]
+    words: list[Token]  # the action words (head, particle, preposition, object)
+    sym: bool = False
+    reply: bool = False
+    captives: Token | None = None  # "these detainees" as the object, with no actor of its own
+
+
+def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEntry, _Args] | None:
+    """The most specific entry that fits, preferring one whose parse gives actors on both sides."""
+    first: tuple[LexEntry, _Args] | None = None
+    pointing: tuple[LexEntry, _Args] | None = None  # one whose object is "these detainees"
+    for entry in entries:
+        args = _noun_args(ctx, tok, entry) if entry.pos == "N" else _verb_args(ctx, tok, entry)
+        if args is None:
+            continue
+        if args.sources and (args.targets or args.sym):
+            return entry, args
+        if pointing is None and args.sources and args.captives is not None:
+            pointing = entry, args
+        if first is None:
+            first = entry, args
+    return pointing or first
+
+
+def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
+    causative = _causative(tok)
+    passive = causative is not None or _is_passive(tok)
+    if passive and entry.has("nopassive"):
+        return None
+    words = [tok]
+    if entry.particle:
+        prt = [
+            c
+            for c in tok.children
+            if c.lower_ == entry.particle
+            and c.dep_ in ("prt", "advmod", "acomp", "oprd", "ccomp", "xcomp", "prep", "dobj")
+        ]
+        if not prt:
+            return None
+        words.append(prt[0])
+    if entry.mods:
+        mods = [c for c in tok.children if c.lemma_.lower() in entry.mods or c.lower_ in entry.mods]
+        if not mods:
+            return None
+        words.append(mods[0])
+    obj = _children(tok, ("dobj", "nsubjpass") if passive else ("dobj",))
+    if passive and tok.dep_ == "acl":
+        obj = [tok.head]
+    if causative is not None:
+        obj = causative[1][:1]
+    if not obj and not passive:
+        # shared object: "invaded and occupied Iraq"
+        # (not across clauses: "did cooperate, but since 2001 Iran has detained members")
+        obj = [
+            o
+            for c in tok.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _children(c, ("nsubj", "nsubjpass"))
+            for o in _children(c, "dobj")
+        ][:1]
+    if entry.objects and not entry.has("fallback"):
+        # with no direct object, the required object may be the prepositional one ("withdrew from
+        # the treaty"): the entry's preposition then names what is acted on, not the target
+        pool = obj or (_prep_objects([tok], entry.preps) if entry.preps and not passive else [])
+        obj = [
+            q
+            for o in pool
+            for q in [o, *_prep_objects([o], frozenset({"of"}))]
+            if q.lemma_.lower() in entry.objects
+        ][:1]
+        if not obj:
+            return None
+        if entry.amods and not any(c.lemma_.lower() in entry.amods for c in obj[0].children):
+            return None
+        words.append(obj[0])
+    if entry.preps:
+        tgt_toks = _prep_objects([tok] + obj, entry.preps)
+        other_named = any(t.ent_type_ not in _NOT_PARTIES for t in tgt_toks)
+        if not tgt_toks and "to" in entry.preps:
+            tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
+        if not tgt_toks:
+            # one level further: "pledged 50 billion euros in aid to Ukraine"
+            inner = [p for h in [tok, *obj] for c in _children(h, "prep") for p in _children(c, "pobj")]
+            tgt_toks = _prep_objects(inner, entry.preps)
+            other_named = other_named or any(t.ent_type_ not in _NOT_PARTIES for t in tgt_toks)
+        if not tgt_toks:
+            if not entry.has("sym") and not entry.has("fallback"):
+                return None
+            # "met Putin" as well as "met with"; not the topic of a "topic" entry ("discussed the
+            # downing of the Russian jet")
+            tgt_toks = [o for o in obj if not entry.objects and not entry.has("topic")]
+        for t in tgt_toks:
+            words.append(t.head)
+            if t.head.head in obj and obj[0] not in words:
+                words.append(obj[0])  # "mediated a truce between A and B": the truce is used up
+    else:
+        other_named = False
+        tgt_toks = obj
+        if not tgt_toks and tok.lemma_ in _OBJECT_CONTROL:
+            # "helped the Houthis build drones": the helped party is the clause's subject
+            tgt_toks = [c for x in _children(tok, ("ccomp", "xcomp")) for c in _children(x, "nsubj")]
+        if not tgt_toks and tok.pos_ == "ADJ":
+            # "not letting one of his daughters free": the adjective's subject is the patient
+            tgt_toks = _children(tok, "nsubj")
+    if passive:
+        agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+        src = _actors(ctx, agents[0]) if agents else []
+        if not agents and causative is not None:
+            src = _actors_of_subject(ctx, causative[0])  # the causer is the doer
+    elif tok.pos_ == "ADJ":
+        src = _actors_of_subject(ctx, tok.head)
+    else:
+        src = _actors_of_subject(ctx, tok) or _agent_of_subject(ctx, tok)
+    tgt = _targets(ctx, tgt_toks)
+    captives = _captive_anaphor(tgt_toks[0]) if not tgt and len(tgt_toks) == 1 and not entry.preps else None
+    # a joint act's other side named but unknown ("A and B cut ties with a militia") is not
+    # the subjects' act on each other
+    sym = entry.has("sym") and not (other_named and not tgt)
+    if any(t.lemma_ in _RECIPROCAL for t in tgt_toks):
+        sym, tgt = True, []  # "accused each other": both directions among the subjects
+    elif not tgt and captives is None and src and not (sym and len(src) > 1):
+        # (a joint act of the subjects, "Ukraine and Russia held talks on the border", has no other side)
+        tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
+    return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
+
+
+def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
+    words = [tok]
+    if entry.mods and not any(c.lemma_.lower() in entry.mods for c in tok.children):
+        return None
+    light = _light_verb(tok)
+    if light is not None and not _may_be_event(light):
+        return None  # "designated Iran for having a secret deal", "refrained from launching an attack"
+    src: list[MentionSpan] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = ctx.mention_at(c.i)
+            if m is not None and not (m.start <= tok.i < m.end):
+                src = _actors(ctx, c)
+                break
+    if not src:
+        holders = [tok, *_prep_objects([tok], frozenset({"of"}))]
+        agents = [
+            p
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in _children(c, "pobj")
+        ]
+        if agents:
+            src = _actors(ctx, agents[0])
+    if not src and light is not None:
+        src = _actors_of_subject(ctx, light)
+    between = [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
+    ]
+    if between:
+        pair = _actors(ctx, between[0])
+        return _Args(pair, [], words, sym=True)
+    holders = [tok] + ([light] if light is not None else [])
+    if entry.preps:
+        tgt_toks = _prep_objects(holders, entry.preps)
+        if not tgt_toks and not entry.has("sym"):
+            return None
+        words.extend(t.head for t in tgt_toks)
+    else:
+        tgt_toks = _prep_objects([tok], frozenset({"of"}))
+    tgt = _targets(ctx, tgt_toks)
+    if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
+        # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
+        src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
+    return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"))
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb whose subject performs a nominal event ("Iran carried out an attack")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and mod.verb_kinds(head) & _NOUN_GOVERNORS:
+        return head  # also "is considering sanctions", "plans an offensive" (flagged by modality)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.verb_kinds(head.head):
+        return head.head  # "being in bed with", "engaged in talks"
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+        return head.head  # "retaliated with sanctions against"
+    return None
+
+
+def _captor(ctx: DocContext, captive: Token) -> list[MentionSpan]:
+    for c in captive.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            for a in _children(c, "agent"):
+                for p in _children(a, "pobj"):
+                    return _actors(ctx, p)
+    return []
+
+
+def _captive_anaphor(tok: Token) -> Token | None:
+    """The captive noun of a phrase that points back to people taken earlier: "these detainees",
+    "a number of those prisoners". None for any other phrase ("the detainees" may be anyone)."""
+    for t in (tok, *_prep_objects([tok], frozenset({"of"}))):
+        if t.lemma_.lower() in _CAPTIVE_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("these", "those") for c in t.children
+        ):
+            return t
+    return None

@@ -1,0 +1,107 @@
+"""One pass over a document: candidates from the lexicon, control frames first, then the rest."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from frenemy.extract.events.actors import _chain
+from frenemy.extract.events.args import _match
+from frenemy.extract.events.build import _build
+from frenemy.extract.events.gate import _frame_of, _may_be_event
+from frenemy.extract.lexicon import EventLexicon, LexEntry
+from frenemy.extract.retold import date_retold_acts
+from frenemy.models import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from frenemy.nlp.context import DocContext
+
+
+_POS = {"VERB": "V", "NOUN": "N", "ADJ": "A"}
+_REPLY_LOOKBACK = 40  # recent events searched for that (bounded: no quadratic copying)
+
+
+def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
+    """Coded events of one parsed document, in text order.
+
+    >>> events = extract_events(ctx, EventLexicon.load())  # doctest: +SKIP
+    >>> events[0].source.id, events[0].cameo, events[0].target.id  # doctest: +SKIP
+    ('iran', '173', 'al-qaeda')
+
+    Events whose source and target roll up to the same actor are dropped; events inside reported
+    speech carry ``attributed_to`` and modality "reported"; negation and modality are flagged. An
+    undated event told dated elsewhere in the document takes that date (``extract.retold``).
+    """
+    out: list[Event] = []
+    seen: set[str] = set()
+    for s_index, sent in enumerate(ctx.doc.sents):
+        # in text order within the sentence: the first is the main clause's act more often than
+        # the first coded (control frames and verbs are coded before nouns)
+        found = _sentence_events(ctx, lexicon, sent, s_index, out)
+        for ev in sorted(found, key=lambda e: e.action_start or 0):
+            if ev.id not in seen:
+                seen.add(ev.id)
+                out.append(ev)
+    return date_retold_acts(out, lambda a, b: b in _chain(ctx, a))
+
+
+def _pos(tok: Token) -> str | None:
+    return _POS.get(tok.pos_)
+
+
+def _sentence_events(
+    ctx: DocContext, lexicon: EventLexicon, sent: Span, s_index: int, prior: list[Event]
+) -> list[Event]:
+    cands: list[tuple[Token, list[LexEntry]]] = []
+    for tok in sent:
+        pos = _pos(tok)
+        if pos is None:
+            continue
+        entries = lexicon.lookup(tok.lemma_.lower(), pos)
+        if not entries and pos == "V" and tok.lower_.endswith("ed"):
+            entries = lexicon.lookup(tok.lower_[:-1], pos)  # "staged" lemmatised "stag"
+        if entries:
+            cands.append((tok, entries))
+    if not cands:
+        return []
+    frames: dict[int, tuple[str, Token]] = {}
+    for tok, _ in cands:
+        fr = _frame_of(tok)
+        if fr is not None:
+            frames[tok.i] = fr
+    consumed: set[int] = set()
+    events: list[Event] = []
+    # governed actions first: a control verb whose action yields an event is used up by it;
+    # then verbs and adjectives before nouns, so that "held talks" codes once, through the verb
+    ordered = sorted(cands, key=lambda c: (c[0].i not in frames, c[0].pos_ == "NOUN", c[0].i))
+    for tok, entries in ordered:
+        if tok.i in consumed or not _may_be_event(tok):
+            continue
+        match = _match(ctx, tok, entries)
+        if match is None:
+            continue
+        entry, args = match
+        frame = frames.get(tok.i)
+        if frame is not None and frame[1].i in consumed and not _coordinated_under(tok, frame[1]):
+            frame = None  # (the second of "agreed to restore relations and to reopen embassies" keeps it)
+        built = _build(ctx, sent, s_index, tok, entry, args, frame, prior[-_REPLY_LOOKBACK:] + events)
+        if built or frame is None:
+            consumed.update(w.i for w in args.words)
+        if built and frame is not None:
+            consumed.add(frame[1].i)
+        events.extend(built)
+    return events
+
+
+def _coordinated_under(tok: Token, ctrl: Token) -> bool:
+    """True when ``tok`` is a later conjunct of a clause ``ctrl`` governs: "agreed to restore
+    relations and to reopen embassies" (reopen under agreed)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.head.i == ctrl.i and cur.dep_ in ("xcomp", "ccomp"):
+            return True
+    return False

@@ -1,0 +1,125 @@
+"""The general target search: the other side of an act, one level below where the entry looks.
+
+News prose often puts the target one step further down than a lexicon pattern reaches: in a clause
+complement ("demanded that North Korea abandon ..."), in a prepositional phrase on the object
+("threatened further action against Russia", "withdrew from the treaty with the United States"),
+in the object's agent ("rejected calls by the United Nations"), as an indirect object ("give
+Tanzania a grant") or in an infinitive on the object ("signed an agreement to normalize relations
+with Israel"). ``reach_targets`` tries these in that order of closeness and stops at the first that
+names an actor. It is used only when the matched entry found no target of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from frenemy.extract.cameo import cameo_info
+from frenemy.extract.events.actors import _actors
+from frenemy.extract.events.gate import _children
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from frenemy.nlp.context import DocContext, MentionSpan
+
+# Prepositions on an object noun that introduce the party an act is aimed at or done with.
+_TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "at", "on", "for", "into", "over"})
+# Roots whose object is itself someone's act, whose author is the target: "rejected calls by X",
+# "condemned the attack by X" (the attack's own target is not the condemned party)
+_AUTHOR_ROOTS = frozenset({"01", "10", "11", "12"})
+_AUTHOR_CODES = frozenset({"051"})  # "commended steps taken by the Ethiopian government"
+_INFINITIVE_DEPS = ("acl", "relcl")
+# participles on a noun that name its parties: "disputes involving Qatar", "a war pitting A against B"
+_PARTY_PARTICIPLES = frozenset({"involve", "pit", "concern"})
+
+# Roots whose that-clause names the party addressed: "demanded that North Korea abandon ..."
+# (not "warned that China could arm Russia", which reports a third party's act)
+_ADDRESSEE_ROOTS = frozenset({"02", "10"})
+_OWN = frozenset({"its", "their", "his", "her", "our"})
+
+
+def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str) -> list[MentionSpan]:
+    """Actors one level below ``verb`` and its ``objects`` (see the module docstring), or []."""
+    for t in _children(verb, "dative"):
+        found = _actors(ctx, t)
+        if found:
+            return found
+    author_first = cameo_info(cameo).root in _AUTHOR_ROOTS or cameo_info(cameo).code in _AUTHOR_CODES
+    # the objects, and the objects of the verb's own prepositions ("withdrew from the treaty with")
+    # (not the subject's own place: "deployed troops to its border with the United States")
+    holders = list(objects) + [
+        p
+        for c in _children(verb, "prep")
+        for p in _children(c, "pobj")
+        if not any(d.dep_ == "poss" and d.lower_ in _OWN for d in p.children)
+    ]
+    for h in holders:
+        found = _by_agent(ctx, h, h in objects) if author_first else []
+        if not found and not author_first:
+            found = _noun_pps(ctx, h)
+        if found:
+            return found
+    for c in _children(verb, "ccomp") if cameo_info(cameo).root in _ADDRESSEE_ROOTS else []:
+        for s in _children(c, ("nsubj", "nsubjpass")):  # "demanded that North Korea abandon"
+            found = _actors(ctx, s) if c.i > verb.i else []
+            if found:
+                return found
+    # a controlled complement that names no event of its own ("refused to extend the deadline for
+    # the United States"); not a clause with its own subject ("warned that China could arm Russia")
+    for c in verb.children:
+        if c.i < verb.i or not (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _children(c, "nsubj"))):
+            continue
+        for o in _children(c, "dobj"):
+            found = _actors(ctx, o) or _noun_pps(ctx, o)
+            if found:
+                return found
+        found = _noun_pps(ctx, c)
+        if found:
+            return found
+    if author_first:
+        return []
+    # an infinitive on the object, not a purpose clause on the verb ("sent troops ... to deter Iran")
+    clauses = [c for o in objects for c in o.children if c.dep_ in _INFINITIVE_DEPS and _is_infinitive(c)]
+    for c in clauses:
+        for o in _children(c, "dobj"):  # "an agreement to normalize relations with Israel"
+            found = _noun_pps(ctx, o)
+            if found:
+                return found
+        found = _noun_pps(ctx, c)
+        if found:
+            return found
+    return []
+
+
+def _noun_pps(ctx: DocContext, head: Token) -> list[MentionSpan]:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            for p in _children(c, "pobj"):
+                found = _actors(ctx, p)
+                if found:
+                    return found
+        elif c.dep_ == "acl" and c.lemma_.lower() in _PARTY_PARTICIPLES:
+            for p in _children(c, "dobj"):  # "mediated disputes involving Qatar and its neighbours"
+                found = _actors(ctx, p)
+                if found:
+                    return found
+    return []
+
+
+def _by_agent(ctx: DocContext, head: Token, participles: bool) -> list[MentionSpan]:
+    # the object's own agent, or that of a participle on it ("commended steps taken by the
+    # government"; not on a circumstance: "In comments carried by IRNA, X criticized the move")
+    holders = [head] + (
+        [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"] if participles else []
+    )
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            for p in _children(c, "pobj"):
+                found = _actors(ctx, p)
+                if found:
+                    return found
+    return []
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
