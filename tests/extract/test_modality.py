@@ -50,6 +50,9 @@ def test_negation(nlp, text, word, expected):
         ("Iran wanted to release the men.", "release", "hypothetical"),
         ("Did Iran release the men?", "release", "question"),
         ("After Iran released the men, talks resumed.", "released", None),
+        ("Al-Qaeda may think twice before attacking Iranian targets.", "attacking", "hypothetical"),
+        ("Iran would wait until Iraq attacks.", "attacks", "hypothetical"),
+        ("Iran consulted Russia before attacking the camp.", "attacking", None),
     ],
 )
 def test_modality(nlp, text, word, expected):

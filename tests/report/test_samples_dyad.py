@@ -128,6 +128,8 @@ def test_cli_report_on_the_samples_is_short_plain_and_consistent(store, tmp_path
 
 def test_a_hypothetical_attack_in_the_samples_weighs_what_its_modality_allows(store):
     report = dyad_report(store, "Iran", "al Qaeda")
+    twice = [e for e in report["events"] if "think twice before attacking" in e["sentence"]]
+    assert twice and all(e["modality"] == "hypothetical" for e in twice)  # the attack has not happened
     for e in report["events"]:
         if e.get("counted") and e["modality"] in ("hypothetical", "question", "future"):
             assert e["group_weight"] <= 0.3

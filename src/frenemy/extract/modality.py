@@ -141,6 +141,8 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
             found.add("hedged")  # "reports that ...", "evidence that ...": a claim, not a fact
             break
         elif tok.dep_ in ("advcl", "acl", "relcl", "pcomp"):
+            if _unrealised(tok) and _modal_governor(gov):
+                found.add("hypothetical")  # "may think twice before attacking": the attack has not happened
             break  # a temporal or descriptive clause keeps its own modality
         tok = gov
         if step == 0 and head.dep_ == "conj":
@@ -152,6 +154,21 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
         if m in found:
             return m
     return None
+
+
+def _unrealised(clause: Token) -> bool:
+    """The clause is introduced by "before" or "until" (a mark, or the preposition it hangs on)."""
+    if clause.dep_ == "pcomp" and "unrealised" in kinds(clause.head.lemma_):
+        return True
+    return any(c.dep_ == "mark" and "unrealised" in kinds(c.lemma_) for c in clause.children)
+
+
+def _modal_governor(tok: Token) -> bool:
+    """The clause that the "before" clause hangs on is itself not asserted ("may", "would", "will")."""
+    gov = tok.head if tok.dep_ == "prep" else tok
+    found: set[str] = set()
+    _local(gov, found)
+    return bool(found)
 
 
 def _local(tok: Token, found: set[str]) -> None:
