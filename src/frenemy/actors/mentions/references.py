@@ -1,0 +1,196 @@
+"""Pass 5: back-references ("the group", "the commission", he/she/they)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from frenemy.actors import data
+from frenemy.actors.mentions.base import (
+    _GROUP_TYPES,
+    _MODIFIER_DEPS,
+    _ORG_TYPES,
+    _PERSON_PRONOUNS,
+    _PLURAL_PRONOUNS,
+    _SALIENCE_WINDOW,
+    _SUBJECT_OBJECT,
+    _folded_key,
+    _Found,
+    _marks_armed_group,
+)
+from frenemy.actors.mentions.entities import EntityPass
+from frenemy.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class ReferencePass(EntityPass):
+    """Pass 5: back-references ("the group", "the commission", he/she/they)."""
+
+    # --- 5. back-references -----------------------------------------------------------------------
+    def resolve_references(self) -> None:
+        ordered = sorted(self.found.values(), key=lambda f: f.start)
+        pointer = 0
+        group_counts: dict[str, int] = defaultdict(int)
+        last_seen_sentence: dict[str, int] = {}
+        last_by_name_word: dict[str, Actor] = {}  # word of an actor's name -> latest such actor
+        persons_by_sentence: dict[int, list[str]] = defaultdict(list)
+        plurals_by_sentence: dict[int, list[tuple[str, int]]] = defaultdict(list)  # (actor id, end token)
+        mentioned_sentences: set[int] = set()
+        actors: dict[str, Actor] = {}
+        sentence_of = self.sentence_of
+        new: list[_Found] = []
+        for tok in self.tokens:
+            while pointer < len(ordered) and ordered[pointer].start <= tok.i:
+                item = ordered[pointer]
+                pointer += 1
+                sent = sentence_of(item.start)
+                actors[item.actor.id] = item.actor
+                if item.actor.type in _GROUP_TYPES and item.kind == "name":
+                    group_counts[item.actor.id] += 1
+                    last_seen_sentence[item.actor.id] = sent
+                if item.actor.type == "person":
+                    persons_by_sentence[sent].append(item.actor.id)
+                if self.tokens[item.end - 1].tag_ in ("NNS", "NNPS"):
+                    plurals_by_sentence[sent].append((item.actor.id, item.end))
+                mentioned_sentences.add(sent)
+                if item.kind in ("name", "description"):
+                    for word in _folded_key(item.actor.name).split(" "):
+                        last_by_name_word[word] = item.actor
+            if self.owner[tok.i] is not None:
+                continue
+            lower = tok.lower_
+            if lower in _PERSON_PRONOUNS and tok.pos_ == "PRON":
+                target = self._pronoun_target(tok, persons_by_sentence, ordered)
+                if target is not None:
+                    new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
+                continue
+            if lower in _PLURAL_PRONOUNS and tok.pos_ == "PRON":
+                target = self._plural_target(tok, plurals_by_sentence, mentioned_sentences)
+                if target is not None:
+                    new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
+                continue
+            kind = self._reference_kind(tok)
+            if kind is None:
+                continue
+            modifiers = [c for c in tok.children if c.dep_ in _MODIFIER_DEPS and c.i < tok.i]
+            start = min([c.i for c in modifiers] + [tok.i])
+            if not self._free(start, tok.i + 1):
+                start = tok.i
+            target_actor = self._named_by_context(tok, modifiers)
+            if target_actor is None and kind == "group":
+                target_actor = self._defined_by_clause(tok) or self._salient_group(
+                    sentence_of(tok.i), group_counts, last_seen_sentence, actors
+                )
+            elif target_actor is None:
+                # "the commission" -> the latest actor whose own name has the word "commission"
+                target_actor = last_by_name_word.get(tok.lemma_.lower())
+            if target_actor is not None:
+                new.append(_Found(start, tok.i + 1, target_actor, "coref"))
+        for item in new:
+            if self._free(item.start, item.end):
+                self._claim(item)
+
+    def _reference_kind(self, tok: Token) -> str | None:
+        """ "group" or "named" when ``tok`` is a definite noun that points back to a named actor.
+
+        Conservative: singular, after "the"/"this"/"that", not followed by "of" ("the network of
+        caves"), and any modifiers must mark an armed or political group ("the Sunni militant
+        group", "the radical group"), not some other kind ("the Pashtun ethnic group", "the rock
+        group").
+        """
+        kind = data.coref_nouns().get(tok.lemma_.lower())
+        # "the Treasury", "the Commission": capitalised, the parser may call it a proper noun
+        pos_ok = tok.pos_ == "NOUN" or (kind == "named" and tok.pos_ == "PROPN")
+        if kind is None or not pos_ok or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        if any(
+            c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN" and self.owner[c.i] is None)
+            for c in tok.children
+        ):
+            return None
+        modifiers = [
+            c for c in tok.children if c.dep_ in _MODIFIER_DEPS and c.i < tok.i and self.owner[c.i] is None
+        ]
+        if kind == "group" and modifiers and not any(_marks_armed_group(c) for c in modifiers):
+            return None
+        return kind
+
+    def _named_by_context(self, tok: Token, modifiers: list[Token]) -> Actor | None:
+        """The actor a definite noun names itself: "the Al Qaeda network", "Force-17, the armed group"."""
+        for mod in modifiers:
+            owner = self.owner[mod.i]
+            if owner is not None and owner.actor.type in _ORG_TYPES:
+                return owner.actor
+        if tok.dep_ == "appos":
+            owner = self.owner[tok.head.i]
+            if owner is not None and owner.actor.type in _ORG_TYPES:
+                return owner.actor
+        return None
+
+    def _defined_by_clause(self, tok: Token) -> Actor | None:
+        """ "the group that became al-Qaeda" names its referent in the relative clause."""
+        for clause in tok.children:
+            if clause.dep_ == "relcl" and clause.lemma_ in ("become", "be", "call", "form"):
+                for arg in clause.children:
+                    if arg.dep_ in ("attr", "dobj", "oprd", "acomp"):
+                        owner = self.owner[arg.i]
+                        if owner is not None and owner.actor.type in _ORG_TYPES:
+                            return owner.actor
+        return None
+
+    def _salient_group(
+        self, sent: int, counts: dict[str, int], last_seen: dict[str, int], actors: dict[str, Actor]
+    ) -> Actor | None:
+        candidates = [a for a, s in last_seen.items() if sent - s <= _SALIENCE_WINDOW]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda a: (counts[a], last_seen[a]))
+        return actors.get(best)
+
+    def _plural_target(
+        self, tok: Token, plurals_by_sentence: dict[int, list[tuple[str, int]]], mentioned_sentences: set[int]
+    ) -> str | None:
+        """The one plural actor ("the Iranians", "Israeli troops") a they/them/their refers to."""
+        head = tok.head
+        if (
+            tok.dep_ == "poss"
+            and head.dep_ == "conj"
+            and head.head.tag_ == "NNS"
+            and self.owner[head.head.i] is None
+        ):
+            return None  # "detained jihadis and their families": the partner noun is the referent
+        sent = self.sentence_of(tok.i)
+        candidates = plurals_by_sentence.get(sent, [])
+        if not candidates:
+            if sent in mentioned_sentences:
+                return None  # other actors in the sentence: "they" may be any of them
+            candidates = plurals_by_sentence.get(sent - 1, [])
+        if len({actor_id for actor_id, _ in candidates}) != 1:
+            return None
+        actor_id, end = candidates[-1]
+        for i in range(end, tok.i):
+            other = self.tokens[i]
+            if other.tag_ in ("NNS", "NNPS") and other.dep_ in _SUBJECT_OBJECT and self.owner[i] is None:
+                return None  # another group ("the militants said they ...") comes closer
+        return actor_id
+
+    def _pronoun_target(
+        self, tok: Token, persons_by_sentence: dict[int, list[str]], ordered: list[_Found]
+    ) -> str | None:
+        """The one person a he/she/his/her refers to, or None when it is not clear-cut."""
+        sent = self.sentence_of(tok.i)
+        before = set(persons_by_sentence.get(sent, []))
+        if len(before) == 1:
+            return next(iter(before))
+        if before:
+            return None
+        sentence_end = self._sentence_ends[sent] if sent < len(self._sentence_ends) else len(self.doc)
+        later = (self.owner[i] for i in range(tok.i, sentence_end))
+        if any(item is not None and item.actor.type == "person" for item in later):
+            return None  # a name later in the same sentence may be the referent ("his ... bin Laden")
+        previous = set(persons_by_sentence.get(sent - 1, []))
+        return next(iter(previous)) if len(previous) == 1 else None
