@@ -33,7 +33,7 @@ class AliasPass(_FinderBase):
                 text = tok.text
                 texts.append(text)
                 with_ws.append(tok.text_with_ws)
-                blank = tok.is_punct or tok.is_space
+                blank = tok.is_punct or tok.is_space or tok.i in self.in_datelines
                 skip.append(blank)
                 bad_end.append(blank or tok.tag_ == "POS")
                 possessive.append(tok.lower_ in _POSSESSIVE)

@@ -12,6 +12,7 @@ from frenemy.actors import data
 from frenemy.actors.normalize import alias_key, folded_key
 from frenemy.models import Actor
 from frenemy.nlp.context import DocContext
+from frenemy.nlp.datelines import dateline_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -133,6 +134,8 @@ class _FinderBase:
         self._org_ents: dict[int, int] | None = None
         self._ents: dict[int, Span] | None = None  # token -> size of the ORG entity holding it
         self._table: _TokenTable | None = None
+        # datelines ("ISTANBUL:", "DOHA (Reuters) -") say where the story was filed, not who acts
+        self.in_datelines: set[int] = {i for s, e in dateline_spans(self.doc) for i in range(s, e)}
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
             sentences = list(self.doc.sents)
         else:

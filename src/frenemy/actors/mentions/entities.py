@@ -20,6 +20,7 @@ from frenemy.actors.mentions.base import (
 from frenemy.actors.merge import corpus_index, family
 from frenemy.actors.normalize import clean_surface, slugify
 from frenemy.models import Actor
+from frenemy.nlp.datelines import abbreviations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,7 +33,7 @@ class EntityPass(AliasPass):
     def match_entities(self) -> None:
         new_first_words: set[str] = set()
         for start, end, label in self._entity_spans():
-            if any(i in self.in_titles for i in range(start, end)):
+            if any(i in self.in_titles or i in self.in_datelines for i in range(start, end)):
                 continue
             inner = [] if self._free(start, end) else self._inner_states(start, end, label)
             if inner is None:
@@ -70,7 +71,12 @@ class EntityPass(AliasPass):
         for item in self.found.values():
             first_named[item.actor.id] = min(item.start, first_named.get(item.actor.id, item.start))
         for tok in self.tokens:
-            if tok.pos_ != "PROPN" or self.owner[tok.i] is not None or not tok.is_title:
+            if (
+                tok.pos_ != "PROPN"
+                or self.owner[tok.i] is not None
+                or not tok.is_title
+                or tok.i in self.in_datelines
+            ):
                 continue
             actor = self.persons_by_word.get(tok.lower_)
             if actor is not None and first_named.get(actor.id, len(self.doc)) < tok.i:
@@ -92,6 +98,7 @@ class EntityPass(AliasPass):
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""
         spans: list[tuple[int, int, str]] = []
         named: set[int] = set()
+        titles = abbreviations()
         for tok in self.tokens:
             # "an official called 'Yunis'": the text says what the name is, whatever NER thought.
             if (
@@ -108,7 +115,10 @@ class EntityPass(AliasPass):
                 continue
             start, end = ent.start, ent.end
             while start < end and (
-                self.tokens[start].dep_ == "det" or self.tokens[start].is_punct or self.tokens[start].is_space
+                self.tokens[start].dep_ == "det"
+                or self.tokens[start].is_punct
+                or self.tokens[start].is_space
+                or titles.get(self.tokens[start].text) == "title"  # "Maj. Jones", "Amb. Smith"
             ):
                 start += 1
             while end > start and (
