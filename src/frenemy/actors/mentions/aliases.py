@@ -43,53 +43,66 @@ class AliasPass(_FinderBase):
         return self._table
 
     def match_aliases(self, only_first: set[str] | None = None) -> None:
-        registry, n, owner = self.registry, len(self.doc), self.owner
-        texts, with_ws, skip, bad_end, possessive, firsts, capital = self._token_table()
+        n = len(self.doc)
+        skip, firsts = self._token_table().skip, self._token_table().firsts
         longest: dict[str, int] = {}  # first word -> registry.max_alias_words (fixed during a scan)
         i = 0
         while i < n:
-            if owner[i] is not None or skip[i]:
+            if self.owner[i] is not None or skip[i]:
                 i += 1
                 continue
-            first = firsts[i]
-            if only_first is not None and first not in only_first:
+            if only_first is not None and firsts[i] not in only_first:
                 i += 1
                 continue
-            max_words = longest.get(first)
-            if max_words is None:
-                max_words = longest[first] = registry.max_alias_words(first) if first else 0
-            window_end = min(n, i + 3 * max_words)
-            if not _any_capital(texts, capital, i, window_end):
-                # no alias starts here, or no candidate string could pass _has_capital below: skip
-                # building and normalising them (most such words are lowercase: "is", "new", "south")
-                i += 1
-                continue
-            best: tuple[int, Actor, str] | None = None
-            for j in range(i + 1, window_end + 1):
-                if owner[j - 1] is not None:
-                    break
-                if bad_end[j - 1] or possessive[j - 1] and j - 1 > i:
-                    continue
-                # the same string as doc[i:j].text: the last token's trailing space left out
-                text = "".join(with_ws[i : j - 1]) + texts[j - 1]
-                key = _alias_key(text)
-                if key.count(" ") + 1 > max_words:
-                    break
-                actor = registry.actor_for_key(key)
-                if actor is None and key != key.lower():
-                    actor = registry.actor_for_key(key.lower())
-                if actor is not None and _has_capital(text):
-                    best = (j, actor, text)
+            best = self._longest_alias_at(i, longest)
             if best is None:
                 i += 1
                 continue
+            # "Amir Sheikh Tamim bin Hamad Al Thani": a longer name that starts inside this match
+            # wins ("Amir Sheikh Tamim" is an alias too, but the name runs on to "Al Thani")
+            for k in range(i + 1, best[0]):
+                later = None if skip[k] else self._longest_alias_at(k, longest)
+                if later is not None and later[0] > best[0]:
+                    i, best = k, later
+                    break
             end, actor, text = best
             if actor.type == "state" and self._inside_longer_name(i, end):
                 i = end
                 continue
-            kind = "demonym" if registry.demonym_country(text) is not None else "name"
+            kind = "demonym" if self.registry.demonym_country(text) is not None else "name"
             self._claim(_Found(i, end, actor, kind))
             i = end
+
+    def _longest_alias_at(self, i: int, longest: dict[str, int]) -> tuple[int, Actor, str] | None:
+        """(end, actor, text) of the longest registry alias starting at token ``i``, if any."""
+        registry, n, owner = self.registry, len(self.doc), self.owner
+        texts, with_ws, _skip, bad_end, possessive, firsts, capital = self._token_table()
+        first = firsts[i]
+        max_words = longest.get(first)
+        if max_words is None:
+            max_words = longest[first] = registry.max_alias_words(first) if first else 0
+        window_end = min(n, i + 3 * max_words)
+        if not _any_capital(texts, capital, i, window_end):
+            # no alias starts here, or no candidate string could pass _has_capital below: skip
+            # building and normalising them (most such words are lowercase: "is", "new", "south")
+            return None
+        best: tuple[int, Actor, str] | None = None
+        for j in range(i + 1, window_end + 1):
+            if owner[j - 1] is not None:
+                break
+            if bad_end[j - 1] or possessive[j - 1] and j - 1 > i:
+                continue
+            # the same string as doc[i:j].text: the last token's trailing space left out
+            text = "".join(with_ws[i : j - 1]) + texts[j - 1]
+            key = _alias_key(text)
+            if key.count(" ") + 1 > max_words:
+                break
+            actor = registry.actor_for_key(key)
+            if actor is None and key != key.lower():
+                actor = registry.actor_for_key(key.lower())
+            if actor is not None and _has_capital(text):
+                best = (j, actor, text)
+        return best
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """A country word inside a longer person or place name ("Jordan Peterson", "New South

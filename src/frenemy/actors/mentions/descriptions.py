@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_RESIDENCE_PREPOSITIONS = frozenset({"in", "across", "throughout", "inside"})
+
+
 class DescriptionPass(ReferencePass):
     """Pass 2: descriptions from a role noun and a country or group modifier ("a Tunisian court")."""
 
@@ -63,6 +66,26 @@ class DescriptionPass(ReferencePass):
                     self._claim(
                         _Found(start, tok.i + 1, self.registry.group(qualifier, sector), "description")
                     )
+            elif sector == "CVL":
+                self._describe_residents(tok)
+
+    def _describe_residents(self, tok: Token) -> None:
+        """ "Protesters in Iran", "civilians across Syria": people in a country are its civilians
+        (the country keeps its own mention; the description covers the noun and its modifiers)."""
+        country: Actor | None = None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in _RESIDENCE_PREPOSITIONS:
+                for obj in prep.children:
+                    owner = self.owner[obj.i]
+                    if obj.dep_ == "pobj" and owner is not None and owner.actor.type == "state":
+                        country = owner.actor
+        if country is None:
+            return
+        start = min([c.i for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i] + [tok.i])
+        if not self._free(start, tok.i + 1):
+            start = tok.i
+        if self._free(start, tok.i + 1):
+            self._claim(_Found(start, tok.i + 1, self.registry.body(country, "CVL"), "description"))
 
     def _inside_long_name(self, tok: Token) -> bool:
         """A role noun inside a multiword organisation name ("Australian Manufacturing Workers

@@ -26,11 +26,34 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "from",
+        "into",
+        "via",
+    }
+)
+
+_ORG_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+
+
 class EntityPass(AliasPass):
     """Pass 3: named entities the registry does not know become corpus actors."""
 
+    _headlines: dict[int, bool]
+
     # --- 3. named entities not in the registry ------------------------------------------------
     def match_entities(self) -> None:
+        self._headlines = {}
         new_first_words: set[str] = set()
         for start, end, label in self._entity_spans():
             if any(i in self.in_titles or i in self.in_datelines for i in range(start, end)):
@@ -51,6 +74,10 @@ class EntityPass(AliasPass):
                     actor_type = "person"
                 if actor_type is None or not self._plausible_new_name(start, end, surface):
                     continue
+                if self._used_as_place(start, end, label):
+                    continue  # "a court in Peshawar": a place where something happens, not a party
+                if self._in_headline(start):
+                    continue  # "Qatar Cut Ties With ...": capitalised words are not names there
                 actor = self._corpus_actor(surface, actor_type)
                 new_first_words.add(_first_word(surface))
             kind = "demonym" if self.registry.demonym_country(surface) is not None else "name"
@@ -62,6 +89,40 @@ class EntityPass(AliasPass):
         if new_first_words:
             self.match_aliases(only_first=new_first_words)
         self._match_person_parts()
+
+    def _used_as_place(self, start: int, end: int, label: str) -> bool:
+        """A place name governed by a preposition of place ("in Peshawar", "near Mekelle").
+
+        The recogniser often calls a city it does not know an organisation, so a one-word ORG
+        after "in"/"near"/... counts as a place too ("researchers at Brookings" is left alone)."""
+        if label not in ("GPE", "ORG") or (label == "ORG" and end - start > 1):
+            return False
+        root = self.doc[start:end].root
+        while root.dep_ in ("appos", "conj") and root.head.i != root.i:
+            root = root.head  # "in Mekelle, Tigray", "in Aden and Marib"
+        if root.dep_ != "pobj":
+            return False
+        places = _PLACE_PREPOSITIONS if label == "GPE" else _ORG_PLACE_PREPOSITIONS
+        return root.head.lower_ in places
+
+    def _in_headline(self, index: int) -> bool:
+        """Whether the sentence holding a token is written in headline case ("Qatar Cut Ties With
+        Saudi Arabia"): most of its longer words capitalised and no full stop at the end."""
+        sent = self.sentence_of(index)
+        cached = self._headlines.get(sent)
+        if cached is None:
+            start = self._sentence_starts[sent]
+            end = self._sentence_ends[sent]
+            words = [t for t in self.tokens[start:end] if t.is_alpha and len(t) > 3]
+            capitals = sum(1 for t in words if t.is_title or t.is_upper)
+            last = next((t for t in reversed(self.tokens[start:end]) if not t.is_space), None)
+            cached = (
+                len(words) >= 3
+                and capitals >= 0.8 * len(words)
+                and (last is None or last.text not in (".", "!", "?", '"', "”"))
+            )
+            self._headlines[sent] = cached
+        return cached
 
     def _match_person_parts(self) -> None:
         """Surnames the recogniser missed: "Riedel said" after "Bruce Riedel" was named."""
