@@ -27,7 +27,7 @@ class _MentionFinder(PeoplePass):
 
     def result(self) -> list[MentionSpan]:
         return [
-            MentionSpan(f.start, f.end, f.actor, f.kind)
+            MentionSpan(f.start, f.end, f.actor, f.kind, f.members)
             for f in sorted(self.found.values(), key=lambda f: f.start)
         ]
 

@@ -51,6 +51,7 @@ class _Found:
     end: int
     actor: Actor
     kind: str = "name"
+    members: tuple[Actor, ...] = ()  # a plural reference to several actors ("the rivals")
 
 
 def _singulars(word: str) -> list[str]:

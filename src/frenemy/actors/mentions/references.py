@@ -25,8 +25,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_STATE_WINDOW = 3  # sentences back that "the kingdom" or "the rivals" may reach
+
+
 class ReferencePass(EntityPass):
     """Pass 5: back-references ("the group", "the commission", he/she/they)."""
+
+    _states: dict[str, Actor] | None = None  # alpha-3 -> the state actor, built when first needed
 
     # --- 5. back-references -----------------------------------------------------------------------
     def resolve_references(self) -> None:
@@ -41,6 +46,7 @@ class ReferencePass(EntityPass):
         actors: dict[str, Actor] = {}
         sentence_of = self.sentence_of
         new: list[_Found] = []
+        seen: list[_Found] = []  # mentions before the current token, in text order
         for tok in self.tokens:
             while pointer < len(ordered) and ordered[pointer].start <= tok.i:
                 item = ordered[pointer]
@@ -58,7 +64,12 @@ class ReferencePass(EntityPass):
                 if item.kind in ("name", "description"):
                     for word in _folded_key(item.actor.name).split(" "):
                         last_by_name_word[word] = item.actor
+                seen.append(item)
             if self.owner[tok.i] is not None:
+                continue
+            described = self._state_description(tok, seen)
+            if described is not None:
+                new.append(described)
                 continue
             lower = tok.lower_
             if lower in _PERSON_PRONOUNS and tok.pos_ == "PRON":
@@ -70,6 +81,10 @@ class ReferencePass(EntityPass):
                 target = self._plural_target(tok, plurals_by_sentence, mentioned_sentences)
                 if target is not None:
                     new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
+                elif tok.dep_ in ("nsubj", "nsubjpass") and lower == "they":
+                    pair = self._coordinated_pair(tok, seen)
+                    if pair is not None:
+                        new.append(_Found(tok.i, tok.i + 1, pair[0], "pronoun", pair))
                 continue
             kind = self._reference_kind(tok)
             if kind is None:
@@ -91,6 +106,82 @@ class ReferencePass(EntityPass):
         for item in new:
             if self._free(item.start, item.end):
                 self._claim(item)
+
+    # --- descriptions of states: "the kingdom", "the Gulf state", "the once-bitter rivals" ----------
+    def _state_description(self, tok: Token, seen: list[_Found]) -> _Found | None:
+        """A definite description of a state, or of the last two actors, as a coref mention."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not self._definite(tok):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "the kingdom of Saudi Arabia", "the rivals of Iran"
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return None  # "the two royals": the event extractor pairs the last two actors itself
+        det = max(c.i for c in tok.children if c.dep_ == "det")
+        if det > tok.i:
+            return None
+        nouns = data.state_nouns()
+        lemma = tok.lemma_.lower()
+        words = [t.lower_ for t in self.tokens[det + 1 : tok.i]]
+        entry = None
+        for k in range(min(len(words), 3), -1, -1):
+            phrase = " ".join([*words[len(words) - k :], lemma]) if k else lemma
+            entry = nouns.get(phrase) or (
+                nouns.get(" ".join([*words[len(words) - k :], tok.lower_])) if k else None
+            )
+            if entry is None and not k:
+                entry = nouns.get(tok.lower_)
+            if entry is not None:
+                break
+        if entry is None:
+            return None
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if (entry.kind == "pair") != plural:
+            return None
+        start = det + 1
+        if not self._free(start, tok.i + 1):
+            start = tok.i
+            if not self._free(start, tok.i + 1):
+                return None
+        sent = self.sentence_of(tok.i)
+        recent = [f for f in reversed(seen) if sent - self.sentence_of(f.start) <= _STATE_WINDOW]
+        if entry.kind == "state":
+            for item in recent:
+                state = self._state_of(item.actor)
+                if state is not None and (entry.countries is None or state.country in entry.countries):
+                    return _Found(start, tok.i + 1, state, "coref")
+            return None
+        pair: list[Actor] = []
+        for item in recent:
+            actor = self._state_of(item.actor) or (item.actor if item.actor.type in _ORG_TYPES else None)
+            if actor is not None and all(a.id != actor.id for a in pair):
+                pair.append(actor)
+                if len(pair) == 2:
+                    return _Found(start, tok.i + 1, pair[1], "coref", (pair[1], pair[0]))
+        return None
+
+    def _state_of(self, actor: Actor) -> Actor | None:
+        """The state an actor stands for in a description: itself, or a leader's or body's country."""
+        if actor.type == "state":
+            return actor
+        if actor.type not in ("person", "government_body") or not actor.country:
+            return None
+        if self._states is None:
+            self._states = {a.country: a for a in self.registry.actors() if a.type == "state" and a.country}
+        return self._states.get(actor.country)
+
+    def _coordinated_pair(self, tok: Token, seen: list[_Found]) -> tuple[Actor, ...] | None:
+        """ "Saudi Arabia and Iran restored ties. They agreed ...": the two coordinated actors named
+        last, in this sentence or the one before, that "they" stands for."""
+        sent = self.sentence_of(tok.i)
+        for item in reversed(seen):
+            if sent - self.sentence_of(item.start) > 1:
+                break
+            head = self.tokens[item.end - 1]
+            for other in head.conjuncts:
+                partner = self.owner[other.i]
+                if other.i < item.start and partner is not None and partner.actor.id != item.actor.id:
+                    return (partner.actor, item.actor)
+        return None
 
     def _reference_kind(self, tok: Token) -> str | None:
         """ "group" or "named" when ``tok`` is a definite noun that points back to a named actor.
