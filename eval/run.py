@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 FLOORS = Path(__file__).with_name("floors.json")
-SCORERS = {"events": "eval.score_events", "claims": "eval.score_claims"}
+SCORERS = {
+    "events": "eval.score_events",
+    "claims": "eval.score_claims",
+    "real_events": "eval.score_real",
+    "real_claims": "eval.score_real_claims",
+    "real_dyads": "eval.score_dyads",
+}
 
 
 def run_all() -> tuple[dict[str, dict[str, float]], list[str]]:
