@@ -23,6 +23,7 @@ DATA_FILES = (
     "coref.tsv",
     "not_actors.txt",
     "state_nouns.tsv",
+    "place_nouns.txt",
 )
 
 
@@ -158,6 +159,12 @@ def state_nouns() -> dict[str, StateNoun]:
         )
         out[cols[0].strip().lower()] = StateNoun(cols[1].strip(), countries)
     return out
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Lowercase nouns for kinds of place ("town", "province"): "the town of X" names a place."""
+    return frozenset(cols[0].strip().lower() for _, cols in _rows("place_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

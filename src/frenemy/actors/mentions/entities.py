@@ -91,19 +91,23 @@ class EntityPass(AliasPass):
         self._match_person_parts()
 
     def _used_as_place(self, start: int, end: int, label: str) -> bool:
-        """A place name governed by a preposition of place ("in Peshawar", "near Mekelle").
+        """A place name governed by a preposition of place ("in Peshawar", "near Mekelle") or
+        named by a kind of place ("the town of Lalibela", whatever the recogniser called it).
 
         The recogniser often calls a city it does not know an organisation, so a one-word ORG
         after "in"/"near"/... counts as a place too ("researchers at Brookings" is left alone)."""
-        if label not in ("GPE", "ORG") or (label == "ORG" and end - start > 1):
-            return False
         root = self.doc[start:end].root
         while root.dep_ in ("appos", "conj") and root.head.i != root.i:
             root = root.head  # "in Mekelle, Tigray", "in Aden and Marib"
         if root.dep_ != "pobj":
             return False
+        prep = root.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in data.place_nouns():
+            return True
+        if label not in ("GPE", "ORG") or (label == "ORG" and end - start > 1):
+            return False
         places = _PLACE_PREPOSITIONS if label == "GPE" else _ORG_PLACE_PREPOSITIONS
-        return root.head.lower_ in places
+        return prep.lower_ in places
 
     def _in_headline(self, index: int) -> bool:
         """Whether the sentence holding a token is written in headline case ("Qatar Cut Ties With

@@ -150,9 +150,14 @@ class ReferencePass(EntityPass):
                 if state is not None and (entry.countries is None or state.country in entry.countries):
                     return _Found(start, tok.i + 1, state, "coref")
             return None
+        coordinated = self._coordinated_pair(tok, seen, _STATE_WINDOW)
+        if coordinated is not None:
+            return _Found(start, tok.i + 1, coordinated[0], "coref", coordinated)
         pair: list[Actor] = []
         for item in recent:
-            actor = self._state_of(item.actor) or (item.actor if item.actor.type in _ORG_TYPES else None)
+            actor = self._state_of(item.actor)
+            if actor is None and item.actor.type in _ORG_TYPES and item.actor.origin != "corpus":
+                actor = item.actor  # "Hamas ... Fatah ... the rivals"; not a name seen only here
             if actor is not None and all(a.id != actor.id for a in pair):
                 pair.append(actor)
                 if len(pair) == 2:
@@ -169,12 +174,12 @@ class ReferencePass(EntityPass):
             self._states = {a.country: a for a in self.registry.actors() if a.type == "state" and a.country}
         return self._states.get(actor.country)
 
-    def _coordinated_pair(self, tok: Token, seen: list[_Found]) -> tuple[Actor, ...] | None:
+    def _coordinated_pair(self, tok: Token, seen: list[_Found], window: int = 1) -> tuple[Actor, ...] | None:
         """ "Saudi Arabia and Iran restored ties. They agreed ...": the two coordinated actors named
-        last, in this sentence or the one before, that "they" stands for."""
+        last, in this sentence or the ``window`` before, that "they" or "the rivals" stands for."""
         sent = self.sentence_of(tok.i)
         for item in reversed(seen):
-            if sent - self.sentence_of(item.start) > 1:
+            if sent - self.sentence_of(item.start) > window:
                 break
             head = self.tokens[item.end - 1]
             for other in head.conjuncts:
