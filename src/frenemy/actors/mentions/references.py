@@ -106,6 +106,51 @@ class ReferencePass(EntityPass):
         for item in new:
             if self._free(item.start, item.end):
                 self._claim(item)
+        self._name_described_groups()
+
+    # --- "Sunni militants" never stand in for a named group ----------------------------------------
+    def _name_described_groups(self) -> None:
+        """A country-less description ("the Sunni militant group", "Sunni militants") that the text
+        ties to a named group ("the Sunni militant group Jaish al-Adl", "militants from Jaish
+        al-Adl") or that refers back to one ("Jaish al-Adl attacked ... The Sunni militants
+        killed ...") is a mention of that group, so the description never replaces the name."""
+        ordered = sorted(self.found.values(), key=lambda f: f.start)
+        for index, item in enumerate(ordered):
+            actor = item.actor
+            if actor.origin != "description" or actor.country or actor.type not in _GROUP_TYPES:
+                continue
+            head = self.doc[item.start : item.end].root
+            named = self._group_named_with(head)
+            if named is None and self._definite(head):
+                sent = self.sentence_of(item.start)
+                for earlier in reversed(ordered[:index]):
+                    if sent - self.sentence_of(earlier.start) > _SALIENCE_WINDOW:
+                        break
+                    if earlier.kind == "name" and earlier.actor.type == "armed_group":
+                        named = earlier.actor
+                        break
+            if named is not None:
+                item.actor = named
+                item.kind = "coref"
+
+    def _group_named_with(self, head: Token) -> Actor | None:
+        """The named group a description is attached to: right after it, in apposition, or after
+        "from"/"of"/"in" ("Sunni militants of the Islamic State")."""
+        candidates: list[Token] = []
+        if head.i + 1 < len(self.doc):
+            candidates.append(self.tokens[head.i + 1])
+        candidates += [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            candidates.append(head.head)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "in", "within"):
+                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        for tok in candidates:
+            owner = self.owner[tok.i]
+            if owner is not None and owner.kind == "name" and owner.actor.type in _GROUP_TYPES:
+                if owner.actor.origin != "description":
+                    return owner.actor
+        return None
 
     # --- descriptions of states: "the kingdom", "the Gulf state", "the once-bitter rivals" ----------
     def _state_description(self, tok: Token, seen: list[_Found]) -> _Found | None:
