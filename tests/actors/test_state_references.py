@@ -75,7 +75,9 @@ def test_places_are_not_actors(nlp) -> None:
 
 
 def test_a_new_organisation_as_subject_is_still_an_actor(nlp) -> None:
-    found = _mentions(nlp, "The Afar Revolutionary Democratic Unity Front accused Eritrea of abducting civilians.")
+    found = _mentions(
+        nlp, "The Afar Revolutionary Democratic Unity Front accused Eritrea of abducting civilians."
+    )
     assert any(m.actor.origin == "corpus" and m.actor.type == "organization" for m in found.values())
 
 
