@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from frenemy.actors import data
@@ -43,6 +44,7 @@ _PLACE_PREPOSITIONS = frozenset(
     }
 )
 
+_MODEL_NUMBER = re.compile(r"^[A-Za-z]{1,4}(-\d{2,}|\d{3,})[A-Za-z]?\d?$")
 _ORG_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -164,6 +166,7 @@ class EntityPass(AliasPass):
         spans: list[tuple[int, int, str]] = []
         named: set[int] = set()
         titles = abbreviations()
+        roles = data.agent_lexicon()
         for tok in self.tokens:
             # "an official called 'Yunis'": the text says what the name is, whatever NER thought.
             if (
@@ -184,6 +187,12 @@ class EntityPass(AliasPass):
                 or self.tokens[start].is_punct
                 or self.tokens[start].is_space
                 or titles.get(self.tokens[start].text) == "title"  # "Maj. Jones", "Amb. Smith"
+                or (  # "Spokesperson Ned Price", "Sheikh Nimr al-Nimr": the title is not the name
+                    ent.label_ == "PERSON"
+                    and end - start > 1
+                    and self.tokens[start].is_title
+                    and self.tokens[start].lower_ in roles
+                )
             ):
                 start += 1
             while end > start and (
@@ -219,6 +228,10 @@ class EntityPass(AliasPass):
             return False
         if "." in surface.replace(". ", " ").rstrip(".") and " " not in surface:
             return False  # file names and domains ("iran-mahmoud-ahmadinejad.jpg")
+        if any(t.text in "()[]" for t in span):
+            return False  # a span cut inside brackets ("U.S. CAATSA (Countering America")
+        if _MODEL_NUMBER.match(surface):
+            return False  # a weapon or product designation ("S-400", "F-35", "MiG-29")
         words = _folded_key(surface).split(" ")
         lexicon, generic = data.agent_lexicon(), data.not_actors()
         if any(form in lexicon for form in _singulars(words[-1])) and all(
