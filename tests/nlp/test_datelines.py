@@ -27,6 +27,12 @@ def _sentences(nlp, text: str) -> list[str]:
         ("Doha, Qatar (AP) — Qatar criticised Saudi Arabia.", "Doha, Qatar (AP) —"),
         ("ADDIS ABABA — Ethiopia and Eritrea reopened their border.", "ADDIS ABABA —"),
         ("Some intro line.\nANKARA: Turkey summoned the Russian envoy.", "ANKARA:"),
+        ("LONDON/DUBAI (Reuters) - Iran seized a British tanker.", "LONDON/DUBAI (Reuters) -"),
+        (
+            "KHARTOUM, Sudan, April 15 (Reuters) -- Fighting broke out in the capital.",
+            "KHARTOUM, Sudan, April 15 (Reuters) --",
+        ),
+        ("UNITED NATIONS (AP) — Russia vetoed the resolution.", "UNITED NATIONS (AP) —"),
     ],
 )
 def test_dateline_is_found_and_is_not_a_sentence(nlp, text: str, dateline: str) -> None:
@@ -49,6 +55,8 @@ def test_dateline_is_found_and_is_not_a_sentence(nlp, text: str, dateline: str) 
         "Update: the talks resumed on Monday.",
         "Turkey has signed a deal with Russia.",
         "Iran: a country at a crossroads",
+        "NATO: Russia is the biggest threat to the alliance.",
+        "HAMAS - Israel must withdraw first.",
     ],
 )
 def test_ordinary_openings_are_not_datelines(nlp, text: str) -> None:

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from frenemy.actors.registry import ActorRegistry
 
 _MAX_PLACE_TOKENS = 8  # "ABU DHABI, United Arab Emirates" and its commas
 _MAX_AGENCY_TOKENS = 6  # "(Reuters)", "(AP Photo)", "(Thomson Reuters Foundation)"
@@ -85,8 +89,8 @@ def _dateline_at(doc: Doc, start: int) -> int | None:
         if _is_place_word(tok) and tok.lower_ not in _MONTHS:
             place += 1
             capitals += _capitals(tok) and len(tok) >= 3
-        elif tok.text == "," and place and i + 1 < n and _is_place_word(doc[i + 1]):
-            pass
+        elif tok.text in (",", "/") and place and i + 1 < n and _is_place_word(doc[i + 1]):
+            pass  # "ABU DHABI, United Arab Emirates", "LONDON/DUBAI"
         else:
             break
         i += 1
@@ -133,7 +137,28 @@ def _dateline_at(doc: Doc, start: int) -> int | None:
         i += 1
     if i >= n or not (doc[i].is_title or doc[i].is_upper or doc[i].like_num or doc[i].is_quote):
         return None  # nothing follows, or not the start of a sentence
+    if not agency and _names_an_organisation(doc[start:place_end].text):
+        return None  # "NATO: Russia is the biggest threat" is NATO speaking, not a dateline
     return i
+
+
+@lru_cache(maxsize=4096)
+def _names_an_organisation(text: str) -> bool:
+    """Whether the words are the name of a built-in actor that is not a place (NATO, Hamas)."""
+
+    registry = _builtin_registry()
+    for form in (text, text.title()):
+        actor = registry.lookup(form)
+        if actor is not None:
+            return actor.type not in ("state", "other")
+    return False
+
+
+@lru_cache(maxsize=1)
+def _builtin_registry() -> ActorRegistry:
+    from frenemy.actors.registry import ActorRegistry
+
+    return ActorRegistry.default()
 
 
 def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
