@@ -175,3 +175,17 @@ class _FinderBase:
 
     def _definite(self, tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+    def _titled_person(self, tok: Token) -> Token | None:
+        """The person a role noun is a title of ("minister" in "foreign minister Javad Zarif")."""
+        head = tok.head
+        if tok.dep_ in ("compound", "nmod", "appos") and head.i != tok.i and head.ent_type_ == "PERSON":
+            return head
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i == tok.i + 1:
+                return child
+        if tok.dep_ == "attr" and head.lemma_ == "be":
+            for child in head.children:
+                if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
+                    return child  # "Barbara Slavin is Washington correspondent for ..."
+        return None

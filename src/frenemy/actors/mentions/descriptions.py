@@ -111,20 +111,6 @@ class DescriptionPass(ReferencePass):
                 out.extend(c for c in child.children if c.dep_ in ("compound", "amod") and c.i < child.i)
         return sorted(out, key=lambda t: t.i)
 
-    def _titled_person(self, tok: Token) -> Token | None:
-        """The person a role noun is a title of ("minister" in "foreign minister Javad Zarif")."""
-        head = tok.head
-        if tok.dep_ in ("compound", "nmod", "appos") and head.i != tok.i and head.ent_type_ == "PERSON":
-            return head
-        for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i == tok.i + 1:
-                return child
-        if tok.dep_ == "attr" and head.lemma_ == "be":
-            for child in head.children:
-                if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
-                    return child  # "Barbara Slavin is Washington correspondent for ..."
-        return None
-
     def _describe_countries(self, tok: Token, sector: str, countries: list[tuple[Token, Actor]]) -> None:
         # The modifier nearest the noun spans up to the noun; coordinated ones keep their own span.
         ordered = sorted(countries, key=lambda pair: pair[0].i)

@@ -17,6 +17,7 @@ from frenemy.actors.mentions.base import (
     _folded_key,
     _Found,
     _marks_armed_group,
+    _role_of,
 )
 from frenemy.actors.mentions.entities import EntityPass
 from frenemy.models import Actor
@@ -25,7 +26,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-_STATE_WINDOW = 3  # sentences back that "the kingdom" or "the rivals" may reach
+_STATE_WINDOW = 3  # sentences back that "the kingdom", "the rivals" or "the emir" may reach
+_LESSER_TITLES = frozenset({"vice", "deputy", "former", "assistant", "under", "acting", "ex"})
+
+
+def _holds_title(person: Actor, phrase: str) -> bool:
+    """Whether one of a person's recorded roles is the title ("secretary" for "secretary of
+    state", "minister" for "foreign minister"; "president" is not "vice president")."""
+    for affiliation in person.affiliations:
+        role = (affiliation.role or "").lower()
+        for part in role.split(" and "):
+            part = part.strip()
+            if part == phrase or part.startswith(phrase + " "):
+                return True
+            if part.endswith(" " + phrase) and part[: -len(phrase)].split()[-1] not in _LESSER_TITLES:
+                return True
+    return False
 
 
 class ReferencePass(EntityPass):
@@ -67,7 +83,7 @@ class ReferencePass(EntityPass):
                 seen.append(item)
             if self.owner[tok.i] is not None:
                 continue
-            described = self._state_description(tok, seen)
+            described = self._state_description(tok, seen) or self._title_reference(tok, seen)
             if described is not None:
                 new.append(described)
                 continue
@@ -207,6 +223,34 @@ class ReferencePass(EntityPass):
                 pair.append(actor)
                 if len(pair) == 2:
                     return _Found(start, tok.i + 1, pair[1], "coref", (pair[1], pair[0]))
+        return None
+
+    # --- "the prime minister", "the emir", "the Secretary": the person holding the title ------------
+    def _title_reference(self, tok: Token, seen: list[_Found]) -> _Found | None:
+        """A definite title on its own ("the Prime Minister", "the Secretary") -> the most recent
+        person in the last few sentences whose recorded role is that title."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+            return None
+        role = _role_of(tok)
+        if role is None or self._titled_person(tok) is not None:
+            return None  # "the prime minister, Abiy Ahmed": the name is there
+        start = role[1]
+        for c in tok.children:
+            if c.dep_ in ("prep", "appos") or (
+                c.dep_ in ("compound", "poss", "amod", "nmod")
+                and c.i < start
+                and (self.owner[c.i] is not None or c.pos_ == "PROPN" or c.dep_ == "poss")
+            ):
+                return None  # "the president of Eritrea", "the Saudi king", "the group's leader"
+        phrase = " ".join(t.lower_ for t in self.tokens[start : tok.i + 1])
+        if not self._free(start, tok.i + 1):
+            return None
+        sent = self.sentence_of(tok.i)
+        for item in reversed(seen):
+            if sent - self.sentence_of(item.start) > _STATE_WINDOW:
+                break
+            if item.actor.type == "person" and _holds_title(item.actor, phrase):
+                return _Found(start, tok.i + 1, item.actor, "coref")
         return None
 
     def _state_of(self, actor: Actor) -> Actor | None:
