@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -61,20 +61,18 @@ def _capitals(tok: Token) -> bool:
 
 
 def _line_starts(doc: Doc) -> list[int]:
-    """Token indices where a line starts: the first word, and the word after a line break."""
+    """Token indices where a line starts: the first word, and the first word after a line break.
+
+    spaCy keeps at most one trailing space on a token, so every line break is in a space token;
+    those are found from the IS_SPACE column without a Python loop over all tokens."""
+    n = len(doc)
     starts: list[int] = []
-    i = 0
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    if i < len(doc):
-        starts.append(i)
-    for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "\n" or "\n" in tok.whitespace_):
-            nxt = tok.i + 1
-            while nxt < len(doc) and doc[nxt].is_space:
-                nxt += 1
-            if nxt < len(doc) and (not starts or starts[-1] != nxt):
-                starts.append(nxt)
+    candidates = [0] + [int(k) + 1 for k in doc.to_array(IS_SPACE).nonzero()[0] if "\n" in doc[int(k)].text]
+    for i in candidates:
+        while i < n and doc[i].is_space:
+            i += 1
+        if i < n and (not starts or starts[-1] != i):
+            starts.append(i)
     return starts
 
 

@@ -43,25 +43,33 @@ class AliasPass(_FinderBase):
         return self._table
 
     def match_aliases(self, only_first: set[str] | None = None) -> None:
-        n = len(self.doc)
-        skip, firsts = self._token_table().skip, self._token_table().firsts
+        n, registry, owner = len(self.doc), self.registry, self.owner
+        table = self._token_table()
+        skip, firsts = table.skip, table.firsts
         longest: dict[str, int] = {}  # first word -> registry.max_alias_words (fixed during a scan)
         i = 0
         while i < n:
-            if self.owner[i] is not None or skip[i]:
+            if owner[i] is not None or skip[i]:
                 i += 1
                 continue
-            if only_first is not None and firsts[i] not in only_first:
+            first = firsts[i]
+            if only_first is not None and first not in only_first:
                 i += 1
                 continue
-            best = self._longest_alias_at(i, longest)
+            max_words = longest.get(first)
+            if max_words is None:
+                max_words = longest[first] = registry.max_alias_words(first) if first else 0
+            if not max_words:
+                i += 1  # no alias starts with this word (most words): no call below
+                continue
+            best = self._longest_alias_at(i, longest, table)
             if best is None:
                 i += 1
                 continue
             # "Amir Sheikh Tamim bin Hamad Al Thani": a longer name that starts inside this match
             # wins ("Amir Sheikh Tamim" is an alias too, but the name runs on to "Al Thani")
             for k in range(i + 1, best[0]):
-                later = None if skip[k] else self._longest_alias_at(k, longest)
+                later = None if skip[k] else self._longest_alias_at(k, longest, table)
                 if later is not None and later[0] > best[0]:
                     i, best = k, later
                     break
@@ -73,10 +81,12 @@ class AliasPass(_FinderBase):
             self._claim(_Found(i, end, actor, kind))
             i = end
 
-    def _longest_alias_at(self, i: int, longest: dict[str, int]) -> tuple[int, Actor, str] | None:
+    def _longest_alias_at(
+        self, i: int, longest: dict[str, int], table: _TokenTable
+    ) -> tuple[int, Actor, str] | None:
         """(end, actor, text) of the longest registry alias starting at token ``i``, if any."""
         registry, n, owner = self.registry, len(self.doc), self.owner
-        texts, with_ws, _skip, bad_end, possessive, firsts, capital = self._token_table()
+        texts, with_ws, _skip, bad_end, possessive, firsts, capital = table
         first = firsts[i]
         max_words = longest.get(first)
         if max_words is None:

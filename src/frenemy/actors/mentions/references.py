@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frenemy.actors import data
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 
 _STATE_WINDOW = 3  # sentences back that "the kingdom", "the rivals" or "the emir" may reach
 _LESSER_TITLES = frozenset({"vice", "deputy", "former", "assistant", "under", "acting", "ex"})
+
+
+@lru_cache(maxsize=1)
+def _state_noun_heads() -> frozenset[str]:
+    """The last words of the phrases in state_nouns.tsv ("kingdom", "state", "rivals")."""
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in data.state_nouns())
 
 
 def _holds_title(person: Actor, phrase: str) -> bool:
@@ -171,9 +178,10 @@ class ReferencePass(EntityPass):
     # --- descriptions of states: "the kingdom", "the Gulf state", "the once-bitter rivals" ----------
     def _state_description(self, tok: Token, seen: list[_Found]) -> _Found | None:
         """A definite description of a state, or of the last two actors, as a coref mention."""
-        if tok.pos_ not in ("NOUN", "PROPN") or not self._definite(tok):
-            return None
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        heads = _state_noun_heads()
+        if (tok.lower_ not in heads and tok.lemma_.lower() not in heads) or tok.pos_ not in ("NOUN", "PROPN"):
+            return None  # the cheap test first: this runs on every token
+        if not self._definite(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None  # "the kingdom of Saudi Arabia", "the rivals of Iran"
         if any(c.dep_ == "nummod" for c in tok.children):
             return None  # "the two royals": the event extractor pairs the last two actors itself
