@@ -29,6 +29,11 @@ demo: install
 	$(BIN)/frenemy actors --db $(FRENEMY_DB) --limit 25
 	$(BIN)/frenemy dyad Iran "al Qaeda" --db $(FRENEMY_DB)
 	$(BIN)/frenemy dyad "Saudi Arabia" Iran --db $(FRENEMY_DB)
+	@echo "store: $(FRENEMY_DB)"
+	@echo "try: $(BIN)/frenemy actors --db $(FRENEMY_DB)"
+	@echo "     $(BIN)/frenemy dyad Iran \"al Qaeda\" --db $(FRENEMY_DB) --full      (every event, claim and rating)"
+	@echo "     $(BIN)/frenemy dyad Iran \"al Qaeda\" --db $(FRENEMY_DB) --out iran-alqaeda.html"
+	@echo "     $(BIN)/frenemy serve --db $(FRENEMY_DB)"
 
 # Debian's Chromium for the browser tests; installed through apt when missing and apt is available.
 chromium:

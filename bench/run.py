@@ -49,7 +49,20 @@ def default_workers() -> int:
     return int(args.workers)
 
 
-PARTS = ("throughput", "stages", "throughput_all_cores", "memory", "dyad_query", "distributed", "load")
+PARTS = (
+    "throughput",
+    "stages",
+    "throughput_all_cores",
+    "memory",
+    "long_document",
+    "hostile",
+    "dyad_query",
+    "distributed",
+    "load",
+)
+# One dense document of each size (MB): peak memory must not grow with the document's length.
+LONG_DOCUMENT_MB = (1.0, 10.0)
+LONG_DOCUMENT_MB_SMOKE = (0.15,)
 
 
 def run(
@@ -84,6 +97,8 @@ def run(
         "peak_rss_mb": None,
         "peak_rss_mb_4x": None,
         "dyad_query_ms_1m": None,
+        "peak_rss_mb_long_document": None,
+        "peak_rss_mb_hostile": None,
         "cores": os.cpu_count(),
         "load": None,
     }
@@ -168,6 +183,36 @@ def run(
             details["rss_4x"] = {**four.to_dict(), "documents": len(texts_4x)}
             _check_exit(four, "frenemy ingest (4x corpus)")
             results["peak_rss_mb_4x"] = round(four.peak_rss_mb, 1)
+
+        def long_document() -> None:
+            from bench.long_document import measure_long_document
+
+            sizes = LONG_DOCUMENT_MB_SMOKE if smoke else LONG_DOCUMENT_MB
+            figures = {f"{mb:g}mb": measure_long_document(mb, tmp / "long") for mb in sizes}
+            for name, figure in figures.items():
+                if figure["returncode"] != 0:
+                    raise RuntimeError(
+                        f"frenemy ingest of the {name} document failed: {figure['stderr_tail']}"
+                    )
+            details["long_document"] = figures
+            results["peak_rss_mb_long_document"] = {name: f["peak_rss_mb"] for name, f in figures.items()}
+
+        def hostile() -> None:
+            from bench.hostile import write_hostile_corpus
+            from bench.long_document import ingest_peak
+
+            corpus = write_hostile_corpus(
+                tmp / "hostile",
+                long_chars=150_000 if smoke else 1_000_000,
+                bomb_bytes=(8 if smoke else 200) << 20,
+            )
+            figure = ingest_peak([str(corpus.folder), *corpus.extra_args], tmp / "hostile.db")
+            if figure["returncode"] != 1:  # every bad input named, the good ones stored: exit 1
+                raise RuntimeError(
+                    f"the hostile corpus ingest exited {figure['returncode']}: {figure['stderr_tail']}"
+                )
+            details["hostile"] = {**figure, "bad_inputs": len(corpus.expected), "good": len(corpus.good)}
+            results["peak_rss_mb_hostile"] = figure["peak_rss_mb"]
 
         def dyad_query() -> None:
             db_path = tmp / "synthetic.db"
@@ -273,6 +318,8 @@ def run(
         if not smoke and (os.cpu_count() or 1) > 1 and n_process == 1:
             part("throughput_all_cores", throughput_all_cores)
         part("memory", memory)
+        part("long_document", long_document)
+        part("hostile", hostile)
         part("dyad_query", dyad_query)
         if dask:
             part("distributed", distributed)
@@ -361,6 +408,16 @@ def print_table(results: dict[str, Any]) -> None:
         "flat",
         f"{d.get('rss_4x', {}).get('documents', '?')} docs",
     )
+    for name, peak in (results.get("peak_rss_mb_long_document") or {}).items():
+        table.add_row(f"peak RSS, one {name} document (MB)", fmt(peak), "flat", "ru_maxrss of frenemy ingest")
+    if results.get("peak_rss_mb_hostile") is not None:
+        hostile = d.get("hostile", {})
+        table.add_row(
+            "peak RSS, hostile corpus (MB)",
+            fmt(results["peak_rss_mb_hostile"]),
+            "< 1500",
+            f"{hostile.get('bad_inputs', '?')} bad inputs, {hostile.get('good', '?')} good",
+        )
     syn = d.get("synthetic_store", {})
     table.add_row(
         f"dyad report JSON, {syn.get('events', '?'):,} events (ms)" if syn else "dyad report JSON (ms)",

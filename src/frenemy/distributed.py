@@ -268,14 +268,15 @@ def ingest_dask(
             summary.failed += 1
             summary.errors.append(failure.message)
         for result in outcome.results:
-            if store is not None:
-                store.write_result(
-                    result,
-                    replace=reprocess,
-                    pipeline_version=PIPELINE_VERSION,
-                    model=outcome.model,
-                    dictionary_hash=outcome.dictionary_hash,
-                )
+            if store is not None and not store.write_result(
+                result,
+                replace=reprocess,
+                pipeline_version=PIPELINE_VERSION,
+                model=outcome.model,
+                dictionary_hash=outcome.dictionary_hash,
+            ):
+                summary.duplicates += 1  # another ingest stored it after the check in fresh()
+                continue
             if writer is not None:
                 writer.add(result)
             summary.ingested += 1

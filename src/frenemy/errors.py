@@ -43,8 +43,8 @@ class SkippedInput(InputError):
     code = "W101"
     exit_code = 0
 
-    def __init__(self, source: str, cause: str) -> None:
-        super().__init__(source, cause, code="W101")
+    def __init__(self, source: str, cause: str, *, code: str = "W101") -> None:
+        super().__init__(source, cause, code=code)
         self.message = f"not read {source}: {cause}"
 
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from frenemy import PIPELINE_VERSION
 from frenemy.errors import FrenemyError, InputError, SkippedInput
-from frenemy.models import Actor, Document, DocumentResult, Mention, Sentence
+from frenemy.models import Actor, Document, DocumentResult, Mention, Sentence, stable_id
 from frenemy.nlp.context import DocContext
 from frenemy.nlp.pipeline import load_nlp, model_name
 
@@ -25,8 +28,9 @@ if TYPE_CHECKING:
 
     from frenemy.store.db import Store
 
-# Long texts are parsed in pieces of about this many characters, cut at paragraph breaks, and
-# joined back into one Doc: spaCy's memory grows with the piece, not with the document.
+# Long texts are parsed in pieces of about this many characters, cut at paragraph breaks; each
+# piece is parsed alone, its records extracted and its Doc released before the next one, so
+# memory grows with the piece, not with the document (docs/scaling.md).
 PARSE_CHUNK_CHARS = 100_000
 
 
@@ -66,10 +70,17 @@ class Pipeline:
             return self.nlp(text)
         from spacy.tokens import Doc
 
-        return Doc.from_docs(list(self.nlp.pipe(_chunk_text(text))), ensure_whitespace=False)
+        # one piece per batch: a batch of all pieces would hold every piece's parser state at once
+        return Doc.from_docs(list(self.nlp.pipe(_chunk_text(text), batch_size=1)), ensure_whitespace=False)
 
     def analyse(self, document: Document, parsed: Doc | None = None) -> DocumentResult:
-        """Run every stage on one document; a non-English one keeps only its sentences."""
+        """Run every stage on one document; a non-English one keeps only its sentences.
+
+        A text longer than PARSE_CHUNK_CHARS (and not parsed already) is analysed piece by piece
+        (:meth:`analyse_in_pieces`).
+        """
+        if parsed is None and len(document.text) > PARSE_CHUNK_CHARS:
+            return self.analyse_in_pieces(document)
         doc = parsed if parsed is not None else self.parse(document.text)
         sentences = _sentences(document, doc)
         if document.language != "en":
@@ -79,6 +90,33 @@ class Pipeline:
         return analyse_parsed(
             document, doc, self.registry, self.event_lexicon, self.stance_lexicon, sentences
         )
+
+    def analyse_in_pieces(self, document: Document) -> DocumentResult:
+        """Analyse a long document one piece (about PARSE_CHUNK_CHARS, cut at a paragraph break)
+        at a time: each piece is parsed alone, its records extracted with offsets and sentence
+        indexes moved to the whole text, and its Doc dropped before the next piece is parsed.
+
+        Peak memory is that of one piece, whatever the document's length. What a piece cannot
+        see is the text of the pieces before it (a date or a "the two" carried over a cut at a
+        paragraph break, at most one cut per 100,000 characters).
+        """
+        pieces = _chunk_text(document.text)
+        merged = DocumentResult(document, [], [], [], [], [])
+        actors: dict[str, Actor] = {}
+        offset = 0
+        for number, (piece, doc) in enumerate(zip(pieces, self.nlp.pipe(pieces, batch_size=1), strict=True)):
+            part = replace(document, text=piece)
+            if document.language != "en":
+                result = DocumentResult(part, _sentences(part, doc), [], [], [], [])
+            else:
+                result = analyse_parsed(part, doc, self.registry, self.event_lexicon, self.stance_lexicon)
+            del doc  # the Doc is the memory: release it before the next piece is parsed
+            _append_piece(merged, result, number, offset, len(merged.sentences))
+            for actor in result.actors:
+                actors.setdefault(actor.id, actor)
+            offset += len(piece)
+        merged.actors = list(actors.values())
+        return merged
 
     # --- many documents --------------------------------------------------------------------
     def analyse_many(
@@ -110,7 +148,8 @@ class Pipeline:
             yield from self._analyse_batch(batch, batch_size)
 
     def _analyse_batch(self, batch: list[Document], batch_size: int) -> Iterator[DocumentResult | InputError]:
-        """One ``nlp.pipe`` pass over the short documents, then the long ones piece by piece."""
+        """One ``nlp.pipe`` pass over the short documents, then the long ones piece by piece
+        (:meth:`analyse_in_pieces`)."""
         short = [d for d in batch if len(d.text) <= PARSE_CHUNK_CHARS]
         long = [d for d in batch if len(d.text) > PARSE_CHUNK_CHARS]
         parsed = self.nlp.pipe((d.text for d in short), batch_size=max(batch_size, 1))
@@ -209,6 +248,7 @@ class _WorkerSettings:
     stance_files: tuple[str, ...]
     dictionary_hash: str
     registry: Any  # the parent's ActorRegistry as it is now (user-imported actors and all)
+    parent_pid: int = 0  # the process that started the pool: a worker exits when it dies
 
 
 def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
@@ -230,6 +270,7 @@ def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
         tuple(str(p) for p in pipeline.stance_files),
         pipeline.dictionary_hash,
         None if method == "fork" else pipeline.registry,
+        os.getpid(),
     )
     return ProcessPoolExecutor(
         max_workers=n_process,
@@ -241,6 +282,8 @@ def _worker_pool(pipeline: Pipeline, n_process: int) -> Any:
 
 def _worker_start(settings: _WorkerSettings) -> None:
     global _WORKER_PIPELINE
+    if settings.parent_pid:
+        exit_with_parent(settings.parent_pid)
     inherited = _PARENT_PIPELINE
     if inherited is not None and inherited.dictionary_hash == settings.dictionary_hash:
         _WORKER_PIPELINE = inherited
@@ -255,6 +298,40 @@ def _worker_start(settings: _WorkerSettings) -> None:
         pipeline.registry = settings.registry
         pipeline.dictionary_hash = settings.dictionary_hash
     _WORKER_PIPELINE = pipeline
+
+
+PARENT_POLL_SECONDS = 1.0
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when ``parent_pid`` dies, however it dies (even SIGKILL).
+
+    A pool worker waits on a pipe whose writing end it inherited itself, so it would never see
+    the parent go and would wait forever. On Linux the kernel is asked to send SIGTERM when the
+    parent ends (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread also checks every
+    second that the parent is still this process's parent, and ends the process if not.
+    """
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # the polling thread below still applies
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="frenemy-parent-watch", daemon=True).start()
 
 
 def _worker_analyse(batch: list[Document], batch_size: int) -> list[_WorkerOutcome]:
@@ -391,6 +468,48 @@ def _actors_to_store(ctx: DocContext, events: list[Any], claims: list[Any], regi
     return list(wanted.values())
 
 
+def _append_piece(
+    merged: DocumentResult, piece: DocumentResult, number: int, offset: int, first: int
+) -> None:
+    """Add one piece's records to ``merged``, moved to the whole document's offsets and indexes.
+
+    Record ids of the first piece are what a whole-document pass gives; later pieces' ids are
+    derived from their in-piece ids and the piece number, so two pieces never share an id.
+    """
+    doc_id = merged.document.id
+
+    def ident(old: str) -> str:
+        if number == 0:
+            return old
+        prefix = old.split("_", 1)[0]
+        return stable_id(prefix, old, "piece", number)
+
+    for sentence in piece.sentences:
+        merged.sentences.append(
+            replace(sentence, doc_id=doc_id, index=sentence.index + first,
+                    start=sentence.start + offset, end=sentence.end + offset)
+        )  # fmt: skip
+    for mention in piece.mentions:
+        merged.mentions.append(
+            replace(mention, doc_id=doc_id, sentence_index=mention.sentence_index + first,
+                    char_start=mention.char_start + offset, char_end=mention.char_end + offset)
+        )  # fmt: skip
+    for event in piece.events:
+        merged.events.append(
+            replace(
+                event, id=ident(event.id), doc_id=doc_id, sentence_index=event.sentence_index + first,
+                char_start=event.char_start + offset, char_end=event.char_end + offset,
+                action_start=None if event.action_start is None else event.action_start + offset,
+                action_end=None if event.action_end is None else event.action_end + offset,
+            )
+        )  # fmt: skip
+    for claim in piece.claims:
+        merged.claims.append(
+            replace(claim, id=ident(claim.id), doc_id=doc_id, sentence_index=claim.sentence_index + first,
+                    char_start=claim.char_start + offset, char_end=claim.char_end + offset)
+        )  # fmt: skip
+
+
 def _chunk_text(text: str) -> list[str]:
     """Cut at paragraph (else line, else space) breaks; the pieces concatenate to ``text``."""
     pieces: list[str] = []
@@ -417,10 +536,13 @@ class IngestSummary:
     warnings: int = 0
     errors: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    updated: int = 0  # documents already stored whose metadata was corrected in this run
 
     def line(self) -> str:
-        return f"ingested {self.ingested}, skipped {self.duplicates} as duplicates, failed {self.failed}" + (
-            f", {self.warnings} warnings" if self.warnings else ""
+        return (
+            f"ingested {self.ingested}, skipped {self.duplicates} as duplicates, failed {self.failed}"
+            + (f", updated the metadata of {self.updated}" if self.updated else "")
+            + (f", {self.warnings} warnings" if self.warnings else "")
         )
 
 
@@ -437,6 +559,7 @@ def ingest_into(
     """Analyse and store a stream of documents, one transaction each; bad items are counted."""
     summary = IngestSummary()
     seen: set[str] = set()
+    redo: set[str] = set()  # stored documents whose new publication date calls for a new extraction
 
     def fresh() -> Iterator[Document | InputError]:
         for item in items:
@@ -445,11 +568,19 @@ def ingest_into(
                 summary.messages.append(str(item))
                 continue
             if isinstance(item, Document):
-                if item.id in seen or (not reprocess and store.has_document(item.id)):
-                    summary.duplicates += 1
+                stored = (
+                    None if item.id in seen or reprocess else store.documents_meta([item.id]).get(item.id)
+                )
+                corrected = stored is not None and _corrected(store, item, stored, summary, redo)
+                if item.id in seen or (stored is not None and item.id not in redo):
+                    summary.duplicates += not corrected  # a corrected one is counted as updated
                     if on_result:
                         on_result(None)
                     continue
+                if item.id in redo and stored is not None:  # fields not given now keep their stored value
+                    item = replace(
+                        item, **{f: getattr(stored, f) for f in _METADATA_FIELDS if getattr(item, f) is None}
+                    )
                 seen.add(item.id)
             yield item
 
@@ -464,17 +595,58 @@ def ingest_into(
                     f"W110 {result.document.source_path or result.document.id}: does not look like English "
                     "text; stored and searchable, but no actors, events or claims were extracted"
                 )
-            store.write_result(
+            stored = store.write_result(
                 result,
-                replace=reprocess,
+                replace=reprocess or result.document.id in redo,
                 pipeline_version=PIPELINE_VERSION,
                 model=pipeline.model,
                 dictionary_hash=pipeline.dictionary_hash,
             )
-            summary.ingested += 1
+            if not stored:  # another ingest stored it after the check above: the store's transaction decides
+                summary.duplicates += 1
+                summary.messages.append(
+                    f"note: {result.document.source_path or result.document.id} was stored by another "
+                    "ingest while this one ran; counted as a duplicate"
+                )
+            elif result.document.id not in redo:  # a re-extraction is counted as updated
+                summary.ingested += 1
         if on_result:
             on_result(result)
     return summary
+
+
+_METADATA_FIELDS = ("title", "publisher", "published", "author", "url")
+
+
+def _corrected(
+    store: Store, document: Document, stored: Document, summary: IngestSummary, redo: set[str]
+) -> bool:
+    """A document read again whose metadata differs from the stored one's: update the store.
+
+    Fields the new reading leaves empty keep their stored values. A changed ``published`` marks
+    the document for a new extraction (``redo``): dates of events and claims are resolved
+    against it. Other changes are written at once. Either way stderr names what changed.
+    """
+    changes = {
+        name: getattr(document, name)
+        for name in _METADATA_FIELDS
+        if getattr(document, name) is not None and getattr(document, name) != getattr(stored, name)
+    }
+    if not changes:
+        return False
+    said = "; ".join(f"{name} {getattr(stored, name)!r} -> {value!r}" for name, value in changes.items())
+    where = document.source_path or document.id
+    summary.updated += 1
+    if "published" in changes:
+        redo.add(document.id)
+        summary.messages.append(
+            f"updated metadata of {where} ({document.id}), already stored: {said}; "
+            "its events and claims are extracted again, since their dates depend on the publication date"
+        )
+        return True
+    store.update_document_metadata(document.id, changes)
+    summary.messages.append(f"updated metadata of {where} ({document.id}), already stored: {said}")
+    return True
 
 
 def refresh_contradictions(store: Store) -> int:
@@ -487,46 +659,67 @@ def refresh_contradictions(store: Store) -> int:
 
 
 # --- stateless batch coding (frenemy code) ---------------------------------------------------
-def code_lines(lines: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
-    """JSON Lines in, one result object per line out, same order; bad lines give error records."""
+def code_lines(lines: Iterable[str | bytes], pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
+    """JSON Lines in, one result object per line out, same order; bad lines give error records.
+
+    ``lines`` may be text or bytes (standard input read as bytes, so one invalid UTF-8 byte spoils
+    its own line and not the stream, whatever the locale).
+    """
+    from frenemy.ingest.boundedjson import JSONBoundError, loads_bounded
+    from frenemy.ingest.dates import normalise_date
     from frenemy.ingest.identity import document_id, normalise_text
 
     pipe = pipeline or Pipeline()
+
+    def failed(number: int, message: str, ext_id: Any = None) -> dict[str, Any]:
+        return {
+            "id": ext_id,
+            "line": number,
+            "events": [],
+            "claims": [],
+            "error": f"line {number}: {message}",
+        }
+
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield failed(number, f"E105 invalid UTF-8 at byte {exc.start + 1} of the line; send UTF-8")
+                continue
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = loads_bounded(raw)
         except json.JSONDecodeError as exc:
-            yield {
-                "id": None,
-                "line": number,
-                "events": [],
-                "claims": [],
-                "error": f"line {number}: not JSON: {exc}",
-            }
+            yield failed(number, f"not JSON: {exc}")
+            continue
+        except JSONBoundError as exc:
+            yield failed(number, f"E113 JSON beyond a safe bound: the line {exc}")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            yield {
-                "id": obj.get("id") if isinstance(obj, dict) else None,
-                "line": number,
-                "events": [],
-                "claims": [],
-                "error": f'line {number}: expected an object with a non-empty "text" string',
-            }
+            ext = obj.get("id") if isinstance(obj, dict) else None
+            yield failed(number, 'expected an object with a non-empty "text" string', ext)
+            continue
+        ext_id = obj.get("id")
+        try:
+            published = normalise_date(obj.get("date"))
+        except ValueError as exc:
+            yield failed(number, f"E109 field 'date': {exc}", ext_id)
             continue
         text = normalise_text(obj["text"])
-        ext_id = obj.get("id")
         doc = Document(
             id=str(ext_id) if ext_id is not None else document_id(text),
             text=text,
-            published=obj.get("date") if isinstance(obj.get("date"), str) else None,
+            published=published,
             external_id=str(ext_id) if ext_id is not None else None,
         )
         try:
             result = pipe.analyse(doc)
         except Exception as exc:  # one bad document never stops the batch
-            yield {"id": ext_id, "line": number, "events": [], "claims": [], "error": f"line {number}: {exc}"}
+            yield failed(number, str(exc), ext_id)
             continue
         yield {
             "id": ext_id,

@@ -202,18 +202,33 @@ def test_report_is_deterministic_and_json_serialisable():
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
-def test_a_thin_latest_period_does_not_set_the_label():
+def test_a_thin_but_clear_turn_sets_the_label_at_lower_confidence():
     docs = {"d1": doc("d1")}
     hostile = [event(SAUDI, IRAN, "190", -10.0, date(f"{2000 + i}"), "d1") for i in range(6)]
     thaw = [event(SAUDI, IRAN, "057", 8.0, date(f"2010-0{m}"), "d1") for m in (1, 2)]
     report = build_dyad_report(SAUDI, IRAN, hostile + thaw, [], [], docs)
     v = report["verdict"]
     assert [p["label"] for p in report["periods"]] == ["hostile", "cooperative"]
-    assert v["current"] == "cooperative" and v["label"] == "hostile"
+    assert v["current"] == "cooperative" and v["label"] == "cooperative"
     assert v["headline"] == "Hostile from 2000, cooperative since January 2010"
-    assert "fewer than 3 events" in v["basis"]
+    assert v["figures"]["turn"] == "thin"
+    assert "fewer than 3" in v["basis"] and "clear turn" in v["basis"]
+    assert any("only 2 event(s)" in w for w in v["warnings"])
     more = thaw + [event(SAUDI, IRAN, "057", 8.0, date("2010-05"), "d1")]
-    assert build_dyad_report(SAUDI, IRAN, hostile + more, [], [], docs)["verdict"]["label"] == "cooperative"
+    full = build_dyad_report(SAUDI, IRAN, hostile + more, [], [], docs)["verdict"]
+    assert full["label"] == "cooperative" and full["figures"]["turn"] == "settled"
+    assert v["confidence"] < full["confidence"]
+
+
+def test_a_thin_and_weak_latest_period_leaves_the_whole_record_label():
+    docs = {"d1": doc("d1")}
+    hostile = [event(SAUDI, IRAN, "190", -10.0, date(f"{2000 + i}"), "d1") for i in range(6)]
+    meetings = [event(SAUDI, IRAN, "042", 1.9, date(f"2010-0{m}"), "d1", action="met") for m in (1, 2)]
+    report = build_dyad_report(SAUDI, IRAN, hostile + meetings, [], [], docs)
+    v = report["verdict"]
+    assert report["periods"][-1]["label"] == "cooperative"
+    assert v["figures"]["turn"] == "none" and v["label"] == "hostile"
+    assert "no clear turn" in v["basis"]
 
 
 def test_joint_act_coded_both_ways_counts_once():

@@ -108,7 +108,7 @@ def test_many_events_stay_fast():
     assert [p["label"] for p in periods] == ["hostile", "cooperative"]
 
 
-def test_events_dated_only_by_publication_do_not_shape_periods():
+def test_events_dated_only_by_publication_count_in_periods_at_that_date():
     from dyad_factory import AQ, doc, event
     from frenemy.models import DateInfo as DI
 
@@ -123,9 +123,14 @@ def test_events_dated_only_by_publication_do_not_shape_periods():
     ]
     published[1].sentence = "A different sentence about a deal."
     report = build_dyad_report(IRAN, AQ, timed + published, [], [], docs)
-    assert [p["label"] for p in report["periods"]] == ["hostile"]
+    assert [p["label"] for p in report["periods"]] == ["hostile", "cooperative"]
     assert report["periods"][0]["events"] == 4
+    assert report["periods"][1]["events"] == 1 and report["periods"][1]["start"] == "2012-02-20"
     assert report["verdict"]["figures"]["publication_dated_events"] == 1  # the two records merged
+    # one strong event is a clear turn: it sets the label, flagged as resting on one event
+    v = report["verdict"]
+    assert v["label"] == "cooperative" and v["figures"]["turn"] == "thin"
+    assert any("single event" in w for w in v["warnings"])
     assert "(published)" in render_dyad(report, "text")
 
 

@@ -109,7 +109,8 @@ def test_html_escapes_document_text_and_is_self_contained():
 def test_markdown_and_text_neutralise_markup():
     report = hostile_report()
     md = render_dyad(report, "markdown")
-    assert "<script>" not in md and "&lt;script&gt;" in md
+    # "<" and "&" become entities, so no tag can open; ">" alone is left as written ("->")
+    assert "<script" not in md and "&lt;script>" in md and "<img" not in md
     text = render_dyad(report, "text")
     assert "[bold red]boom[/]" in text  # printed literally, not interpreted by rich
     assert "\x1b" not in text and "\u202e" not in text
@@ -146,6 +147,6 @@ def test_timeline_counts_reports_of_the_same_event():
     events = [
         event(SAUDI, IRAN, "161", -4.0, date("2016-01-03"), f"d{i}", action="cut ties") for i in range(3)
     ]
-    text = render_dyad(build_dyad_report(SAUDI, IRAN, events, [], [], docs), "text")
+    text = render_dyad(build_dyad_report(SAUDI, IRAN, events, [], [], docs), "text", full=True)
     assert "[3 reports, 3 publishers]" in text
     assert text.count("also: ") == 2

@@ -104,3 +104,80 @@ def test_api_dyad_is_exactly_the_cli_json(demo_db):
         api = client.get("/api/dyad", params={"a": "Saudi Arabia", "b": "Iran"}).json()
     assert api == json.loads(out.stdout)
     assert api["events"]
+
+
+@pytest.mark.model
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("a", "b", "label", "top"),
+    [("Iran", "al Qaeda", "hostile", "H2"), ("Saudi Arabia", "Iran", "cooperative", "H1")],
+)
+def test_demo_dyad_page_leads_with_plain_words_and_agrees_with_its_hypotheses(
+    demo_server, page, artifacts, a, b, label, top
+):
+    import json
+    import re
+    import urllib.parse
+    import urllib.request
+
+    query = urllib.parse.urlencode({"a": a, "b": b})
+    with urllib.request.urlopen(f"{demo_server}/api/dyad?{query}") as response:
+        report = json.load(response)
+    v = report["verdict"]
+    assert v["label"] == label
+    page.goto(f"{demo_server}/dyad?{query}")
+
+    # plain words first: the answer is the first paragraph of the verdict after the headline,
+    # visible, above the numbers; the formula is folded away until asked for
+    answer = page.locator("#verdict-summary .answer")
+    assert answer.is_visible() and answer.inner_text() == v["summary"]["answer"]
+    assert page.locator("#verdict-summary .how-sure").is_visible()
+    assert page.locator("#verdict-summary .change").is_visible()
+    formula = page.locator("#verdict-formula .basis")
+    assert not formula.is_visible()
+    assert "x diversity" not in page.locator("#verdict").inner_text()
+    assert answer.bounding_box()["y"] < page.locator("#verdict .figures").bounding_box()["y"]
+    page.locator("#verdict-formula summary").click()
+    assert formula.is_visible() and "x diversity" in formula.inner_text()
+
+    # the hypotheses agree with the verdict: the best-ranked column is the verdict's hypothesis
+    first = page.locator("table.ach thead th").nth(1).inner_text()
+    assert first.startswith(f"{top}:")
+    assert "agree with the verdict" in page.locator("#ach-agreement").inner_text()
+
+    # no contradiction between sources that agree, and documents named by title, not hash
+    stance_of = {cid: s["stance"] for s in report["sources"] for cid in s["claims"]}
+    for cx in report["contradictions"]:
+        if cx["kind"] == "stance":
+            assert len({stance_of.get(i) for i in cx["claims"]}) == 2
+    items = page.locator("ul.contradictions > li")
+    assert items.count() == len(report["contradictions"])
+    for i in range(items.count()):
+        assert not re.search(r"[Dd]ocument [0-9a-f]{12}", items.nth(i).inner_text())
+
+    # each dated point sits between its own year's grid line and the next labelled one, and
+    # every year label starts at or after its own line (never under the previous year's points)
+    ticks = page.evaluate(
+        """() => [...document.querySelectorAll('svg#timeline g.axes line.grid')].map(l => {
+             const t = l.nextElementSibling, r = t.getBoundingClientRect(), g = l.getBoundingClientRect();
+             return [parseInt(t.textContent), g.x, r.x]; })"""
+    )
+    points = page.evaluate(
+        """() => [...document.querySelectorAll('svg#timeline .event-point')].map(c => {
+             const r = c.getBoundingClientRect(); return [c.dataset.date, r.x + r.width / 2]; })"""
+    )
+    assert ticks and points
+    for year, line_x, label_left in ticks:
+        assert label_left >= line_x - 1, year
+    for when, x in points:
+        if not re.match(r"\d{4}", when):
+            continue
+        year = int(when[:4])
+        before = [t for t in ticks if t[0] <= year]
+        after = [t for t in ticks if t[0] > year]
+        if before:
+            assert x >= max(before)[1] - 6, (when, max(before))  # a point's radius of slack
+        if after:
+            assert x <= min(after)[1] + 6, (when, min(after))
+    page.screenshot(path=str(artifacts / f"demo-dyad-{a}-{b}.png".replace(" ", "-")), full_page=True)
+    assert page.console_errors == [] and page.dialogs == []

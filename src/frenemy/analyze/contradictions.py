@@ -7,10 +7,13 @@ returns ``Contradiction`` records of four kinds:
   that ...", "overstated the case"); extract_claims records the critic's counter-claim in the same
   sentence, and this links it to the claim it targets.
 - ``stance``: different claimants about the same pair (unordered), overlapping in time, with
-  opposite stances (cooperative vs hostile; "no relationship" vs either).
+  opposite stances (cooperative vs hostile; "no relationship" vs either). Each sentence of a
+  claimant counts with its net stance: one read both ways opposes nobody. A pair of claimants
+  already in an explicit contradiction is not listed again.
 - ``fact``: the same act (source, target, CAMEO root) asserted by one source and negated by another.
-- ``date``: the same act (source, target, CAMEO code, action words) given dates that cannot both
-  hold, by different sources.
+- ``date``: the same one-off act (source, target, CAMEO code, action words) given dates that
+  cannot both hold, by different sources. Repeatable acts (statements, accusations, threats ...)
+  and spans ("since 2001") are not compared: two dates for them are two acts, or one span.
 
 Everything is grouped by pair first, so the work grows with the claims per pair, not the corpus.
 """
@@ -60,13 +63,17 @@ def find_contradictions(
         key = _pair_key(c.about, up)
         if key is not None:
             by_pair[key].append(c)
+    by_id = {c.id: c for c in claims}
     for key, group in by_pair.items():
+        disputing: set[frozenset[str | None]] = set()
         for cx in _explicit(group, key):
             if cx.id not in used:
                 used.add(cx.id)
                 out.append(cx)
+                disputing.add(frozenset(_claimant_id(by_id[i]) for i in cx.claims))
         for cx in _stance(group, key, current_window_days, max_stance_per_pair):
-            if cx.id not in used:
+            # two claimants who already dispute each other in so many words are listed once
+            if cx.id not in used and frozenset(_claimant_id(by_id[i]) for i in cx.claims) not in disputing:
                 used.add(cx.id)
                 out.append(cx)
     for cx in _event_conflicts(events, up):
@@ -130,11 +137,18 @@ def _stance(group: list[Claim], key: frozenset[str], window: int, limit: int) ->
 
     Claims by unnamed others (no claimant) only take part in explicit contradictions. Each side's
     claims are sorted and dated once, so the cost is one pass per pair of opposed sides."""
-    by_side: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    by_sentence: dict[tuple[str, str, int], list[Claim]] = defaultdict(list)
     for c in group:
         cid = _claimant_id(c)
         if cid is not None:
-            by_side[(cid, c.stance)].append(c)
+            by_sentence[(cid, c.doc_id, c.sentence_index)].append(c)
+    # A claimant's sentence takes part with its net stance only: a sentence read both ways
+    # ("more adversaries than allies") is ambivalent and contradicts nobody.
+    by_side: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for (cid, _, _), cs in by_sentence.items():
+        net = net_stance(cs)
+        if net is not None:
+            by_side[(cid, net)].extend(c for c in cs if c.stance == net)
     dated: dict[tuple[str, str], _Dated] = {
         side: [(c, claim_period(c, window)) for c in sorted(cs, key=_strength)]
         for side, cs in by_side.items()
@@ -171,6 +185,22 @@ def _stance(group: list[Claim], key: frozenset[str], window: int, limit: int) ->
             )
         )
     return out
+
+
+def net_stance(claims: list[Claim]) -> str | None:
+    """One claimant's stance on a pair from all its claims: "cooperative" or "hostile" when they
+    lean that way (net at least half of them, hedged claims counting half), "neutral" when it
+    only says there is no relationship, None when ambivalent or silent."""
+    signed = {"cooperative": 1.0, "hostile": -1.0}
+    votes = [(signed[c.stance], 0.5 if c.hedged else 1.0) for c in claims if c.stance in signed]
+    if not votes:
+        return "neutral" if any(c.stance == "neutral" for c in claims) else None
+    net = sum(v * w for v, w in votes) / sum(w for _, w in votes)
+    if net >= 0.5:
+        return "cooperative"
+    if net <= -0.5:
+        return "hostile"
+    return None
 
 
 def _first_overlap(xs: _Dated, ys: _Dated) -> tuple[Claim, Claim] | None:
@@ -323,7 +353,12 @@ def _date_conflicts(events: list[Event], about: list[str]) -> list[Contradiction
     years of each other (further apart, it is more likely a repeated act)."""
     by_act: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in events:
-        if e.date.start and e.date.basis in {"explicit", "relative-to-publication", "relative-to-event"}:
+        if (
+            e.date.start
+            and e.date.basis in {"explicit", "relative-to-publication", "relative-to-event"}
+            and not _open_ended(e.date)
+            and e.cameo_root not in REPEATABLE_ROOTS
+        ):
             by_act[(e.cameo, e.action_text.lower().strip())].append(e)
     out: list[Contradiction] = []
     for group in by_act.values():
@@ -353,6 +388,17 @@ def _date_conflicts(events: list[Event], about: list[str]) -> list[Contradiction
                 )
             )
     return out
+
+
+# Statements, appeals, consultations, demands, accusations, rejections, threats and protests
+# (CAMEO roots 01-05 and 10-14) are made again and again: two dates for them are two acts.
+REPEATABLE_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+_OPEN_WORDS = ("since", "from", "after", "until", "till", "before", "by")
+
+
+def _open_ended(d: DateInfo) -> bool:
+    """A date that starts or ends a span ("since 2001") rather than placing one act."""
+    return (d.text or "").strip().lower().startswith(_OPEN_WORDS)
 
 
 def _source_name(e: Event, lower: bool = False) -> str:

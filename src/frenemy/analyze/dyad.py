@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from frenemy.analyze.ach import analyse_hypotheses
+from frenemy.analyze.contradictions import claim_period
 from frenemy.analyze.dedupe import EventGroup, group_events, group_interval
 from frenemy.analyze.disputes import DISPUTED_FACTOR, discount_disputed, disputed_views
 from frenemy.analyze.large_pair import collection_paused, weigh_facts
@@ -50,7 +51,9 @@ if TYPE_CHECKING:
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 _UNTIMED = ("publication", "none")
-MIN_CURRENT_EVENTS = 3  # events a latest period needs before it sets the label
+MIN_CURRENT_EVENTS = 3  # events a latest period needs to set the label at full confidence
+TURNING_POINT_MEAN = 4.0  # |mean Goldstein| of a thinner latest period that still sets the label
+MIN_TURN_WEIGHT = 1.0  # evidence weight such a thin turn needs (one asserted event)
 # Large pairs (see docs/dyad.md, "Large pairs"): above LARGE_PAIR_EVENTS event records the report
 # lists the LISTED_GROUPS most significant event groups (weight x |Goldstein|, plus the first and
 # last of each period), each with its best record and up to LISTED_DUPLICATES duplicates and
@@ -190,7 +193,7 @@ def build_dyad_report(
         "periods": periods,
         "events": _event_rows(weighed, side, documents),
         "claims": _claim_rows(claims, claimants),
-        "contradictions": [c.to_dict() for c in contradictions],
+        "contradictions": _contradiction_rows(contradictions, claimants),
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
         "documents": _document_rows([e.doc_id for e in events], claims, documents),
@@ -231,7 +234,9 @@ def build_large_report(
         full = listing.full_claims([c.id for c in listed_claims])
         listed_claims = [full.get(c.id, c) for c in listed_claims]
     wanted = {facts.doc_id[i] for rows in shown for i in rows} | {c.doc_id for c in listed_claims}
-    wanted |= {c.doc_id for c in claims if c.claimant is None}  # the publisher speaks for them
+    # the publisher speaks for unattributed claims, and whether any claim is the publisher's own
+    # voice depends on its document's publisher and title (scoring.own_voice)
+    wanted |= {c.doc_id for c in claims}
     documents = documents_of(sorted(wanted))
     records = (
         listing.full_records([facts.id[i] for rows in shown for i in rows]) if listing.full_records else {}
@@ -273,12 +278,37 @@ def _analyse(
     publication_dated: int,
     listed: set[str] | None = None,
 ) -> tuple[list[Position], list[dict[str, Any]], dict[str, Any]]:
-    """Claimants, hypotheses (rating ``listed`` evidence only, when given) and verdict."""
+    """Claimants, hypotheses (rating ``listed`` evidence only, when given) and verdict.
+
+    The hypotheses are ranked on the evidence the verdict's label rests on (the latest period's
+    events and the claims about it, when that period sets the label), so the two agree or the
+    verdict says why they differ.
+    """
     claimants = positions(claims, documents)
     score = overall_score(weighed, claimants)
-    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims, listed)
+    _annotate_periods(periods, weighed)
     verdict = _verdict(a, b, score, periods, weighed, claimants, n_records, publication_dated)
+    scope = _verdict_scope(verdict, periods, weighed, claims)
+    hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims, listed, scope=scope, voices=claimants)
+    _agree_with_hypotheses(verdict, hypotheses, scope)
+    verdict["summary"] = _summary(a, b, verdict, periods, weighed, claimants, hypotheses)
     return claimants, hypotheses, verdict
+
+
+def _annotate_periods(periods: list[dict[str, Any]], weighed: list[WeighedGroup]) -> None:
+    """Add to each period how many independent publishers carry its events, and who they are."""
+    by_id = {wg.id: wg for wg in weighed}
+    for p in periods:
+        groups = [by_id[i] for i in p["evidence"] if i in by_id]
+        names = list(dict.fromkeys(pub for wg in groups for pub in wg.publishers))
+        p["publishers"] = len(names)
+        p["publisher_names"] = [_publisher_name(n) for n in names]
+
+
+def _publisher_name(key: str) -> str:
+    """ "publisher:reuters" -> "reuters"; "document:d1" -> "an unsigned document"."""
+    kind, _, name = key.partition(":")
+    return name if kind == "publisher" else "one document without a publisher"
 
 
 def _side_function(
@@ -317,12 +347,14 @@ def _timed(e: Event) -> bool:
 
 
 def _point(wg: WeighedGroup) -> Point | None:
-    """Where a counted group sits in the period series, or None when the text never dates it.
+    """Where a counted group sits in the period series, or None when it is undated.
 
-    A date taken from the publication date only bounds when the event happened (on or before
-    publication): such events count in the score but do not shape the periods.
+    A date the text gives wins; a group dated only by its documents' publication sits at the
+    publication date (it happened on or before then), so a recent turn reported as news counts.
     """
-    timed = [e for e in wg.group.members if _timed(e)]
+    timed = [e for e in wg.group.members if _timed(e)] or [
+        e for e in wg.group.members if date_interval(e.date) is not None
+    ]  # dated only by publication: it happened on or before that day, and still counts
     if not timed:
         return None
     iv = wg.group.interval if len(timed) == len(wg.group.members) else group_interval(timed)
@@ -398,6 +430,30 @@ def _claim_rows(claims: list[Claim], claimants: list[Position]) -> list[dict[str
     return rows
 
 
+def _contradiction_rows(
+    contradictions: list[Contradiction], claimants: list[Position]
+) -> list[dict[str, Any]]:
+    """The stored contradictions that still oppose two voices of this report.
+
+    A stance contradiction is left out when one side is a publisher's news wording (it does not
+    vote), when both claimants end up with the same stance on the pair, or when the same two
+    claimants are already listed.
+    """
+    position = {c.id: p for p in claimants for c in p.claims}
+    rows: list[dict[str, Any]] = []
+    seen: set[frozenset[str]] = set()
+    for cx in contradictions:
+        sides = [position[i] for i in cx.claims if i in position]
+        names = frozenset(p.claimant.name for p in sides)
+        if cx.kind == "stance" and len(sides) == 2:
+            if any(p.silent for p in sides) or sides[0].stance == sides[1].stance or names in seen:
+                continue
+        if len(names) == 2:
+            seen.add(names)
+        rows.append(cx.to_dict())
+    return rows
+
+
 def _source_row(p: Position) -> dict[str, Any]:
     return {
         "claimant": p.claimant.to_dict(),
@@ -405,7 +461,9 @@ def _source_row(p: Position) -> dict[str, Any]:
         "claims": [c.id for c in p.claims],
         "value": round(p.value, 2),
         "weight": p.weight,
-        "hedged": bool(p.voting) and all(c.hedged for c in p.voting),
+        "hedged": bool(p.stated) and all(c.hedged for c in p.stated),
+        "counted": p.weight > 0,
+        "note": p.silent,
     }
 
 
@@ -451,7 +509,7 @@ def _verdict(
     n_records: int,
     publication_dated: int,
 ) -> dict[str, Any]:
-    figures = {
+    figures: dict[str, Any] = {
         "event_records": n_records,
         "events_counted": score.groups_counted,
         "duplicates_merged": n_records - len(weighed),
@@ -480,25 +538,93 @@ def _verdict(
             "current": None,
             "since": None,
             "figures": figures,
+            "evidence_base": _evidence_base(score, periods, weighed, "none"),
+            "warnings": [],
         }
     overall = label_for(score.score)
     current = periods[-1]["label"] if periods else overall
     # After a detected change, the answer is the relationship as it stands now; the headline
-    # keeps the history. A thin latest period does not overrule the whole record.
-    settled = len(periods) >= 2 and int(periods[-1]["events"]) >= MIN_CURRENT_EVENTS
-    label = current if settled else overall
-    return {
+    # keeps the history. A latest period with few events still sets the label when it is a
+    # clear turn (strong events on average), at a confidence scaled down by how thin it is.
+    turn = _turn(periods)
+    label = current if turn != "none" else overall
+    confidence = score.confidence
+    if turn == "thin":
+        confidence = round(confidence * int(periods[-1]["events"]) / MIN_CURRENT_EVENTS, 2)
+    figures["turn"] = turn
+    verdict: dict[str, Any] = {
         "label": label,
         "headline": _headline(overall, periods),
-        "score": float(periods[-1]["goldstein_mean"]) if settled else score.score,
+        "score": float(periods[-1]["goldstein_mean"]) if turn != "none" else score.score,
         "overall_score": score.score,
-        "confidence": score.confidence,
-        "basis": _basis(a, b, score, periods, claimants, figures, overall, label),
+        "confidence": confidence,
+        "basis": _basis(a, b, score, periods, claimants, figures, overall, label, confidence),
         "current": current,
         "current_score": periods[-1]["goldstein_mean"] if periods else None,
         "since": (periods[-1].get("since") or periods[-1]["start"]) if periods else None,
         "figures": figures,
     }
+    verdict["evidence_base"] = _evidence_base(score, periods, weighed, turn)
+    verdict["warnings"] = _warnings(verdict["evidence_base"], turn, periods)
+    return verdict
+
+
+def _turn(periods: list[dict[str, Any]]) -> str:
+    """How the latest period stands: "settled" (enough events), "thin" (a clear turn on few
+    events), or "none" (one period only, or a thin and weak latest period)."""
+    if len(periods) < 2:
+        return "none"
+    last = periods[-1]
+    if int(last["events"]) >= MIN_CURRENT_EVENTS:
+        return "settled"
+    clear = abs(float(last["goldstein_mean"])) >= TURNING_POINT_MEAN and last["label"] != "mixed"
+    return "thin" if clear and float(last.get("weight", 1.0)) >= MIN_TURN_WEIGHT else "none"
+
+
+def _evidence_base(
+    score: Score, periods: list[dict[str, Any]], weighed: list[WeighedGroup], turn: str
+) -> dict[str, Any]:
+    """What the label rests on: the latest period when it sets the label, else the whole record."""
+    if turn != "none":
+        last = periods[-1]
+        return {
+            "scope": "latest period",
+            "start": last["start"],
+            "end": last["end"],
+            "events": int(last["events"]),
+            "publishers": int(last.get("publishers", 0)),
+            "publisher_names": list(last.get("publisher_names", [])),
+        }
+    counted = [wg for wg in weighed if wg.weight > 0]
+    names = list(dict.fromkeys(p for wg in counted for p in wg.publishers))
+    return {
+        "scope": "whole record",
+        "start": periods[0]["start"] if periods else None,
+        "end": periods[-1]["end"] if periods else None,
+        "events": len(counted),
+        "publishers": len(names),
+        "publisher_names": [_publisher_name(n) for n in names],
+    }
+
+
+def _warnings(base: dict[str, Any], turn: str, periods: list[dict[str, Any]]) -> list[str]:
+    """Plain warnings about how little the label rests on."""
+    out = []
+    n, pubs = base["events"], base["publishers"]
+    where = "the latest period" if base["scope"] == "latest period" else "the whole record"
+    if n == 1:
+        out.append(f"The verdict rests on a single event ({where}).")
+    elif n == 0:
+        out.append("No counted event carries the verdict: it rests on claims alone.")
+    if pubs == 1:
+        who = base["publisher_names"][0] if base["publisher_names"] else "one publisher"
+        out.append(f"All {n} event(s) behind the verdict come from one publisher ({who}).")
+    if turn == "thin":
+        out.append(
+            f"The latest period has only {periods[-1]['events']} event(s) (fewer than "
+            f"{MIN_CURRENT_EVENTS}); its clear turn sets the label, at lower confidence."
+        )
+    return out
 
 
 _PLAIN = {"cooperative": "cooperative", "hostile": "hostile", "mixed": "mixed"}
@@ -547,6 +673,7 @@ def _basis(
     figures: dict[str, Any],
     overall: str,
     label: str,
+    confidence: float,
 ) -> str:
     stances = [p.stance for p in claimants if p.weight > 0]
     parts = [
@@ -577,29 +704,39 @@ def _basis(
     if figures["publication_dated_events"]:
         parts.append(
             f"{figures['publication_dated_events']} event(s) dated only by their document's "
-            "publication date count in the score but not in the periods."
+            "publication date sit at that date in the periods (they happened on or before it)."
         )
     if figures.get("disputed_events"):
         parts.append(
             f"{figures['disputed_events']} event(s) reported by a source whose view of the pair another "
             f"source disputes in so many words count at x{DISPUTED_FACTOR:g} and not in the periods."
         )
-    if len(periods) >= 2 and label == periods[-1]["label"]:
+    turn = figures.get("turn", "none")
+    if turn == "settled":
         parts.append(
             f"The label is that of the latest period ({periods[-1]['label']} since "
             f"{periods[-1]['start']}, {periods[-1]['events']} events >= {MIN_CURRENT_EVENTS}): the "
             f"relationship as it stands now; the verdict's score is that period's mean "
             f"({float(periods[-1]['goldstein_mean']):+.2f})."
         )
+    elif turn == "thin":
+        parts.append(
+            f"The latest period ({periods[-1]['label']} since {periods[-1]['start']}) has only "
+            f"{periods[-1]['events']} event(s), fewer than {MIN_CURRENT_EVENTS}, but its mean "
+            f"({float(periods[-1]['goldstein_mean']):+.2f}) is a clear turn (|mean| >= "
+            f"{TURNING_POINT_MEAN:g}): it sets the label, and the confidence is scaled by "
+            f"{periods[-1]['events']}/{MIN_CURRENT_EVENTS}."
+        )
     elif len(periods) >= 2:
         parts.append(
-            f"The latest period has fewer than {MIN_CURRENT_EVENTS} events, so the label is that "
-            "of the whole record."
+            f"The latest period has fewer than {MIN_CURRENT_EVENTS} events and no clear turn "
+            f"(|mean| < {TURNING_POINT_MEAN:g}), so the label is that of the whole record."
         )
     parts.append(
         f"Confidence {score.confidence:.2f} = amount {score.amount:.2f} x diversity "
         f"{score.diversity:.2f} ({score.independent_sources} independent source(s)) x "
-        f"(0.5 + 0.5 x agreement {score.agreement:.2f})."
+        f"(0.5 + 0.5 x agreement {score.agreement:.2f})"
+        + (f", x {periods[-1]['events']}/{MIN_CURRENT_EVENTS} = {confidence:.2f}." if turn == "thin" else ".")
     )
     return " ".join(parts)
 
@@ -677,7 +814,7 @@ def _listed_report(
         "periods": periods,
         "events": rows,
         "claims": _claim_rows(listed_claims, claimants),
-        "contradictions": [c.to_dict() for c in contradictions],
+        "contradictions": _contradiction_rows(contradictions, claimants),
         "sources": [_source_row(p) for p in claimants],
         "hypotheses": hypotheses,
         "documents": _document_rows(event_doc_ids, claims, documents, only=cited),
@@ -696,3 +833,203 @@ def _listed_report(
             "or /api/events."
         ),
     }
+
+
+# --- the verdict in plain words, and its agreement with the hypotheses ---------------------------
+_AGREEING = {"cooperative": ("H1",), "hostile": ("H2", "H3"), "mixed": ("H3",)}
+
+
+def _verdict_scope(
+    verdict: dict[str, Any], periods: list[dict[str, Any]], weighed: list[WeighedGroup], claims: list[Claim]
+) -> set[str] | None:
+    """The evidence ids the label rests on: the latest period's events and the claims that speak
+    of its time (or of no time), when that period sets the label; None for the whole record."""
+    if verdict["figures"].get("turn", "none") == "none":
+        return None
+    last = periods[-1]
+    start = str(last["start"])
+    first_day = _first_day(start)
+    scope = set(last["evidence"])
+    for c in claims:
+        span = claim_period(c)
+        if span is None or span[1] >= first_day:
+            scope.add(c.id)
+    return scope
+
+
+def _first_day(iso: str) -> str:
+    return {4: iso + "-01-01", 7: iso + "-01"}.get(len(iso), iso[:10])
+
+
+def _agree_with_hypotheses(
+    verdict: dict[str, Any], hypotheses: list[dict[str, Any]], scope: set[str] | None
+) -> None:
+    """Record whether the best-ranked hypothesis agrees with the label, and say why not."""
+    verdict["hypotheses_scope"] = "whole record" if scope is None else "latest period"
+    label = verdict["label"]
+    ranked = sorted(hypotheses, key=lambda h: h.get("rank", 0))
+    if label not in _AGREEING or not ranked or not any(h["ratings"] for h in hypotheses):
+        verdict["hypotheses_agree"] = None
+        verdict["hypotheses_note"] = "No verdict or no rated evidence: nothing to compare."
+        return
+    top = ranked[0]
+    fits = _AGREEING[label]
+    tied = [h for h in ranked if h["inconsistency"] == top["inconsistency"]]
+    agree = top["id"] in fits or any(h["id"] in fits for h in tied)
+    verdict["hypotheses_agree"] = agree
+    where = "the whole record" if scope is None else "the latest period's evidence"
+    if agree:
+        verdict["hypotheses_note"] = (
+            f"The hypotheses, rated on {where}, agree with the verdict: {top['id']} has the least "
+            f"evidence against it ({top['inconsistency']:g})."
+        )
+        return
+    best_fit = min((h for h in ranked if h["id"] in fits), key=lambda h: h["inconsistency"])
+    verdict["hypotheses_note"] = (
+        f"The hypotheses, rated on {where}, rank {top['id']} first (evidence against it "
+        f"{top['inconsistency']:g}) although the verdict is {label} ({best_fit['id']}: "
+        f"{best_fit['inconsistency']:g}). The verdict weighs how strong each event is (its "
+        "Goldstein value); the hypotheses count how many pieces of evidence speak against each "
+        "one. Many mild items against the verdict, or claims that disagree with the events, "
+        "split them; read the evidence rows before relying on either."
+    )
+
+
+_PLAIN_LABEL = {
+    "hostile": "more enemies than allies",
+    "cooperative": "more allies than enemies",
+    "mixed": "neither clearly allies nor enemies: cooperation and conflict both",
+}
+
+
+def _sureness(confidence: float) -> str:
+    if confidence >= 0.75:
+        return "fairly sure"
+    if confidence >= 0.5:
+        return "moderately sure"
+    if confidence >= 0.25:
+        return "not very sure"
+    return "unsure"
+
+
+def _act(wg: WeighedGroup, a: Actor, b: Actor) -> str:
+    """``Iran detained al-Qaeda (2002)`` for an event group's best record (the one both report
+    paths hold: a large pair's groups keep only it)."""
+    e = wg.best
+    names = {a.id: a.name, b.id: b.name}
+
+    def who(ref: Any) -> str:
+        if ref is None:
+            return "someone"
+        return names.get(ref.id, ref.name)
+
+    when = format_date_plain(e.date.start) if e.date.start else "undated"
+    return f"{who(e.source)} {e.action_text} {who(e.target)} ({when})"
+
+
+def _summary(
+    a: Actor,
+    b: Actor,
+    verdict: dict[str, Any],
+    periods: list[dict[str, Any]],
+    weighed: list[WeighedGroup],
+    claimants: list[Position],
+    hypotheses: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The verdict in plain words: what, how sure, why, and what would change it."""
+    label = verdict["label"]
+    pair = f"{a.name} and {b.name}"
+    if label == "insufficient-evidence":
+        return {
+            "answer": f"There is not enough evidence to say whether {pair} are allies or enemies.",
+            "how_sure": "No verdict is given.",
+            "why": "Too few counted events or sourced characterisations mention the pair together.",
+            "change": "Documents reporting what one did to the other, or sources characterising "
+            "their relationship, would allow a verdict.",
+            "warnings": verdict.get("warnings", []),
+        }
+    turn = verdict["figures"].get("turn", "none")
+    base = verdict["evidence_base"]
+    since = f" since {_month(verdict['since'])}" if turn != "none" and verdict.get("since") else ""
+    answer = f"{pair} are {_PLAIN_LABEL.get(label, label)}{since}."
+    figures = verdict["figures"]
+    weakest = min(("amount", "diversity", "agreement"), key=lambda k: float(figures.get(k) or 0))
+    reason = {
+        "amount": "there is little evidence",
+        "diversity": "few independent sources report it",
+        "agreement": "the record as a whole points both ways",
+    }[weakest]
+    how_sure = f"{_sureness(verdict['confidence']).capitalize()} (confidence {verdict['confidence']:.2f} of 1): {reason}."
+    if turn == "thin":
+        how_sure += " The latest turn rests on few events."
+    by_id = {wg.id: wg for wg in weighed}
+    pubs = base["publishers"]
+    publishers = f"{pubs} independent publisher{'s' if pubs != 1 else ''}"
+    if turn != "none":
+        last = periods[-1]
+        groups = [by_id[i] for i in last["evidence"] if i in by_id]
+        why = (
+            f"The {last['events']} event(s) since {_month(last['start'])}, reported by {publishers}, "
+            f"are {last['label']} on balance ({last['hostile']} hostile, {last['cooperative']} "
+            f"cooperative, mean Goldstein {float(last['goldstein_mean']):+.1f})"
+        )
+        prev = periods[-2]
+        why += f"; before that, {_month(prev['start'])} to {_month(prev['end'])} was {prev['label']}."
+    else:
+        groups = [wg for wg in weighed if wg.weight > 0]
+        n_coop = sum(1 for wg in groups if wg.value >= COOPERATIVE_AT)
+        n_host = sum(1 for wg in groups if wg.value <= HOSTILE_AT)
+        votes = sum(1 for p in claimants if p.weight > 0)
+        together = f", with {votes} source(s) characterising the relationship," if votes else ""
+        why = (
+            f"Across the whole record, {len(groups)} counted event(s) reported by {publishers} "
+            f"({n_host} hostile, {n_coop} cooperative){together} average "
+            f"{float(verdict['overall_score']):+.1f} on the Goldstein scale (-10 to +10)."
+        )
+    heavy = sorted(
+        (wg for wg in groups if label_for(wg.value) == label),
+        key=lambda wg: -wg.weight * abs(wg.value),
+    )[:2]
+    if heavy:
+        why += " For example: " + "; ".join(_act(wg, a, b) for wg in heavy) + "."
+    voting = [p for p in claimants if p.weight > 0]
+    if voting:
+        why += " Sources characterising the relationship: " + ", ".join(
+            f"{p.claimant.name} ({p.stance})" for p in voting[:4]
+        )
+        why += f" and {len(voting) - 4} more." if len(voting) > 4 else "."
+    silent = [p for p in claimants if p.silent]
+    if silent:
+        why += (
+            " Wording by publishers in their news reports ("
+            + ", ".join(p.claimant.name for p in silent[:3])
+            + ") is listed but does not count as their opinion."
+        )
+    change = _what_would_change(label, turn, base, periods)
+    return {
+        "answer": answer,
+        "how_sure": how_sure,
+        "why": why,
+        "change": change,
+        "warnings": verdict.get("warnings", []),
+    }
+
+
+def _what_would_change(label: str, turn: str, base: dict[str, Any], periods: list[dict[str, Any]]) -> str:
+    opposite = {
+        "hostile": "cooperation (an agreement, aid, restored ties)",
+        "cooperative": "conflict (sanctions, threats, attacks, broken ties)",
+        "mixed": "a run of clearly cooperative or clearly hostile events",
+    }[label]
+    after = f" after {_month(periods[-1]['end'])}" if periods else ""
+    parts = [f"Reports of {opposite}{after}, from more than one publisher, would start a new period."]
+    if base["publishers"] <= 1:
+        parts.append("Confirmation by a second, independent publisher would make it firmer.")
+    if turn == "thin":
+        parts.append(
+            f"More events in the latest period would confirm the turn; {MIN_CURRENT_EVENTS} or more "
+            "set it at full confidence."
+        )
+    if turn == "none" and len(periods) >= 2:
+        parts.append("A clearer latest period would set the label on its own.")
+    return " ".join(parts)

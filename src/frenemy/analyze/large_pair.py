@@ -144,9 +144,11 @@ def weigh_facts(facts: EventFacts, side: Callable[[str | None], str]) -> FactGro
         if w <= 0:
             continue
         dated = list(compress(rows, map(timed.__getitem__, rows)))
-        if not dated:
+        if not dated:  # dated only by publication: placed there (on or before), as dyad._point does
             out.publication_dated += g.interval is not None
-            continue
+            dated = [i for i in rows if intervals[i] is not None]
+            if not dated:
+                continue
         if len(dated) == len(rows):
             iv = g.interval
         else:
@@ -155,7 +157,7 @@ def weigh_facts(facts: EventFacts, side: Callable[[str | None], str]) -> FactGro
         # the most precise dated record, the best one among equals (as dyad._point picks)
         dated_ranks = list(map(ranks.__getitem__, dated))
         top = min(dated_ranks)
-        shown = best if timed[best] and ranks[best] == top else dated[dated_ranks.index(top)]
+        shown = best if best in dated and ranks[best] == top else dated[dated_ranks.index(top)]
         start = facts.date_start[shown] or ""
         out.points.append(
             Point(

@@ -21,12 +21,17 @@ Goldstein value when positive: they are what adversaries do when they deal with 
 Goldstein's +7 for "engage in negotiation" would otherwise read a round of talks between enemies
 as alliance.
 
+Publisher voice: a claim spoken by the document's publisher (no claimant, or the publisher
+named as claimant) votes only when the document is the publisher's own analysis or opinion
+(``own_voice``, cues in resources/own_voice.tsv); in a news report it is listed but not counted.
+
 Score: the weighted mean of event and claimant values (-10 .. +10).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +59,7 @@ STANCE_VALUE = {"cooperative": 1.0, "hostile": -1.0, "ambivalent": 0.0}
 BARGAINING_FACTOR = 0.5  # a bargaining move (talks, release, swap) counts half its Goldstein value
 MIN_EVIDENCE_WEIGHT = 1.0  # below this there is no verdict: "insufficient-evidence"
 AMOUNT_SCALE = 4.0  # evidence weight at which the amount factor reaches 1 - 1/e
+SILENT_PUBLISHER = "the publisher's wording in its news reports, not its own analysis"
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +181,54 @@ def claim_weight(c: Claim) -> float:
     return HEDGED_WEIGHT if c.hedged else 1.0
 
 
+@lru_cache(maxsize=1)
+def own_voice_cues() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """(title labels, first-person pattern) from resources/own_voice.tsv."""
+    text = resources.files("frenemy.resources").joinpath("own_voice.tsv").read_text("utf-8")
+    titles: list[str] = []
+    phrases: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, _, value = line.partition("\t")
+        (titles if kind == "title" else phrases).append(value.strip().lower())
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return tuple(titles), re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def is_publisher_voice(c: Claim, doc: Document | None) -> bool:
+    """Whether the claim is spoken by its document's publisher (unattributed, or the publisher named)."""
+    if c.claimant is None:
+        return c.relayed_by is None
+    if doc is None or not doc.publisher:
+        return False
+    return _plain(c.claimant.name) == _plain(doc.publisher)
+
+
+def own_voice(c: Claim, doc: Document | None) -> bool:
+    """Whether a publisher-voice claim is the publisher's own analysis or opinion.
+
+    True when the document's title starts with an analysis/opinion label ("Analysis: Iran and
+    al-Qaeda ...") or the claim's sentence speaks in the first person ("We believe ...").
+    """
+    titles, first_person = own_voice_cues()
+    title = _plain(doc.title if doc is not None else "")
+    if any(
+        title == t or title.startswith((t + ":", t + " |", t + " -", t + " \u2013", t + " \u2014"))
+        for t in titles
+    ):
+        return True
+    # quoted speech is someone else's first person
+    return bool(first_person.search(_QUOTED.sub(" ", c.sentence or "")))
+
+
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
 def claimant_ref(c: Claim, documents: dict[str, Document]) -> ActorRef:
     """Who makes a claim: the claimant; for "as some have argued" relayed by a named speaker, those
     unnamed others (not the publisher, who may be reporting a view the speaker rejects); else the
@@ -198,14 +252,20 @@ class Position:
 
     claimant: ActorRef
     claims: list[Claim] = field(default_factory=list)
+    silent: str | None = None  # why its claims do not vote (a publisher's news report), else None
 
     @property
-    def voting(self) -> list[Claim]:
+    def stated(self) -> list[Claim]:
+        """Its claims with a stance, whether or not they vote."""
         return [c for c in self.claims if c.stance in STANCE_VALUE]
 
     @property
+    def voting(self) -> list[Claim]:
+        return [] if self.silent else self.stated
+
+    @property
     def value(self) -> float:
-        votes = self.voting
+        votes = self.stated
         w = sum(claim_weight(c) for c in votes)
         return sum(STANCE_VALUE[c.stance] * claim_weight(c) for c in votes) / w if w else 0.0
 
@@ -216,7 +276,7 @@ class Position:
 
     @property
     def stance(self) -> str:
-        if not self.voting:
+        if not self.stated:
             return "neutral"
         v = self.value
         if v >= 0.5:
@@ -227,9 +287,22 @@ class Position:
 
 
 def positions(claims: Iterable[Claim], documents: dict[str, Document]) -> list[Position]:
-    """Claims grouped by independent claimant, in first-seen order."""
+    """Claims grouped by independent claimant, in first-seen order.
+
+    A publisher's claims vote only from documents that are its own analysis or opinion
+    (``own_voice``); its claims in news reports are kept, as a silent position.
+    """
     by_id: dict[str, Position] = {}
     for c in claims:
+        doc = documents.get(c.doc_id)
+        if is_publisher_voice(c, doc) and not own_voice(c, doc):
+            ref = claimant_ref(c, documents)
+            key = "silent:" + " ".join(ref.name.lower().split())
+            pos = by_id.get(key)
+            if pos is None:
+                pos = by_id[key] = Position(ref, silent=SILENT_PUBLISHER)
+            pos.claims.append(c)
+            continue
         ref = claimant_ref(c, documents)
         # Keyed by name: a publisher standing in for an unattributed author is the same voice
         # as the publisher named as claimant.

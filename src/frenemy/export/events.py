@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -36,6 +37,24 @@ EVENT_CSV_COLUMNS = [
     "quad_class", "goldstein", "plover", "plover_mode", "polarity", "negated", "modality", "attributed_to",
     "confidence", "sentence",
 ]  # fmt: skip
+
+
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV/TSV cell a spreadsheet shows as text: formula-like text gets a leading ``'``.
+
+    Numbers (and text that is just a number, such as GDELT's ``"-5.0"``) stay as they are.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe(-5.0), spreadsheet_safe("-5.0")
+    ("'=1+1", -5.0, '-5.0')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def event_csv_row(e: Event) -> dict[str, Any]:
@@ -97,7 +116,7 @@ def gdelt_row(e: Event, doc: Document | None) -> list[str]:
         (doc.url if doc and doc.url else (doc.source_path if doc and doc.source_path else "")) or "",
     ]  # fmt: skip
     assert len(row) == len(GDELT_COLUMNS)
-    return [c.replace("\t", " ").replace("\n", " ") for c in row]
+    return [spreadsheet_safe(" ".join(c.replace("\t", " ").splitlines())) for c in row]
 
 
 def plover_record(e: Event, doc: Document | None) -> dict[str, Any]:
@@ -196,6 +215,6 @@ def _write_csv(store: Any, fh: IO[str]) -> int:
     writer.writeheader()
     n = 0
     for e in _iter_events(store):
-        writer.writerow(event_csv_row(e))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in event_csv_row(e).items()})
         n += 1
     return n

@@ -13,6 +13,11 @@ NO_TEXT_LAYER = "E107"  # a PDF with no text: a scanned image that needs OCR
 BAD_RECORD = "E108"  # a JSON Lines line that is not a usable record
 BAD_METADATA = "E109"  # a metadata value (date, sidecar file, option) that cannot be used
 ENCRYPTED = "E110"  # a password-protected PDF
+NOT_A_FILE = "E111"  # not a regular file (a FIFO, device or socket), or a symbolic link loop
+NOT_A_PATH = "E112"  # a URL given where a file or folder was expected: frenemy reads files
+TOO_COMPLEX = "E113"  # structure beyond a safe bound: JSON nested too deep, a huge number, HTML with too many tags or attributes, too slow to read
+ZIP_BOMB = "E114"  # a .docx package whose parts inflate far beyond the size limit
+OWN_REPORT = "W102"  # one of frenemy's own HTML reports found in a folder: passed over, not news
 
 ALL_CODES = (
     UNEXPECTED,
@@ -26,4 +31,8 @@ ALL_CODES = (
     BAD_RECORD,
     BAD_METADATA,
     ENCRYPTED,
+    NOT_A_FILE,
+    NOT_A_PATH,
+    TOO_COMPLEX,
+    ZIP_BOMB,
 )

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any, BinaryIO
 
-from frenemy.errors import InputError
+from frenemy.errors import InputError, SkippedInput
 from frenemy.ingest import codes
 from frenemy.ingest.decoding import SUPPORTED, binary_reason, split_bom
 from frenemy.ingest.document import make_document
@@ -25,6 +25,20 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+# Structure bounds checked before any HTML parser runs: trafilatura's time grows with the square
+# of one element's attribute count (a million attributes would take hours).
+MAX_ATTRIBUTES = 1_000  # on one element; real pages use a few dozen at most
+MAX_ELEMENTS = 1_000_000  # start tags in one page
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_LONG_TAG = 2 * MAX_ATTRIBUTES  # characters: a tag shorter than this cannot hold too many attributes
+# frenemy's own HTML reports: the generator tag frenemy writes, or the report's own stylesheet mark.
+_OWN_REPORT = re.compile(
+    r"""<meta\s[^>]{0,200}?name\s*=\s*["']?generator["']?[^>]{0,200}?content\s*=\s*["']?frenemy""",
+    re.IGNORECASE,
+)
+# Reports written before the generator tag: their <title> ends with this (frenemy.report.html).
+_OWN_REPORT_TITLE = re.compile(r"<title>[^<]{0,500}: frenemy dyad report</title>", re.IGNORECASE)
 # Elements whose text is not part of the visible page.
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
 # Elements that start a new line of text.
@@ -61,8 +75,46 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+def check_structure(markup: str, source: str) -> None:
+    """Refuse (InputError E113) markup with an element of more than MAX_ATTRIBUTES attributes or
+    more than MAX_ELEMENTS start tags; linear time, before any parser sees the page."""
+    elements = 0
+    for tag in _START_TAG.finditer(markup):
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            raise InputError(
+                source,
+                f"HTML too complex to read safely: more than {MAX_ELEMENTS:,} elements",
+                code=codes.TOO_COMPLEX,
+            )
+        if tag.end() - tag.start() > _LONG_TAG:
+            count = sum(1 for _ in _ATTRIBUTE.finditer(tag.group(), 1)) - 1  # minus the tag name
+            if count > MAX_ATTRIBUTES:
+                raise InputError(
+                    source,
+                    f"HTML too complex to read safely: one element has {count:,} attributes "
+                    f"(at most {MAX_ATTRIBUTES:,})",
+                    code=codes.TOO_COMPLEX,
+                )
+
+
+def is_own_report(markup: str) -> bool:
+    """True for an HTML report written by frenemy: ``<meta name="generator" content="frenemy...">``
+    in its head, or the title frenemy's dyad reports carry ("...: frenemy dyad report")."""
+    head = markup[:65_536]
+    return bool(_OWN_REPORT.search(head) or _OWN_REPORT_TITLE.search(head))
+
+
 def html_document(markup: str, source: str, *, format: str = "html") -> Document:
-    """A Document from HTML markup; raises InputError E102 when the page has no text."""
+    """A Document from HTML markup; raises InputError E102 when the page has no text, E113 when
+    its structure is beyond a safe bound, and SkippedInput W102 for frenemy's own reports."""
+    if is_own_report(markup):
+        raise SkippedInput(
+            source,
+            "this is a report frenemy wrote (generator meta tag), not a news document",
+            code=codes.OWN_REPORT,
+        )
+    check_structure(markup, source)
     found = _extract_with_trafilatura(markup)
     text = found.get("text") or ""
     title = found.get("title")

@@ -13,6 +13,7 @@ from typing import IO, Any, BinaryIO
 
 from frenemy.errors import InputError
 from frenemy.ingest import codes
+from frenemy.ingest.boundedjson import JSONBoundError, loads_bounded
 from frenemy.ingest.decoding import binary_reason, split_bom
 from frenemy.ingest.document import make_document, too_large
 from frenemy.ingest.meta import DocumentMeta, finish_document
@@ -65,16 +66,26 @@ def read_jsonl(
             yield finish_document(record_document(line, source, number), layers, source, number)
         except InputError as err:
             yield err
+        except Exception as err:  # one bad line never costs the lines after it
+            yield InputError(
+                source,
+                f"unexpected failure while reading the line ({type(err).__name__}: {err}); "
+                "please report this as a bug",
+                code=codes.UNEXPECTED,
+                line=number,
+            )
 
 
 def record_document(line: str, source: str, number: int) -> Document:
     """The Document of one JSON Lines record; raises InputError E108 saying what is wrong."""
     try:
-        record: Any = json.loads(line)
+        record: Any = loads_bounded(line)
     except json.JSONDecodeError as err:
         raise _bad(source, number, f"not JSON ({err.msg} at column {err.colno})") from None
-    except RecursionError:
-        raise _bad(source, number, "not usable JSON (nested too deeply)") from None
+    except JSONBoundError as err:
+        raise InputError(
+            source, f"JSON beyond a safe bound: the line {err}", code=codes.TOO_COMPLEX, line=number
+        ) from None
     if not isinstance(record, dict):
         raise _bad(source, number, f"a line must be a JSON object, not {type(record).__name__}")
     text = record.get("text")

@@ -13,13 +13,16 @@ from pathlib import Path
 
 from frenemy.errors import InputError
 from frenemy.ingest import codes
+from frenemy.ingest.boundedjson import JSONBoundError, loads_bounded
 from frenemy.ingest.dates import normalise_date
 from frenemy.ingest.document import clean_field
 from frenemy.models import Document
 
 SIDECAR_SUFFIX = ".meta.json"
+MAX_SIDECAR_BYTES = 1_000_000
 # "date" is accepted as another name for "published" (the `frenemy code` input uses it).
 _ALIASES = {"date": "published"}
+_NOT_FIELDS = frozenset({"date_order"})  # settings carried with the metadata, not set on documents
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,13 @@ class DocumentMeta:
     published: str | None = None
     url: str | None = None
     author: str | None = None
+    # How to read all-number dates like 04/05/2012 ("DMY" or "MDY"); not a document field.
+    date_order: str | None = None
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], source: str) -> DocumentMeta:
         """Metadata from a JSON object; raises InputError E109 for unknown keys or bad values."""
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in fields(cls)} - _NOT_FIELDS
         values: dict[str, str | None] = {}
         for key, value in data.items():
             name = _ALIASES.get(key, key)
@@ -55,11 +60,15 @@ class DocumentMeta:
 
     def checked(self, source: str) -> DocumentMeta:
         """The same metadata with ``published`` normalised; raises InputError E109 if it is no date."""
-        return replace(self, published=_normalised_published(self.published, source, None))
+        return replace(self, published=_normalised_published(self.published, source, None, self.date_order))
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with every field that this metadata sets replaced."""
-        changes = {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        changes = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in _NOT_FIELDS and getattr(self, f.name) is not None
+        }
         return replace(document, **changes) if changes else document
 
 
@@ -79,7 +88,19 @@ def load_sidecar(path: Path) -> DocumentMeta | None:
         return None
     source = str(side)
     try:
-        data = json.loads(side.read_bytes().decode("utf-8-sig"))
+        info = side.stat()
+        if info.st_size > MAX_SIDECAR_BYTES:
+            raise InputError(
+                source,
+                f"metadata sidecar is {info.st_size:,} bytes; a sidecar holds a few fields "
+                f"(at most {MAX_SIDECAR_BYTES:,} bytes)",
+                code=codes.BAD_METADATA,
+            )
+        data = loads_bounded(side.read_bytes().decode("utf-8-sig"))
+    except JSONBoundError as err:
+        raise InputError(
+            source, f"metadata sidecar is JSON beyond a safe bound: it {err}", code=codes.TOO_COMPLEX
+        ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(
             source, f"metadata sidecar is not readable JSON ({err})", code=codes.BAD_METADATA
@@ -96,16 +117,20 @@ def finish_document(
 
     Raises InputError E109 naming the field when the resulting ``published`` is not a date.
     """
+    order = None
     for layer in layers:
         if layer is not None:
             document = layer.apply_to(document)
-    published = _normalised_published(document.published, source, line)
+            order = layer.date_order or order
+    published = _normalised_published(document.published, source, line, order)
     return replace(document, published=published) if published != document.published else document
 
 
-def _normalised_published(value: str | None, source: str, line: int | None) -> str | None:
+def _normalised_published(
+    value: str | None, source: str, line: int | None, date_order: str | None = None
+) -> str | None:
     try:
-        return normalise_date(value)
+        return normalise_date(value, date_order)
     except ValueError as err:
         raise InputError(
             source,

@@ -6,7 +6,10 @@ broken file in a folder of thousands costs one error line, not the run.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from typing import IO, BinaryIO
 
 from frenemy.errors import InputError, SkippedInput
 from frenemy.ingest import codes
+from frenemy.ingest.budget import budget_seconds, time_budget
 from frenemy.ingest.document import too_large
 from frenemy.ingest.docx import read_docx
 from frenemy.ingest.eml import read_eml
@@ -59,6 +63,14 @@ READERS: dict[str, Reader] = {
 }
 # An explicitly named file with another extension is read as plain text, if it is text.
 _FALLBACK = Reader("txt", read_txt)
+# "https://...", "file:///...": a web address, not a path (a Windows drive "C:\\" has no "//").
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device (like /dev/zero or a terminal)"),
+    (stat.S_ISBLK, "a block device (a disk)"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def read_paths(
@@ -90,18 +102,14 @@ def read_paths(
         if str(given) == "-":
             yield from _guarded(STDIN_NAME, lambda: read_jsonl(_stdin(stdin), STDIN_NAME, max_bytes, [flags]))
             continue
-        path = Path(given)
-        try:
-            is_dir = path.is_dir()
-            exists = is_dir or path.exists()
-        except (OSError, ValueError) as err:  # ValueError: a NUL character in the path
-            yield InputError(
-                str(path), f"cannot open it ({getattr(err, 'strerror', None) or err})", code=codes.NOT_FOUND
-            )
+        if _URL.match(str(given)):
+            yield url_refused(str(given))
             continue
-        if not exists:
-            yield InputError(str(path), "no such file or folder", code=codes.NOT_FOUND)
-        elif is_dir:
+        path = Path(given)
+        kind = path_kind(path)
+        if isinstance(kind, InputError):
+            yield kind
+        elif kind == "dir":
             for found in walk_folder(path):
                 if isinstance(found, InputError):
                     yield found
@@ -127,10 +135,14 @@ def read_file(
     source = str(path)
     reader = reader or READERS.get(path.suffix.lower(), _FALLBACK)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as err:
-        yield InputError(source, f"cannot open it ({err.strerror or err})", code=codes.NOT_FOUND)
+        yield _stat_error(path, err)
         return
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block forever, /dev/zero never ends
+        yield _not_regular(source, info.st_mode)
+        return
+    size = info.st_size
     limit = max_bytes * CONTAINER_FACTOR if reader.container else max_bytes
     if not reader.records and size > limit:
         yield too_large(source, "the file", size, limit)
@@ -148,7 +160,9 @@ def read_file(
                 yield from read_jsonl(stream, source, max_bytes, layers)
             else:
                 assert reader.read is not None
-                yield finish_document(reader.read(stream, source, max_bytes), layers, source)
+                with time_budget(budget_seconds(), source):  # one file cannot stall the run
+                    document = reader.read(stream, source, max_bytes)
+                yield finish_document(document, layers, source)
 
     yield from _guarded(source, documents)
 
@@ -185,6 +199,11 @@ def walk_folder(folder: Path) -> Iterator[Path | InputError]:
         except OSError:
             is_file = False
         path = Path(entry.path)
+        if not is_file and path.suffix.lower() in READERS:
+            kind = path_kind(path)  # a FIFO, device or link loop named like a document: say so
+            if isinstance(kind, InputError):
+                yield kind
+            continue
         if not is_file or is_sidecar(path):
             continue
         if path.suffix.lower() in READERS:
@@ -195,6 +214,65 @@ def walk_folder(folder: Path) -> Iterator[Path | InputError]:
                 f"{path.suffix} is not a format frenemy reads "
                 f"({', '.join(sorted(READERS))}); to read it as plain text, name it on the command line",
             )
+
+
+def path_kind(path: Path) -> str | InputError:
+    """``"dir"`` or ``"file"`` (a regular file) for a path given to read, else the InputError to show.
+
+    Checked with ``stat`` before anything is opened: a FIFO, a device or a socket is refused with
+    E111 (opening a FIFO blocks, ``/dev/zero`` never ends), and so is a symbolic link loop.
+    """
+    try:
+        info = path.stat()
+    except (OSError, ValueError) as err:  # ValueError: a NUL character in the path
+        if isinstance(err, OSError):
+            return _stat_error(path, err)
+        return InputError(str(path), f"cannot open it ({err})", code=codes.NOT_FOUND)
+    if stat.S_ISDIR(info.st_mode):
+        return "dir"
+    if stat.S_ISREG(info.st_mode):
+        return "file"
+    return _not_regular(str(path), info.st_mode)
+
+
+def url_refused(given: str) -> InputError:
+    """The E112 error for a web address given as a path."""
+    return InputError(
+        given,
+        "this is a web address: frenemy reads files, it does not fetch pages. Save the page "
+        "(a .html file, with a FILE.html.meta.json sidecar for its url and date), or put the pages "
+        'you fetched in a JSON Lines file of {"url", "title", "published", "text"} records and '
+        "ingest that (docs/formats.md, 'Pages from the web')",
+        code=codes.NOT_A_PATH,
+    )
+
+
+def _stat_error(path: Path, err: OSError) -> InputError:
+    source = str(path)
+    if err.errno == errno.ELOOP:
+        return InputError(
+            source, "a symbolic link loop (the link points back to itself); fix or remove the link",
+            code=codes.NOT_A_FILE,
+        )  # fmt: skip
+    if err.errno == errno.ENOENT:
+        if path.is_symlink():
+            target = os.readlink(path)
+            return InputError(
+                source, f"a broken symbolic link (it points to {target}, which does not exist)",
+                code=codes.NOT_FOUND,
+            )  # fmt: skip
+        return InputError(source, "no such file or folder", code=codes.NOT_FOUND)
+    return InputError(source, f"cannot open it ({err.strerror or err})", code=codes.NOT_FOUND)
+
+
+def _not_regular(source: str, mode: int) -> InputError:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return InputError(
+        source,
+        f"{kind}, not a regular file: frenemy reads files and folders only "
+        "(to read a stream, pipe JSON Lines into `frenemy ingest -`)",
+        code=codes.NOT_A_FILE,
+    )
 
 
 def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | InputError:

@@ -20,9 +20,39 @@ def safe(text: object) -> str:
 
 
 def clip(text: object, limit: int = MAX_SENTENCE) -> str:
-    """Safe text cut to ``limit`` characters on one line."""
+    """Safe text on one line, cut at a word boundary to at most ``limit`` characters, with "…".
+
+    ``clip("Iran detained hundreds of suspects", 20)`` -> ``"Iran detained…"``.
+    """
     s = " ".join(safe(text).split())
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+    if len(s) <= limit:
+        return s
+    cut = s[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:  # a word boundary not too far back; else cut the one long word
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+_OPENING = "\"“«„'‘"
+_CLOSING = "\"”»“'’"
+
+
+def quoted(text: object, limit: int = MAX_SENTENCE) -> str:
+    """Text in curly quotes, clipped; quotes the text already has around it are not doubled.
+
+    ``quoted('“We are not allies.”')`` -> ``“We are not allies.”``.
+    """
+    s = " ".join(safe(text).split())
+    if len(s) >= 2 and s[0] in _OPENING and s[-1] in _CLOSING:
+        s = s[1:-1].strip()
+    elif s.endswith(tuple(_CLOSING)) and s.count(s[-1]) == 1 and s[-1] in "”»’":
+        s = s[:-1].rstrip()  # a stray closing quote (the sentence ends a quotation)
+    return f"“{clip(s, limit)}”"
+
+
+SHORT_HYPOTHESIS = {"H1": "allies", "H2": "adversaries", "H3": "transactional", "H4": "no relationship"}
+_DOC_HASH = re.compile(r"\b([Dd])ocument ([0-9a-f]{12})\b")
 
 
 class Citations:
@@ -49,6 +79,43 @@ class Citations:
     def cite(self, doc_id: str, sentence_index: int) -> str:
         """``"Title" (Publisher, 2012-05-04), sentence 7``."""
         return f"{self.document(doc_id)}, sentence {sentence_index}"
+
+    def short_document(self, doc_id: str) -> str:
+        """``"Title" (Publisher, 2012-05-04)`` with the title cut to 60 characters."""
+        d = self.docs.get(doc_id)
+        if d is None:
+            return f"document {doc_id[:12]}"
+        title = clip(d.get("title") or f"document {doc_id[:12]}", 60)
+        return f'"{title}" ({clip(d.get("publisher") or "unknown publisher", 40)}, {d.get("published") or "undated"})'
+
+    def name_documents(self, text: str) -> str:
+        """Text with "document 1a2b3c4d5e6f" (a hash) replaced by the document's title and publisher."""
+
+        def named(m: re.Match[str]) -> str:
+            doc_id = next((i for i in self.docs if i.startswith(m.group(2))), None)
+            return self.short_document(doc_id) if doc_id else m.group(0)
+
+        return _DOC_HASH.sub(named, text)
+
+    def label_item(self, item_id: str) -> str:
+        """What a piece of evidence is, for a table row: ``2008 al-Qaeda -> Iran: kidnapped``
+        or ``claim by CTC (hostile): “antagonistic…”``."""
+        item = self.items.get(item_id)
+        if item is None:
+            return item_id
+        if item_id.startswith("ev_") or "action_text" in item:
+            return (
+                f"{event_date(item)} {actor_name(item.get('source'))} -> "
+                f"{actor_name(item.get('target'))}: {clip(item.get('action_text'), 40)}"
+            )
+        who = (
+            actor_name(item.get("claimant") or item.get("voice"))
+            if (item.get("claimant") or item.get("voice"))
+            else "the author"
+        )
+        return (
+            f"claim by {who} ({item.get('stance')}): {quoted(item.get('text') or item.get('sentence'), 60)}"
+        )
 
     def cite_item(self, item_id: str) -> str:
         item = self.items.get(item_id)
@@ -144,6 +211,51 @@ def cited_places(e: dict[str, Any]) -> list[dict[str, Any]]:
             seen.add(key)
             out.append(p)
     return out
+
+
+def summary_lines(verdict: dict[str, Any]) -> list[tuple[str, str]]:
+    """The verdict in plain words as (heading, text) pairs, warnings last.
+
+    Reports from before the summary existed fall back to the headline alone.
+    """
+    s = verdict.get("summary") or {}
+    out = [("", safe(s.get("answer") or verdict.get("headline") or ""))]
+    for key, head in (("how_sure", "How sure"), ("why", "Why"), ("change", "What would change it")):
+        if s.get(key):
+            out.append((head, safe(s[key])))
+    for w in s.get("warnings") or verdict.get("warnings") or []:
+        out.append(("Warning", safe(w)))
+    if verdict.get("hypotheses_note"):
+        out.append(("Hypotheses", safe(verdict["hypotheses_note"])))
+    return out
+
+
+def key_events(report: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` weightiest counted events (weight x |Goldstein|), in date order.
+
+    When the latest period sets the verdict, up to two thirds of them come from that period,
+    so the events shown are those the verdict rests on, with the history behind them.
+    """
+    rows = timeline(report)
+    if len(rows) <= limit:
+        return rows
+    v = report.get("verdict") or {}
+    periods = report.get("periods") or []
+    current = (
+        set(periods[-1].get("evidence") or [])
+        if periods and (v.get("figures") or {}).get("turn") in ("settled", "thin")
+        else set()
+    )
+
+    def heft(i: int) -> tuple[bool, float, int]:
+        r = rows[i]
+        w = float(r.get("group_weight", r.get("weight", 0)) or 0)
+        return (not r.get("counted"), -w * abs(float(r.get("value", r.get("goldstein", 0)) or 0)), i)
+
+    ranked = sorted(range(len(rows)), key=heft)
+    chosen = [i for i in ranked if rows[i].get("group", rows[i]["id"]) in current][: (2 * limit) // 3]
+    chosen += [i for i in ranked if i not in chosen][: limit - len(chosen)]
+    return [rows[i] for i in sorted(chosen)]
 
 
 def score_text(verdict: dict[str, Any]) -> str:

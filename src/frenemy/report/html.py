@@ -26,9 +26,11 @@ from frenemy.report.common import (
     event_date,
     has_ratings,
     pair_title,
+    quoted,
     reports_note,
     safe,
     score_text,
+    summary_lines,
     timeline,
 )
 
@@ -38,7 +40,7 @@ padding:0 1rem;color:#1d1d1f;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
 .headline{font-size:1.3rem;font-weight:600}.cooperative{color:#17663a}.hostile{color:#a61b1b}
 .mixed,.ambivalent{color:#8a6100}.insufficient-evidence,.neutral{color:#666}
-.basis{color:#444;max-width:70em}table{border-collapse:collapse;margin:.5rem 0}
+.basis{color:#444;max-width:70em}.summary p{max-width:70em;margin:.35rem 0}.warning{color:#a61b1b}table{border-collapse:collapse;margin:.5rem 0}
 th,td{border-bottom:1px solid #e4e4e4;padding:.25rem .6rem;text-align:left;vertical-align:top}
 th{background:#f6f6f6}.cite{color:#666;font-size:.88em}.sentence{font-style:italic}
 li{margin-bottom:.6rem}.r-CC,.r-C{color:#17663a}.r-I,.r-II{color:#a61b1b;font-weight:600}
@@ -65,24 +67,31 @@ def render_html(report: dict[str, Any]) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="frenemy">',  # ingest skips frenemy's own reports (W102)
         f"<title>{_e(title)}: frenemy dyad report</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="headline {_e(v["label"])}">{_e(v["headline"])}</p>',
+        '<section class="summary" id="summary">',
+        *_summary_html(v),
+        "</section>",
         f'<p>Verdict: <strong class="{_e(v["label"])}">{_e(v["label"])}</strong>, score {score} on the '
         f"Goldstein scale (-10 to +10), confidence {float(v['confidence']):.2f}.</p>",
-        f'<p class="basis">{_e(v["basis"])}</p>',
+        '<details class="basis"><summary>How the numbers are computed</summary>'
+        f"<p>{_e(v['basis'])}</p></details>",
         "<h2>Timeline</h2>",
         _svg_timeline(report),
         "<h2>Periods</h2>",
     ]
     if report["periods"]:
         out.append(
-            "<table><tr><th>from</th><th>to</th><th>label</th><th>events</th><th>mean Goldstein</th></tr>"
+            "<table><tr><th>from</th><th>to</th><th>label</th><th>events</th><th>publishers</th>"
+            "<th>mean Goldstein</th></tr>"
         )
         for p in report["periods"]:
             out.append(
                 f"<tr><td>{_e(p['start'])}</td><td>{_e(p['end'])}</td>"
                 f'<td class="{_e(p["label"])}">{_e(p["label"])}</td><td>{int(p["events"])}</td>'
+                f"<td>{_e(p.get('publishers', '?'))}</td>"
                 f"<td>{float(p['goldstein_mean']):+.2f}</td></tr>"
             )
         out.append("</table>")
@@ -100,7 +109,7 @@ def render_html(report: dict[str, Any]) -> str:
         out.append(
             f'<li id="{_e(e["id"])}"><strong>{_e(event_date(e))}</strong> '
             f'<span class="{polarity}">{_e(describe_event(e))}</span>{_e(reports_note(e))}{counted}<br>'
-            f'<span class="sentence">“{_e(clip(e["sentence"]))}”</span><br>'
+            f'<span class="sentence">{_e(quoted(e["sentence"]))}</span><br>'
             f'<span class="cite">{cited}{more}</span></li>'
         )
     out.append("</ol>")
@@ -123,11 +132,16 @@ def render_html(report: dict[str, Any]) -> str:
                 h = ", hedged" if c.get("hedged") else ""
                 items.append(
                     f'<li id="{_e(cid)}">{_e(c["stance"])}{h}: <span class="sentence">'
-                    f"“{_e(clip(c.get('text') or c['sentence']))}”</span> "
+                    f"{_e(quoted(c.get('text') or c['sentence']))}</span> "
                     f'<span class="cite">{_e(cites.cite(c["doc_id"], c["sentence_index"]))}</span></li>'
                 )
+            silent = (
+                f' <em class="not-counted">(not counted: {_e(s.get("note") or "")})</em>'
+                if s.get("counted") is False
+                else ""
+            )
             out.append(
-                f"<li><strong>{_e(actor_name(s['claimant']))}</strong>: "
+                f"<li><strong>{_e(actor_name(s['claimant']))}</strong>{silent}: "
                 f'<span class="{_e(s["stance"])}">{_e(s["stance"])}</span>{hedged}<ul>{"".join(items)}</ul></li>'
             )
         out.append("</ul>")
@@ -142,7 +156,7 @@ def render_html(report: dict[str, Any]) -> str:
                 _e(cites.cite_item(i)) for i in list(cx.get("claims", [])) + list(cx.get("events", []))
             )
             out.append(
-                f"<li><em>{_e(cx['kind'])}</em>: {_e(clip(cx['explanation'], 400))}"
+                f"<li><em>{_e(cx['kind'])}</em>: {_e(cites.name_documents(clip(cx['explanation'], 400)))}"
                 f'<br><span class="cite">{sides}</span></li>'
             )
         out.append("</ul>")
@@ -160,11 +174,14 @@ def render_html(report: dict[str, Any]) -> str:
     ids, matrix = ach_rows(report)
     if matrix:
         head = "".join(f"<th>{_e(i)}</th>" for i in ids)
-        out.append(f"<table><tr><th>evidence</th><th>kind</th><th>weight</th>{head}<th>cited</th></tr>")
+        out.append(
+            f"<table><tr><th>evidence (date and act, or claim)</th><th>kind</th><th>weight</th>{head}"
+            "<th>cited</th></tr>"
+        )
         for r in matrix:
             cells = "".join(f'<td class="r-{_e(r.get(i, ""))}">{_e(r.get(i, ""))}</td>' for i in ids)
             out.append(
-                f"<tr><td><code>{_e(r['evidence'])}</code></td><td>{_e(r['kind'])}</td>"
+                f'<tr id="ach-{_e(r["evidence"])}"><td>{_e(cites.label_item(r["evidence"]))}</td><td>{_e(r["kind"])}</td>'
                 f"<td>{float(r['weight']):.2f}</td>{cells}"
                 f'<td class="cite">{_e(cites.cite_item(r["evidence"]))}</td></tr>'
             )
@@ -175,6 +192,18 @@ def render_html(report: dict[str, Any]) -> str:
         out.append(f"<li>{_e(cites.document(d['id']))} <code>{_e(d['id'][:12])}</code></li>")
     out.append("</ul></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _summary_html(v: dict[str, Any]) -> list[str]:
+    """The verdict in plain words: the answer, then how sure, why, what would change it, warnings."""
+    out = []
+    for head, body in summary_lines(v):
+        if not head:
+            out.append(f'<p class="answer"><strong>{_e(body)}</strong></p>')
+        else:
+            cls = "warning" if head == "Warning" else head.lower().replace(" ", "-")
+            out.append(f'<p class="{_e(cls)}"><strong>{_e(head)}:</strong> {_e(body)}</p>')
+    return out
 
 
 def _svg_timeline(report: dict[str, Any]) -> str:
@@ -224,9 +253,13 @@ def _svg_timeline(report: dict[str, Any]) -> str:
     step = max(1, (hi.year - lo.year + 1) // 12)
     for year in range(lo.year, hi.year + 1, step):
         tx = x(date(year, 1, 1))
+        # the label sits under its year (centred on it, or starting at its first day when years
+        # are skipped), never under the boundary where the previous year's December points are
+        lx, anchor = (x(date(year, 7, 2)), "middle") if step == 1 else (tx + 3, "start")
         parts.append(
             f'<line x1="{tx:.1f}" y1="{axis - 4}" x2="{tx:.1f}" y2="{axis + 4}" stroke="#333"/>'
-            f'<text x="{tx:.1f}" y="{_H - 6}" font-size="11" text-anchor="middle" fill="#444">{year}</text>'
+            f'<text class="year" x="{lx:.1f}" y="{_H - 6}" font-size="11" text-anchor="{anchor}" '
+            f'fill="#444">{year}</text>'
         )
     parts.append(f'<text x="{_PAD}" y="14" font-size="11" fill="#17663a">cooperation</text>')
     parts.append(f'<text x="{_PAD}" y="{_H - 22}" font-size="11" fill="#a61b1b">conflict</text>')

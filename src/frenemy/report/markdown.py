@@ -21,9 +21,11 @@ from frenemy.report.common import (
     event_date,
     has_ratings,
     pair_title,
+    quoted,
     reports_note,
     safe,
     score_text,
+    summary_lines,
     timeline,
 )
 
@@ -33,10 +35,15 @@ _MD_SPECIAL = re.compile(
 
 
 def md(text: object) -> str:
-    """Escape text for inline Markdown (also safe inside a table cell)."""
-    s = safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape text for inline Markdown (also safe inside a table cell).
+
+    ``<`` and ``&`` become entities (no tag or entity can open); ``>`` alone opens nothing
+    inline, so ``Iran -> al-Qaeda`` stays as written, except at the start, where it would quote.
+    """
+    s = safe(text).replace("&", "&amp;").replace("<", "&lt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    return " ".join(s.split())
+    s = " ".join(s.split())
+    return "\\" + s if s.startswith(">") else s
 
 
 def render_markdown(report: dict[str, Any]) -> str:
@@ -44,20 +51,27 @@ def render_markdown(report: dict[str, Any]) -> str:
     cites = Citations(report)
     v = report["verdict"]
     out: list[str] = [f"# {md(pair_title(report))}", "", f"**{md(v['headline'])}**", ""]
+    for head, body in summary_lines(v):
+        out += [f"**{md(head)}:** {md(body)}" if head else f"**{md(body)}**", ""]
     score = score_text(v)
     out += [
         f"Verdict: **{v['label']}**, score {score} on the Goldstein scale, confidence {v['confidence']:.2f}.",
         "",
+        "<details><summary>How the numbers are computed</summary>",
+        "",
         md(v["basis"]),
+        "",
+        "</details>",
         "",
         "## Periods",
         "",
     ]
     if report["periods"]:
-        out += ["| from | to | label | events | mean Goldstein |", "|---|---|---|---|---|"]
+        out += ["| from | to | label | events | publishers | mean Goldstein |", "|---|---|---|---|---|---|"]
         for p in report["periods"]:
             out.append(
-                f"| {md(p['start'])} | {md(p['end'])} | {p['label']} | {p['events']} | {p['goldstein_mean']:+.2f} |"
+                f"| {md(p['start'])} | {md(p['end'])} | {p['label']} | {p['events']} | "
+                f"{p.get('publishers', '?')} | {p['goldstein_mean']:+.2f} |"
             )
     else:
         out.append("No dated events: no periods.")
@@ -66,7 +80,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     for e in rows[:MAX_TIMELINE]:
         counted = "" if e.get("counted") else " *(not counted)*"
         out.append(f"- **{md(event_date(e))}** {md(describe_event(e))}{md(reports_note(e))}{counted}  ")
-        out.append(f"  “{md(clip(e['sentence']))}”  ")
+        out.append(f"  {md(quoted(e['sentence']))}  ")
         sources = cited_places(e)
         out.append("  " + "; ".join(md(cites.cite(s["doc_id"], s["sentence_index"])) for s in sources[:6]))
         if len(sources) > 6:
@@ -79,14 +93,15 @@ def render_markdown(report: dict[str, Any]) -> str:
         out.append("No claims about this pair.")
     for s in report["sources"]:
         hedged = " (hedged)" if s.get("hedged") else ""
-        out.append(f"- **{md(actor_name(s['claimant']))}**: {s['stance']}{hedged}")
+        silent = f" *(not counted: {md(s.get('note') or '')})*" if s.get("counted") is False else ""
+        out.append(f"- **{md(actor_name(s['claimant']))}**: {s['stance']}{hedged}{silent}")
         for cid in s["claims"]:
             c = claims.get(cid)
             if c is None:
                 continue
             h = ", hedged" if c.get("hedged") else ""
             out.append(
-                f"  - {c['stance']}{h}: “{md(clip(c.get('text') or c['sentence']))}” "
+                f"  - {c['stance']}{h}: {md(quoted(c.get('text') or c['sentence']))} "
                 f"({md(cites.cite(c['doc_id'], c['sentence_index']))})"
             )
     out += ["", "## Contradictions", ""]
@@ -96,7 +111,9 @@ def render_markdown(report: dict[str, Any]) -> str:
         sides = "; ".join(
             md(cites.cite_item(i)) for i in list(cx.get("claims", [])) + list(cx.get("events", []))
         )
-        out.append(f"- *{md(cx['kind'])}*: {md(clip(cx['explanation'], 400))} ({sides})")
+        out.append(
+            f"- *{md(cx['kind'])}*: {md(cites.name_documents(clip(cx['explanation'], 400)))} ({sides})"
+        )
     out += ["", "## Competing hypotheses (ACH)", ""]
     if not has_ratings(report):
         out += [NO_ACH, ""]
@@ -110,13 +127,13 @@ def render_markdown(report: dict[str, Any]) -> str:
     if matrix:
         out += [
             "",
-            "| evidence | kind | weight | " + " | ".join(ids) + " | cited |",
+            "| evidence (date and act, or claim) | kind | weight | " + " | ".join(ids) + " | cited |",
             "|---" * (len(ids) + 4) + "|",
         ]
         for r in matrix:
             cells = " | ".join(r.get(hid, "") for hid in ids)
             out.append(
-                f"| {md(r['evidence'])} | {md(r['kind'])} | {float(r['weight']):.2f} | {cells} | {md(cites.cite_item(r['evidence']))} |"
+                f"| {md(cites.label_item(r['evidence']))} | {md(r['kind'])} | {float(r['weight']):.2f} | {cells} | {md(cites.cite_item(r['evidence']))} |"
             )
     out += ["", "## Documents", ""]
     for d in report["documents"]:

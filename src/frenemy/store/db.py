@@ -66,6 +66,7 @@ class Store:
         self.readonly = readonly
         self._registry = registry
         self._lock = threading.RLock()
+        conn: sqlite3.Connection | None = None
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
@@ -74,25 +75,68 @@ class Store:
                         code="E201",
                     )
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                conn = self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 if self.path != ":memory:":
                     Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+                conn = self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             # migration 2 fills events.sentence_key with the key deduplication compares
             self.conn.create_function("frenemy_sentence_key", 1, sentence_key, deterministic=True)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
+            if readonly:
+                self._check_readable()
+            else:
+                self._check_intact()
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.Error, StoreError) as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise store_error(exc, self.path, opening=True) from exc
+        except OSError as exc:  # the store's folder cannot be created
             raise StoreError(
-                f"cannot open store {self.path}: {exc}. Is it a frenemy database? Use --db to point at another file.",
+                f"cannot create store {self.path}: {exc.strerror or exc}; choose a --db path you can write to",
+                code="E206",
+            ) from exc
+
+    def _check_readable(self) -> None:
+        """A store opened for reading is a frenemy store of a schema this frenemy knows (E202, E203)."""
+        try:
+            row = self.conn.execute("SELECT MAX(version) FROM migrations").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+            if self.path == ":memory:":
+                return
+            raise StoreError(
+                f"cannot open store {self.path}: it is not a frenemy store (it has no migrations table); "
+                "point --db at a store made by `frenemy ingest`",
                 code="E202",
             ) from exc
+        self._refuse_newer(int(row[0] or 0))
+
+    def _check_intact(self) -> None:
+        """Before writing: a damaged page is found now, not reported as success later (E204)."""
+        rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        if rows != ["ok"]:
+            raise StoreError(
+                f"store {self.path} is damaged ({'; '.join(rows)}): nothing was written. Restore it from a "
+                "backup, or ingest the documents again into a new --db",
+                code="E204",
+            )
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > LATEST_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {version}, newer than this frenemy "
+                f"({LATEST_VERSION}); upgrade frenemy",
+                code="E203",
+            )
 
     # --- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -110,12 +154,7 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
             )
             done = {r[0] for r in self.conn.execute("SELECT version FROM migrations")}
-            if done and max(done) > LATEST_VERSION:
-                raise StoreError(
-                    f"store {self.path} has schema version {max(done)}, newer than this frenemy "
-                    f"({LATEST_VERSION}); upgrade frenemy",
-                    code="E203",
-                )
+            self._refuse_newer(max(done, default=0))
             for version, name, sql in MIGRATIONS:
                 if version in done:
                     continue
@@ -131,14 +170,21 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT; rolls back on any error, so nothing partial is kept."""
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            else:
-                self.conn.execute("COMMIT")
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    # SQLite may already have rolled back (a full disk, an I/O error)
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                mapped = store_error(exc, self.path)
+                if mapped.code == "E200":
+                    raise  # a constraint or SQL mistake is a bug: keep its type for the traceback
+                raise mapped from exc
 
     @property
     def registry(self) -> ActorRegistry:
@@ -169,21 +215,22 @@ class Store:
         """
         doc = result.document
         with self.transaction() as c:
-            exists = c.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
-            if exists and not replace:
-                return False
-            if exists:
+            if replace:
                 c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            c.execute(
+            # The conflict is detected by the INSERT inside the write transaction: of two ingests
+            # of one document at once, exactly one stores it and the other is told it is a duplicate.
+            inserted = c.execute(
                 "INSERT INTO documents (id, title, publisher, published, author, url, source_path, format, "
                 "language, external_id, text, pipeline_version, model, dictionary_hash, ingested_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 (
                     doc.id, doc.title, doc.publisher, doc.published, doc.author, doc.url,
                     doc.source_path, doc.format, doc.language, doc.external_id, doc.text,
                     pipeline_version, model, dictionary_hash, _now(),
                 ),
-            )  # fmt: skip
+            ).rowcount  # fmt: skip
+            if not inserted:
+                return False
             c.executemany(
                 "INSERT INTO sentences (doc_id, idx, char_start, char_end, text) VALUES (?,?,?,?,?)",
                 [(s.doc_id, s.index, s.start, s.end, s.text) for s in result.sentences],
@@ -729,6 +776,97 @@ class Store:
             {"doc_id": r[0], "sentence_index": r[1], "title": r[2], "snippet": r[3], "rank": round(r[4], 4)}
             for r in rows
         ]
+
+    def update_document_metadata(self, doc_id: str, changes: dict[str, str | None]) -> bool:
+        """Set metadata fields (title, publisher, published, author, url) of a stored document,
+        and the copies derived from them (each event's ``publisher``), in one transaction.
+
+        Returns False when no such document is stored. Records whose dates were resolved against
+        ``published`` are not touched: re-extract the document for that (``write_result(replace=True)``).
+        """
+        allowed = ("title", "publisher", "published", "author", "url")
+        fields = {k: v for k, v in changes.items() if k in allowed}
+        if not fields:
+            return self.has_document(doc_id)
+        with self.transaction() as c:
+            updated = c.execute(
+                f"UPDATE documents SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                (*fields.values(), doc_id),
+            ).rowcount
+            if updated and "publisher" in fields:
+                c.execute("UPDATE events SET publisher = ? WHERE doc_id = ?", (fields["publisher"], doc_id))
+        return bool(updated)
+
+
+# SQLite result codes (``sqlite3.Error.sqlite_errorname``) -> what the user can do about them.
+_STORE_ERRORS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("SQLITE_NOTADB",),
+        "E202",
+        "cannot open store {path}: it is not a frenemy store ({cause}); point --db at a store made by "
+        "`frenemy ingest`",
+    ),
+    (
+        ("SQLITE_CORRUPT",),
+        "E204",
+        "store {path} is damaged ({cause}): nothing was written. Restore it from a backup, or ingest the "
+        "documents again into a new --db",
+    ),
+    (
+        ("SQLITE_FULL",),
+        "E205",
+        "store {path} is full ({cause}): the document being written was not kept. Free disk space and run "
+        "the same command again (stored documents are skipped)",
+    ),
+    (
+        ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"),
+        "E206",
+        "cannot write store {path} ({cause}): check the permissions of the file and its folder, or use "
+        "another --db",
+    ),
+    (
+        ("SQLITE_BUSY", "SQLITE_LOCKED"),
+        "E207",
+        "store {path} is busy ({cause}): another frenemy is writing it; try again when it has finished",
+    ),
+    (("SQLITE_IOERR",), "E208", "cannot read or write store {path} ({cause}): check the disk and the file"),
+)
+
+
+def store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> StoreError:
+    """A coded StoreError (exit 3) for an SQLite failure; E200 when the cause is not a store condition.
+
+    >>> store_error(sqlite3.DatabaseError("database disk image is malformed"), "x.db").code
+    'E204'
+    """
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    cause = str(exc)
+    if not name:  # raised without a result code: go by SQLite's message
+        lowered = cause.lower()
+        name = next(
+            (
+                code
+                for text, code in (
+                    ("not a database", "SQLITE_NOTADB"),
+                    ("malformed", "SQLITE_CORRUPT"),
+                    ("disk is full", "SQLITE_FULL"),
+                    ("readonly", "SQLITE_READONLY"),
+                    ("unable to open", "SQLITE_CANTOPEN"),
+                    ("locked", "SQLITE_BUSY"),
+                    ("disk i/o", "SQLITE_IOERR"),
+                )
+                if text in lowered
+            ),
+            "",
+        )
+    for prefixes, code, template in _STORE_ERRORS:
+        if name.startswith(prefixes):
+            return StoreError(template.format(path=path, cause=cause), code=code)
+    what = "cannot open" if opening else "failed on"
+    return StoreError(
+        f"{what} store {path}: {cause}. Is it a frenemy database? Use --db to point at another file.",
+        code="E202" if opening else "E200",
+    )
 
 
 def _fts_query(query: str) -> str:

@@ -21,7 +21,14 @@ from frenemy.web import views
 from frenemy.web.app import WebState, web_state
 from frenemy.web.charts import edge_polarity
 from frenemy.web.render import evidence_href, plain_snippet
-from frenemy.web.security import BodyTooLarge, is_plain_id, read_limited_body, too_large_response
+from frenemy.web.security import (
+    BodyTooLarge,
+    JSONLimitError,
+    is_plain_id,
+    parse_json_limited,
+    read_limited_body,
+    too_large_response,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -286,9 +293,11 @@ async def api_ingest(request: Request) -> Response:
     except BodyTooLarge:
         return too_large_response(state.max_upload_bytes)
     try:
-        upload = DocumentUpload.model_validate(json.loads(raw.decode("utf-8")))
+        upload = DocumentUpload.model_validate(parse_json_limited(raw))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return _error(400, "E505", f"the body is not UTF-8 JSON: {err}")
+    except JSONLimitError as err:
+        return _error(400, "E506", f"the body passes a JSON limit: {err}")
     except ValidationError as err:
         problems = [{"where": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]} for e in err.errors()]
         return JSONResponse(
@@ -298,8 +307,8 @@ async def api_ingest(request: Request) -> Response:
         result = await run_in_threadpool(ingest_upload, state, upload)
     except InputError as err:
         return _error(422, err.code, err.message)
-    except FrenemyError as err:
-        return _error(500, err.code, err.message)
+    except FrenemyError as err:  # a store that cannot take the document (E2xx: damaged, full) is 503
+        return _error(503 if err.code.startswith("E2") else 500, err.code, err.message)
     return JSONResponse(result, status_code=200 if result["duplicate"] else 201)
 
 

@@ -9,6 +9,7 @@ the first POST.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from frenemy.errors import FrenemyError, StoreError
 from frenemy.web.render import build_environment
@@ -62,6 +64,14 @@ class WebState:
         return HTMLResponse(html, status_code=status_code)
 
 
+class FrenemyApp(FastAPI):
+    """FastAPI with the security headers outermost: Starlette sends an unhandled error's 500
+    from its outermost layer, past every middleware added with ``add_middleware``."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 def web_state(request: Request) -> WebState:
     """The WebState of the app serving ``request``."""
     state: WebState = request.app.state.frenemy
@@ -93,10 +103,12 @@ def create_app(
         from frenemy.store.db import Store
 
         Store(db_path).close()  # creates the schema so read-only GETs work on an empty store
+    else:
+        _check_store(db_path)
 
     from frenemy.web import api, pages
 
-    app = FastAPI(
+    app = FrenemyApp(
         title="frenemy",
         summary="Allies or enemies, since when, and who says so: evidence from documents.",
         version=_version(),
@@ -106,7 +118,6 @@ def create_app(
     )
     app.state.frenemy = WebState(str(path), allow_ingest, int(max_upload_bytes), build_environment())
     app.add_middleware(LocalHostMiddleware, allowed=list(allowed_hosts))
-    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(files("frenemy.web") / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -125,6 +136,17 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest:
         hosts.append(host)
     app = create_app(db_path, allow_ingest=allow_ingest, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+
+
+def _check_store(db_path: str) -> None:
+    """Refuse to serve a file that is not a readable frenemy store (E2xx), before listening."""
+    from frenemy.store.db import Store, store_error
+
+    try:
+        with Store(db_path, readonly=True) as store:
+            store.stats()  # every table is there and its first pages can be read
+    except sqlite3.Error as exc:
+        raise store_error(exc, db_path) from exc
 
 
 def _version() -> str:
@@ -169,6 +191,20 @@ def _add_error_handlers(app: FastAPI) -> None:
                 {"error": {"code": "E422", "message": message, "problems": problems}}, status_code=422
             )
         return web_state(request).render("error.html", 422, status=422, message=message, suggestions=[])
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_failure(request: Request, exc: sqlite3.Error) -> Response:
+        from frenemy.store.db import store_error
+
+        return await frenemy_error(request, store_error(exc, web_state(request).db_path))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # the traceback goes to the server log; the client gets a coded answer and no details
+        message = "internal error: the server log has the details"
+        if _wants_json(request):
+            return JSONResponse({"error": {"code": "E500", "message": message}}, status_code=500)
+        return web_state(request).render("error.html", 500, status=500, message=message, suggestions=[])
 
     @app.exception_handler(FrenemyError)
     async def frenemy_error(request: Request, exc: FrenemyError) -> Response:

@@ -77,8 +77,10 @@ class TimelineBand:
 
 @dataclass
 class Tick:
-    pos: float
+    pos: float  # where the grid line is drawn (a year tick: 1 January)
     label: str
+    label_x: float | None = None  # where the label's text starts or centres (default: pos)
+    anchor: str = "middle"
 
 
 @dataclass
@@ -129,6 +131,8 @@ def build_timeline(
         lo, hi = mid - 0.5, mid + 0.5
     pad = (hi - lo) * 0.03
     lo, hi = lo - pad, hi + pad
+    if hi - lo <= 12:  # few years: draw whole years, so each year's label sits under all of it
+        lo, hi = float(math.floor(lo)), float(math.ceil(hi))
 
     def x_of(t: float) -> float:
         return round(left + (t - lo) / (hi - lo) * (right - left), 2)
@@ -176,7 +180,22 @@ def build_timeline(
                 counted=bool(ev.get("counted", True)),
             )
         )
-    chart.x_ticks = [Tick(x_of(float(y)), str(y)) for y in _year_ticks(lo, hi)]
+    # A year's label sits under the year itself, not under its first day: centred on the year
+    # when every year is labelled, else starting just right of its line, so a December point
+    # is never read against the next year's label.
+    years = _year_ticks(lo, hi)
+    step = years[1] - years[0] if len(years) > 1 else 1
+    if step == 1:  # every year labelled, the partly shown first and last ones too
+        for y in range(math.floor(lo), math.ceil(hi)):
+            shown_from, shown_to = max(float(y), lo), min(y + 1.0, hi)
+            if shown_to - shown_from < 0.25:
+                continue  # too little of that year is drawn to hold its label
+            mid = x_of((shown_from + shown_to) / 2)
+            chart.x_ticks.append(Tick(x_of(max(float(y), lo)), str(y), mid, "middle"))
+    else:
+        for y in years:
+            pos = x_of(float(y))
+            chart.x_ticks.append(Tick(pos, str(y), round(pos + 3, 2), "start"))
     chart.y_ticks = [Tick(y_of(g), f"{g:+.0f}" if g else "0") for g in (10.0, 5.0, 0.0, -5.0, -10.0)]
     return chart
 

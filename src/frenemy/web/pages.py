@@ -112,7 +112,19 @@ def dyad_page(
         timeline=timeline,
         evidence=evidence,
         ach=_ach_matrix(report, evidence),
+        named=_named_contradictions(report),
     )
+
+
+def _named_contradictions(report: dict[str, Any]) -> dict[str, str]:
+    """Contradiction explanations with documents named by title, publisher and date, not hash."""
+    from frenemy.report.common import Citations
+
+    cites = Citations(report)
+    return {
+        str(c.get("id")): cites.name_documents(str(c.get("explanation", "")))
+        for c in report.get("contradictions", [])
+    }
 
 
 @router.api_route("/document/{doc_id}", methods=PAGE_METHODS, response_class=HTMLResponse)
@@ -170,7 +182,9 @@ def _evidence_index(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for ev in report.get("events", []):
         index[ev["id"]] = {
             "kind": "event",
-            "label": f"{(ev.get('date') or {}).get('start') or 'undated'}: {ev.get('action_text', '')}",
+            "label": f"{(ev.get('date') or {}).get('start') or 'undated'}: "
+            f"{(ev.get('source') or {}).get('name') or '?'} {ev.get('action_text', '')} "
+            f"{(ev.get('target') or {}).get('name') or '?'}",
             "sentence": ev.get("sentence", ""),
             "href": evidence_href(ev["doc_id"], ev.get("sentence_index")),
         }
@@ -191,6 +205,7 @@ def _ach_matrix(report: dict[str, Any], evidence: dict[str, dict[str, Any]]) -> 
     order: list[str] = []
     seen: set[str] = set()
     cells: dict[tuple[str, str], str] = {}
+    out_of_scope: set[str] = set()
     for h in hypotheses:
         for r in h.get("ratings", []) or []:
             ev_id = str(r.get("evidence", ""))
@@ -198,11 +213,14 @@ def _ach_matrix(report: dict[str, Any], evidence: dict[str, dict[str, Any]]) -> 
                 seen.add(ev_id)
                 order.append(ev_id)
             cells[(ev_id, str(h.get("id", "")))] = str(r.get("rating", ""))
+            if r.get("in_scope") is False:
+                out_of_scope.add(ev_id)
     rows = [
         {
             "id": ev_id,
             "evidence": evidence.get(ev_id, {"kind": "", "label": ev_id, "sentence": "", "href": ""}),
             "ratings": [cells.get((ev_id, str(h.get("id", ""))), "") for h in hypotheses],
+            "in_scope": ev_id not in out_of_scope,
         }
         for ev_id in order
     ]

@@ -7,8 +7,10 @@ rebinding), and uploads are size-limited before they are parsed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
@@ -142,3 +144,50 @@ def too_large_response(limit: int) -> JSONResponse:
         },
         status_code=413,
     )
+
+
+MAX_JSON_DEPTH = 32  # a document upload is one flat object; nesting past this is an attack
+MAX_JSON_NUMBER_DIGITS = 100  # no field of ours holds a number; Python refuses ints past 4300 digits
+
+
+class JSONLimitError(ValueError):
+    """A request body that is JSON but passes a nesting or number-size limit."""
+
+
+def parse_json_limited(
+    raw: bytes, *, max_depth: int = MAX_JSON_DEPTH, max_number_digits: int = MAX_JSON_NUMBER_DIGITS
+) -> Any:
+    """Decode a UTF-8 JSON body with limits: nesting depth and number length are checked first.
+
+    Raises UnicodeDecodeError, json.JSONDecodeError, or JSONLimitError: never RecursionError or
+    the int-conversion ValueError that deep or huge input would give ``json.loads``.
+
+    >>> parse_json_limited(b'{"text": "[[[["}')
+    {'text': '[[[['}
+    """
+    text = raw.decode("utf-8")
+    depth = 0
+    in_string = escaped = False
+    for ch in text:  # brackets inside strings do not count
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise JSONLimitError(f"JSON nested deeper than {max_depth} levels")
+        elif ch in "]}":
+            depth -= 1
+
+    def number(digits: str) -> int | float:
+        if len(digits) > max_number_digits:
+            raise JSONLimitError(f"a number of {len(digits)} characters (the limit is {max_number_digits})")
+        return float(digits) if any(c in digits for c in ".eE") else int(digits)
+
+    return json.loads(text, parse_int=number, parse_float=number)
