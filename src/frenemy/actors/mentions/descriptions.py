@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 
 _RESIDENCE_PREPOSITIONS = frozenset({"in", "across", "throughout", "inside"})
+# people who act as a body ("protesters in Iran stormed ..."); victims, bystanders and "people in
+# southern Israel" are not made parties to an event by where they are
+_ACTING_CROWDS = frozenset({"protester", "protestor", "demonstrator", "crowd"})
 
 
 class DescriptionPass(ReferencePass):
@@ -66,7 +69,7 @@ class DescriptionPass(ReferencePass):
                     self._claim(
                         _Found(start, tok.i + 1, self.registry.group(qualifier, sector), "description")
                     )
-            elif sector == "CVL":
+            elif sector == "CVL" and tok.lemma_.lower() in _ACTING_CROWDS:
                 self._describe_residents(tok)
 
     def _describe_residents(self, tok: Token) -> None:
