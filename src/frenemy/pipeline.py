@@ -651,11 +651,14 @@ def _corrected(
 
 def refresh_contradictions(store: Store) -> int:
     """Recompute contradictions over every stored claim and conflicting event."""
-    from frenemy.analyze.contradictions import find_contradictions
+    from frenemy.analyze.contradictions import document_label, find_contradictions
 
     claims, events = store.all_claims_and_events_for_contradictions()
     roots = store.roots()  # a government body is compared as its country, a person as their group
-    return store.replace_contradictions(find_contradictions(claims, events, rollup=lambda i: roots.get(i, i)))
+    meta = store.documents_meta({e.doc_id for e in events})
+    names = {i: document_label(d.title, d.publisher, d.published) for i, d in meta.items()}
+    found = find_contradictions(claims, events, rollup=lambda i: roots.get(i, i), documents=names)
+    return store.replace_contradictions(found)
 
 
 # --- stateless batch coding (frenemy code) ---------------------------------------------------

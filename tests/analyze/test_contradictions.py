@@ -187,6 +187,28 @@ def test_incompatible_dates_for_the_same_act():
     )
 
 
+def test_a_date_conflict_names_documents_by_title_not_by_hash():
+    d1 = DateInfo(start="2003-05", precision="month", basis="explicit", text="May 2003")
+    d2 = DateInfo(start="2004-02", precision="month", basis="explicit", text="February 2004")
+    names = {
+        "d1": "\u201cIran holds fugitives\u201d (Wire, 2003-08-04)",
+        "d2": "\u201cA later look\u201d (Weekly)",
+    }
+    [cx] = find_contradictions([], [event("e1", date=d1), event("e2", date=d2, doc="d2")], documents=names)
+    assert cx.explanation.startswith("\u201cIran holds fugitives\u201d (Wire, 2003-08-04) dates")
+    assert "\u201cA later look\u201d (Weekly) dates it to February 2004" in cx.explanation
+    [unnamed] = find_contradictions([], [event("e1", date=d1), event("e2", date=d2, doc="d2")])
+    assert unnamed.explanation.startswith("Document d1")  # without names, the id's start
+
+
+def test_document_label():
+    from frenemy.analyze.contradictions import document_label
+
+    assert document_label("Talks resume", "VOA", "2021-01-04") == "\u201cTalks resume\u201d (VOA, 2021-01-04)"
+    assert document_label(None, "VOA", "2021-01-04") == "VOA (2021-01-04)"
+    assert document_label(None, None, None) == "an untitled document"
+
+
 def test_grouping_scales_with_pairs():
     many = [claim(f"c{i}", ActorRef(f"src-{i}", f"Source {i}"), "cooperative", "x") for i in range(300)]
     many += [

@@ -21,7 +21,7 @@ Everything is grouped by pair first, so the work grows with the claims per pair,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 from frenemy.models import ActorRef, Claim, Contradiction, DateInfo, Event, stable_id
@@ -42,6 +42,7 @@ def find_contradictions(
     rollup: Rollup | None = None,
     current_window_days: int = 365,
     max_stance_per_pair: int = 500,
+    documents: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """Contradictions among the given claims and events, explicit ones first.
 
@@ -50,7 +51,8 @@ def find_contradictions(
     ("basis": "publication") speaks of the relationship as it stood in the ``current_window_days``
     before publication; a claim without any date overlaps everything. Stance contradictions grow
     with the square of the claimants about a pair, so at most ``max_stance_per_pair`` are listed per
-    pair, the strongest sources first.
+    pair, the strongest sources first. ``documents`` names a document in explanations (doc id ->
+    "title (publisher, date)"); without it a document is named by the start of its id.
 
     >>> # Treasury: cooperative (Iran, al-Qaeda) 2011-07-28; CTC: hostile, published 2012-05-04
     >>> # -> [Contradiction(kind="stance", claims=[…two ids…], explanation="US Treasury says …; …")]
@@ -76,7 +78,7 @@ def find_contradictions(
             if cx.id not in used and frozenset(_claimant_id(by_id[i]) for i in cx.claims) not in disputing:
                 used.add(cx.id)
                 out.append(cx)
-    for cx in _event_conflicts(events, up):
+    for cx in _event_conflicts(events, up, documents or {}):
         if cx.id not in used:
             used.add(cx.id)
             out.append(cx)
@@ -302,7 +304,7 @@ def _event_side(e: Event) -> str:
     return f"doc:{e.doc_id}"
 
 
-def _event_conflicts(events: list[Event], up: Rollup) -> list[Contradiction]:
+def _event_conflicts(events: list[Event], up: Rollup, documents: Mapping[str, str]) -> list[Contradiction]:
     """Asserted vs negated acts (kind fact) and the same act with dates that cannot both hold
     (kind date), between different sources (attributed speaker, else document)."""
     groups: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
@@ -337,18 +339,20 @@ def _event_conflicts(events: list[Event], up: Rollup) -> list[Contradiction]:
                         claims=[],
                         events=[a.id, n.id],
                         explanation=(
-                            f"{_source_name(a)} reports that {a.source.name if a.source else src} "
+                            f"{_source_name(a, documents)} reports that {a.source.name if a.source else src} "
                             f"{a.action_text} {a.target.name if a.target else tgt}; "
-                            f"{_source_name(n, lower=True)} says it did not happen."
+                            f"{_source_name(n, documents, lower=True)} says it did not happen."
                         ),
                         about=about,
                     )
                 )
-        out.extend(_date_conflicts(asserted, about))
+        out.extend(_date_conflicts(asserted, about, documents))
     return out
 
 
-def _date_conflicts(events: list[Event], about: list[str]) -> list[Contradiction]:
+def _date_conflicts(
+    events: list[Event], about: list[str], documents: Mapping[str, str]
+) -> list[Contradiction]:
     """Same CAMEO code and action words, dated to periods that do not overlap and lie within two
     years of each other (further apart, it is more likely a repeated act)."""
     by_act: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -381,8 +385,9 @@ def _date_conflicts(events: list[Event], about: list[str]) -> list[Contradiction
                     claims=[],
                     events=[a.id, b.id],
                     explanation=(
-                        f"{_source_name(a)} dates \u201c{a.action_text}\u201d to {a.date.text or a.date.start}; "
-                        f"{_source_name(b, lower=True)} dates it to {b.date.text or b.date.start}."
+                        f"{_source_name(a, documents)} dates \u201c{a.action_text}\u201d to "
+                        f"{a.date.text or a.date.start}; "
+                        f"{_source_name(b, documents, lower=True)} dates it to {b.date.text or b.date.start}."
                     ),
                     about=about,
                 )
@@ -401,7 +406,17 @@ def _open_ended(d: DateInfo) -> bool:
     return (d.text or "").strip().lower().startswith(_OPEN_WORDS)
 
 
-def _source_name(e: Event, lower: bool = False) -> str:
+def _source_name(e: Event, documents: Mapping[str, str], lower: bool = False) -> str:
     if e.attributed_to is not None:
         return e.attributed_to.name
+    if e.doc_id in documents:
+        return documents[e.doc_id]
     return f"{'d' if lower else 'D'}ocument {e.doc_id[:12]}"
+
+
+def document_label(title: str | None, publisher: str | None, published: str | None) -> str:
+    """How an explanation names a document: "\u201cTitle\u201d (Publisher, 2012-05-04)"."""
+    tail = ", ".join(x for x in (publisher, published) if x)
+    if title:
+        return f"\u201c{title}\u201d ({tail})" if tail else f"\u201c{title}\u201d"
+    return f"{publisher} ({published})" if publisher and published else publisher or "an untitled document"
