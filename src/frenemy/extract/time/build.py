@@ -22,6 +22,7 @@ from frenemy.extract.time.timeline import (
     DocTimeline,
     TimeExpression,
 )
+from frenemy.nlp.datelines import dateline_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -149,6 +150,7 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
     res = _Resolver(doc, pats, pub_span, mentions)
     sents = list(doc.sents)
     sent_starts = [s.start for s in sents]
+    datelines = dateline_spans(doc)
 
     expressions: list[TimeExpression] = []
     unplaced: set[int] = set()  # sentences with a date phrase the missing publication date leaves unplaced
@@ -172,6 +174,10 @@ def build_timeline(ctx: DocContext) -> DocTimeline:
         s2, e, span = found
         bare = span.named is not None and span.start is not None and span.end is not None
         attach = _attachment(doc, s2, e, bare)
+        if any(a <= attach < b for a, b in datelines):
+            attach = doc[
+                attach
+            ].sent.root.i  # "DOHA, June 5, 2017 (Reuters) - X cut ties": the lead's main verb
         if span.basis == "relative-to-publication" and _is_future(doc[attach]):
             span = _forward(doc[s2:e].text, span, res, pats)
         res.anchor = span
