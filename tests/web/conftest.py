@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,13 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
     """The app served by uvicorn in a background thread on 127.0.0.1; yields its base URL."""
+    with served(app) as url:
+        yield url
+
+
+@contextmanager
+def served(app) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a background thread on 127.0.0.1 while the block runs."""
     import uvicorn
 
     port = free_port()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-import time
+import json
 from pathlib import Path
 
 import pytest
+from tests.web.conftest import served
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -27,27 +27,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def demo_server(demo_db):
-    import socket
-
-    import uvicorn
-
     from frenemy.web.app import create_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "demo server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(demo_db)) as url:
+        yield url
 
 
 @pytest.mark.model
@@ -63,10 +46,8 @@ def test_demo_dyad_page_matches_the_api(demo_server, page, artifacts):
     dated = [e for e in report["events"] if event_time(e.get("date")) is not None]
     assert len(dated) >= 3  # the samples describe Iran / al-Qaeda events over two decades
 
-    started = time.monotonic()
     with urllib.request.urlopen(f"{demo_server}/dyad?a=Iran&b=al%20Qaeda") as response:
-        assert response.status == 200 and len(response.read()) > 1000
-    assert time.monotonic() - started < 1.0  # the page answers in under a second
+        assert response.status == 200 and len(response.read()) > 1000  # speed lives in make bench
 
     page.goto(f"{demo_server}/dyad?a=Iran&b=al%20Qaeda")
     assert page.locator("#verdict .badge").inner_text() == report["verdict"]["label"]
@@ -115,17 +96,25 @@ def test_api_dyad_is_exactly_the_cli_json(demo_db):
 def test_demo_dyad_page_leads_with_plain_words_and_agrees_with_its_hypotheses(
     demo_server, page, artifacts, a, b, label, top
 ):
+    report = _check_dyad_page(demo_server, page, artifacts, a, b, "demo")
+    assert report["verdict"]["label"] == label
+    assert page.locator("table.ach thead th").nth(1).inner_text().startswith(f"{top}:")
+
+
+def _check_dyad_page(server: str, page, artifacts: Path, a: str, b: str, name: str) -> dict:
+    """The dyad page of a pair: plain words first, the formula folded away, hypotheses that agree
+    with the verdict, no contradiction between agreeing sources, documents named by title, year
+    labels under their own year. Returns the API's report."""
     import json
     import re
     import urllib.parse
     import urllib.request
 
     query = urllib.parse.urlencode({"a": a, "b": b})
-    with urllib.request.urlopen(f"{demo_server}/api/dyad?{query}") as response:
+    with urllib.request.urlopen(f"{server}/api/dyad?{query}") as response:
         report = json.load(response)
     v = report["verdict"]
-    assert v["label"] == label
-    page.goto(f"{demo_server}/dyad?{query}")
+    page.goto(f"{server}/dyad?{query}")
 
     # plain words first: the answer is the first paragraph of the verdict after the headline,
     # visible, above the numbers; the formula is folded away until asked for
@@ -140,9 +129,7 @@ def test_demo_dyad_page_leads_with_plain_words_and_agrees_with_its_hypotheses(
     page.locator("#verdict-formula summary").click()
     assert formula.is_visible() and "x diversity" in formula.inner_text()
 
-    # the hypotheses agree with the verdict: the best-ranked column is the verdict's hypothesis
-    first = page.locator("table.ach thead th").nth(1).inner_text()
-    assert first.startswith(f"{top}:")
+    # the hypotheses agree with the verdict (the best-ranked column is the verdict's hypothesis)
     assert "agree with the verdict" in page.locator("#ach-agreement").inner_text()
 
     # no contradiction between sources that agree, and documents named by title, not hash
@@ -179,5 +166,38 @@ def test_demo_dyad_page_leads_with_plain_words_and_agrees_with_its_hypotheses(
             assert x >= max(before)[1] - 6, (when, max(before))  # a point's radius of slack
         if after:
             assert x <= min(after)[1] + 6, (when, min(after))
-    page.screenshot(path=str(artifacts / f"demo-dyad-{a}-{b}.png".replace(" ", "-")), full_page=True)
+    page.screenshot(path=str(artifacts / f"{name}-dyad-{a}-{b}.png".replace(" ", "-")), full_page=True)
     assert page.console_errors == [] and page.dialogs == []
+    return report
+
+
+REAL = Path(__file__).resolve().parents[2] / "eval" / "real"
+REAL_PAIRS = [(d["a"], d["b"], d["current"]) for d in json.loads((REAL / "dyads.json").read_text())]
+
+
+@pytest.fixture(scope="module")
+def real_server(tmp_path_factory: pytest.TempPathFactory):
+    """The web app over the multi-publisher real-news corpus (eval/real/docs)."""
+    from frenemy.ingest import read_paths
+    from frenemy.pipeline import Pipeline, ingest_into, refresh_contradictions
+    from frenemy.store.db import Store
+    from frenemy.web.app import create_app
+
+    path = tmp_path_factory.mktemp("real") / "real.db"
+    with Store(path) as store:
+        summary = ingest_into(store, read_paths([REAL / "docs"]), Pipeline())
+        refresh_contradictions(store)
+    assert summary.failed == 0 and summary.ingested >= 10
+    with served(create_app(str(path))) as url:
+        yield url
+
+
+@pytest.mark.model
+@pytest.mark.browser
+@pytest.mark.parametrize(("a", "b", "current"), REAL_PAIRS)
+def test_real_news_dyad_page_leads_with_plain_words_and_agrees_with_its_hypotheses(
+    real_server, page, artifacts, a, b, current
+):
+    report = _check_dyad_page(real_server, page, artifacts, a, b, "real")
+    assert report["verdict"]["label"] in ("cooperative", "hostile", "mixed")
+    assert report["documents"] and all(d["title"] for d in report["documents"])
