@@ -21,6 +21,8 @@ _NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvm
 _NP_PREPS = {"of", "including", "among"}
 _LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate", "ally", "align"}
 _LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked", "tied", "connected"}
+# participles whose agents act alongside the clause's subjects: "A and B, joined by C, cut ties"
+_JOINING_PARTICIPLES = frozenset({"join", "accompany"})  # not "backed by": a supporter is no doer
 _PLACE_OF_PEOPLE = frozenset({"in", "from"})
 _PAIR_WINDOW = 2  # sentences back that "the two" may reach
 _PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
@@ -74,6 +76,55 @@ def _subject_token(tok: Token) -> Token | None:
     return None
 
 
+def _stranded_subjects(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    """Actors of a subordinate clause the parser split from its predicate: in "The differences
+    erupted, when Saudi Arabia and Bahrain, joined by Egypt, severed relations with Qatar" the
+    small parser makes "severed" a conjunct of "erupted" (subject "differences") and hangs the
+    countries on a relative "joined". The clause ends right before the verb (or before the first
+    conjunct of the verb's run), has an actor subject and no object: its subjects are the doers.
+    The agents of a joining participle ("joined by Egypt") act with them. [] otherwise."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ != "conj" and cur.i != verb.i:
+            break
+        found = _clause_before(ctx, cur)
+        if found:
+            return found
+        if cur.dep_ != "conj" or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
+            break
+        cur = cur.head
+    return []
+
+
+def _clause_before(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    sent = verb.sent
+    i = verb.i - 1
+    while i >= sent.start and ctx.doc[i].is_punct:
+        i -= 1
+    if i < sent.start or i == verb.i - 1:
+        return []  # no comma: an ordinary neighbour, not a split clause
+    end = ctx.doc[i]
+    for clause in (end, *end.ancestors):
+        if clause.i >= verb.i or clause.sent.start != sent.start:
+            break
+        if clause.dep_ not in ("relcl", "advcl", "acl") or clause.pos_ != "VERB":
+            continue
+        if clause.right_edge.i != i or verb in clause.subtree or clause.is_ancestor(verb):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children):
+            return []  # a complete clause of its own: "when Iran, which had armed them, ..."
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        found = _actors(ctx, subj) if subj is not None else []
+        if not found:
+            return []
+        if clause.lemma_ in _JOINING_PARTICIPLES:
+            for a in _children(clause, "agent"):
+                for p in _children(a, "pobj"):
+                    found += [m for m in _actors(ctx, p) if all(m.actor.id != o.actor.id for o in found)]
+        return found
+    return []
+
+
 def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     """ "An attack by the Islamic State killed 13 troops": the doer named on an event-noun subject."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
@@ -85,6 +136,11 @@ def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
 
 def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     subj = _subject_token(verb)
+    if subj is None or not _actors(ctx, subj):
+        # the small parser may hang the real subjects on a clause just before the verb
+        recovered = _stranded_subjects(ctx, verb)
+        if recovered:
+            return recovered
     if subj is None:
         return []
     found = _actors(ctx, subj)
