@@ -168,6 +168,10 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
     """The token of the phrase's actor mention, searched breadth first from the head."""
     if ctx.mention_at(tok.i) is not None:
         return tok
+    # a name in apposition is who the phrase is: "the Lebanese militant movement Hezbollah"
+    named = next((c for c in tok.children if c.dep_ == "appos" and _is_name(ctx, c)), None)
+    if named is not None:
+        return named
     # a demonym or name modifier says who the phrase is ("his Iranian counterpart") before an owner
     first = sorted(tok.children, key=lambda c: c.dep_ not in ("amod", "compound", "nmod"))
     queue: deque[tuple[Token, int]] = deque((c, 1) for c in first)
@@ -227,7 +231,14 @@ def _listed(ctx: DocContext, tok: Token) -> list[Token]:
     if own is None or own.kind != "name":
         return []
     out: list[Token] = []
+    # an apposition after a later member of the list cannot describe the first: it is a list item
+    # the parser misplaced ("Lebanon, Sudan, the Islamist organization Hamas, the Taliban ...")
+    later = min((c.i for c in tok.conjuncts if c.i > tok.i), default=None)
     for a in tok.children:
+        if a.dep_ == "appos" and later is not None and a.i > later:
+            named = [c for c in _children(a, "appos") if _is_name(ctx, c)]
+            out += [*(named[:1] or [a]), *a.conjuncts]
+            continue
         m = ctx.mention_at(a.i) if a.dep_ == "appos" else None
         if m is None or m.kind != "name" or m.actor.type != own.actor.type:
             continue
@@ -235,6 +246,11 @@ def _listed(ctx: DocContext, tok: Token) -> list[Token]:
             continue
         out += [a, *a.conjuncts]
     return out
+
+
+def _is_name(ctx: DocContext, tok: Token) -> bool:
+    m = ctx.mention_at(tok.i)
+    return m is not None and m.kind == "name"
 
 
 def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:

@@ -59,6 +59,15 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
             found = _noun_pps(ctx, h)
         if found:
             return found
+    if not author_first:
+        # "mediated disputes in or involving Lebanon": the parser coordinates the participle with
+        # the verb's preposition, so the parties hang on the verb, not on the object
+        for c in _children(verb, "prep"):
+            for p in c.conjuncts:
+                if p.lemma_.lower() in _PARTY_PARTICIPLES:
+                    found = [m for o in _children(p, "dobj") for m in _actors(ctx, o)]
+                    if found:
+                        return found
     for c in _children(verb, "ccomp") if cameo_info(cameo).root in _ADDRESSEE_ROOTS else []:
         for s in _children(c, ("nsubj", "nsubjpass")):  # "demanded that North Korea abandon"
             found = _actors(ctx, s) if c.i > verb.i else []
