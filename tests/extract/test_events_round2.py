@@ -67,3 +67,35 @@ def test_parties_of_a_participle_coordinated_with_the_preposition(pipeline):
     )
     assert {("oman", "yemen", "045"), ("oman", "jordan", "045"), ("oman", "hezbollah", "045")} <= got
     assert ("oman", "lebanon", "045") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Saudi Arabia will not let Iran undermine its security.", ("saudi-arabia", "iran", "130")),
+        ("China would never allow Taiwan to declare independence.", ("china", "taiwan", "130")),
+        ("Israel will not tolerate Iranian entrenchment in Syria.", ("israel", "iran", "130")),
+    ],
+)
+def test_refused_permission_in_the_future_is_a_warning(pipeline, text, want):
+    evs = pipeline.analyse(Document(id="r2", text=text, published="2020-06-01")).events
+    top = pipeline.registry.rollup
+    warnings = [e for e in evs if e.cameo == "130"]
+    assert [(top(e.source.id)[-1], top(e.target.id)[-1], e.cameo) for e in warnings] == [want]
+    # the warning is made now: neither denied nor future
+    assert (warnings[0].negated, warnings[0].modality, warnings[0].scope) == (False, "asserted", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iraq did not allow Iran to build bases.", "Kuwait will allow Iran to open a consulate."],
+)
+def test_a_past_refusal_or_a_permission_is_no_warning(pipeline, text):
+    evs = pipeline.analyse(Document(id="r2", text=text, published="2020-06-01")).events
+    assert not [e for e in evs if e.cameo == "130"]
+
+
+def test_criticised_move_is_that_of_the_party_the_gloss_names(pipeline):
+    got = _triples(pipeline, "Turkey condemned the decision on Friday, saying Greece had broken its word.")
+    assert ("turkey", "greece", "111") in got
+    assert _triples(pipeline, "Turkey condemned the attack, saying it was barbaric.") == set()

@@ -8,6 +8,7 @@ from frenemy.extract.events.actors import _chain
 from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
 from frenemy.extract.events.gate import _frame_of, _may_be_event
+from frenemy.extract.events.warning import warning_events
 from frenemy.extract.lexicon import EventLexicon, LexEntry
 from frenemy.extract.retold import date_retold_acts
 from frenemy.models import Event
@@ -64,7 +65,7 @@ def _sentence_events(
         if entries:
             cands.append((tok, entries))
     if not cands:
-        return []
+        return warning_events(ctx, sent, s_index, set(), prior[-_REPLY_LOOKBACK:])
     frames: dict[int, tuple[str, Token]] = {}
     for tok, _ in cands:
         fr = _frame_of(tok)
@@ -91,7 +92,7 @@ def _sentence_events(
         if built and frame is not None:
             consumed.add(frame[1].i)
         events.extend(built)
-    return events
+    return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
 
 
 def _coordinated_under(tok: Token, ctrl: Token) -> bool:
