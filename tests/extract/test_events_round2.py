@@ -99,3 +99,31 @@ def test_criticised_move_is_that_of_the_party_the_gloss_names(pipeline):
     got = _triples(pipeline, "Turkey condemned the decision on Friday, saying Greece had broken its word.")
     assert ("turkey", "greece", "111") in got
     assert _triples(pipeline, "Turkey condemned the attack, saying it was barbaric.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "modality"),
+    [
+        ("Kenya ordered all Somali diplomats to leave the country.", ("kenya", "somalia", "166"), "asserted"),
+        (
+            "Russia told the British journalists to leave the country.",
+            ("russia", "united-kingdom", "174"),
+            "asserted",
+        ),
+        (
+            "Kenya said all Somali diplomats must leave the country within 48 hours.",
+            ("kenya", "somalia", "166"),
+            "reported",
+        ),
+    ],
+)
+def test_an_order_to_leave_the_country_is_an_expulsion(pipeline, text, want, modality):
+    evs = pipeline.analyse(Document(id="r2", text=text, published="2020-06-01")).events
+    top = pipeline.registry.rollup
+    assert [(top(e.source.id)[-1], top(e.target.id)[-1], e.cameo) for e in evs] == [want]
+    assert (evs[0].negated, evs[0].modality) == (False, modality)
+
+
+def test_a_refused_order_to_leave_stays_a_denied_demand(pipeline):
+    got = _triples(pipeline, "Kenya did not order Somali diplomats to leave the country.")
+    assert not any(code.startswith("16") or code.startswith("17") for _, _, code in got)
