@@ -127,3 +127,18 @@ def test_an_order_to_leave_the_country_is_an_expulsion(pipeline, text, want, mod
 def test_a_refused_order_to_leave_stays_a_denied_demand(pipeline):
     got = _triples(pipeline, "Kenya did not order Somali diplomats to leave the country.")
     assert not any(code.startswith("16") or code.startswith("17") for _, _, code in got)
+
+
+def test_the_two_leaders_of_a_visit_are_the_visitor_and_his_host_country(pipeline):
+    # "where" opens a clause with its own doer; "the two leaders" are Putin and Turkey's leader
+    got = _triples(
+        pipeline,
+        "On Monday, Putin flew to Ankara, the Turkish capital, where the two leaders signed a gas deal.",
+    )
+    assert {("russia", "turkey", "057"), ("turkey", "russia", "057")} <= got
+
+
+def test_the_two_leaders_need_a_named_leader(pipeline):
+    # no person named: "the two leaders" stays unresolved rather than pairing two places
+    got = _triples(pipeline, "Officials went to Ankara and Moscow, where the two leaders signed a gas deal.")
+    assert not any(code == "057" for _, _, code in got)

@@ -270,6 +270,17 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         if earliest == 0:
             break
         earliest = ctx.doc[earliest - 1].sent.start
+    found = _last_two(ctx, tok, earliest, want_person, want_state)
+    if len(found) < 2 and want_person and any(f.actor.type == "person" for f in found):
+        # one leader named and the other only by the country he went to: "Abiy traveled to
+        # Asmara, Eritrea's capital, where the two leaders signed ..." (the dyad is the states')
+        found = _last_two(ctx, tok, earliest, False, want_state)
+    return found[::-1] if len(found) == 2 else []
+
+
+def _last_two(
+    ctx: DocContext, tok: Token, earliest: int, want_person: bool, want_state: bool
+) -> list[MentionSpan]:
     found: list[MentionSpan] = []
     for m in reversed(ctx.mentions):
         if m.end > tok.i or m.start < earliest:
@@ -281,8 +292,8 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         if all(not _same_actor(ctx, m.actor.id, f.actor.id) for f in found):
             found.append(m)
             if len(found) == 2:
-                return found[::-1]
-    return []
+                break
+    return found
 
 
 def _targets(ctx: DocContext, toks: list[Token]) -> list[MentionSpan]:
