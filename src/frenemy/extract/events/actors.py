@@ -21,6 +21,8 @@ _NP_DEPS = {"compound", "poss", "amod", "nmod", "appos", "prep", "pobj", "npadvm
 _NP_PREPS = {"of", "including", "among"}
 _LINK_PARTICIPLES = {"relate", "link", "tie", "belong", "connect", "affiliate", "ally", "align"}
 _LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked", "tied", "connected"}
+# participles whose agents act alongside the clause's subjects: "A and B, joined by C, cut ties"
+_JOINING_PARTICIPLES = frozenset({"join", "accompany"})  # not "backed by": a supporter is no doer
 _PLACE_OF_PEOPLE = frozenset({"in", "from"})
 _PAIR_WINDOW = 2  # sentences back that "the two" may reach
 _PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
@@ -74,6 +76,55 @@ def _subject_token(tok: Token) -> Token | None:
     return None
 
 
+def _stranded_subjects(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    """Actors of a subordinate clause the parser split from its predicate: in "The differences
+    erupted, when Saudi Arabia and Bahrain, joined by Egypt, severed relations with Qatar" the
+    small parser makes "severed" a conjunct of "erupted" (subject "differences") and hangs the
+    countries on a relative "joined". The clause ends right before the verb (or before the first
+    conjunct of the verb's run), has an actor subject and no object: its subjects are the doers.
+    The agents of a joining participle ("joined by Egypt") act with them. [] otherwise."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ != "conj" and cur.i != verb.i:
+            break
+        found = _clause_before(ctx, cur)
+        if found:
+            return found
+        if cur.dep_ != "conj" or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
+            break
+        cur = cur.head
+    return []
+
+
+def _clause_before(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    sent = verb.sent
+    i = verb.i - 1
+    while i >= sent.start and ctx.doc[i].is_punct:
+        i -= 1
+    if i < sent.start or i == verb.i - 1:
+        return []  # no comma: an ordinary neighbour, not a split clause
+    end = ctx.doc[i]
+    for clause in (end, *end.ancestors):
+        if clause.i >= verb.i or clause.sent.start != sent.start:
+            break
+        if clause.dep_ not in ("relcl", "advcl", "acl") or clause.pos_ != "VERB":
+            continue
+        if clause.right_edge.i != i or verb in clause.subtree or clause.is_ancestor(verb):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children):
+            return []  # a complete clause of its own: "when Iran, which had armed them, ..."
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        found = _actors(ctx, subj) if subj is not None else []
+        if not found:
+            return []
+        if clause.lemma_ in _JOINING_PARTICIPLES:
+            for a in _children(clause, "agent"):
+                for p in _children(a, "pobj"):
+                    found += [m for m in _actors(ctx, p) if all(m.actor.id != o.actor.id for o in found)]
+        return found
+    return []
+
+
 def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     """ "An attack by the Islamic State killed 13 troops": the doer named on an event-noun subject."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
@@ -85,6 +136,11 @@ def _agent_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
 
 def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     subj = _subject_token(verb)
+    if subj is None or not _actors(ctx, subj):
+        # the small parser may hang the real subjects on a clause just before the verb
+        recovered = _stranded_subjects(ctx, verb)
+        if recovered:
+            return recovered
     if subj is None:
         return []
     found = _actors(ctx, subj)
@@ -112,6 +168,10 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
     """The token of the phrase's actor mention, searched breadth first from the head."""
     if ctx.mention_at(tok.i) is not None:
         return tok
+    # a name in apposition is who the phrase is: "the Lebanese militant movement Hezbollah"
+    named = next((c for c in tok.children if c.dep_ == "appos" and _is_name(ctx, c)), None)
+    if named is not None:
+        return named
     # a demonym or name modifier says who the phrase is ("his Iranian counterpart") before an owner
     first = sorted(tok.children, key=lambda c: c.dep_ not in ("amod", "compound", "nmod"))
     queue: deque[tuple[Token, int]] = deque((c, 1) for c in first)
@@ -171,7 +231,14 @@ def _listed(ctx: DocContext, tok: Token) -> list[Token]:
     if own is None or own.kind != "name":
         return []
     out: list[Token] = []
+    # an apposition after a later member of the list cannot describe the first: it is a list item
+    # the parser misplaced ("Lebanon, Sudan, the Islamist organization Hamas, the Taliban ...")
+    later = min((c.i for c in tok.conjuncts if c.i > tok.i), default=None)
     for a in tok.children:
+        if a.dep_ == "appos" and later is not None and a.i > later:
+            named = [c for c in _children(a, "appos") if _is_name(ctx, c)]
+            out += [*(named[:1] or [a]), *a.conjuncts]
+            continue
         m = ctx.mention_at(a.i) if a.dep_ == "appos" else None
         if m is None or m.kind != "name" or m.actor.type != own.actor.type:
             continue
@@ -179,6 +246,11 @@ def _listed(ctx: DocContext, tok: Token) -> list[Token]:
             continue
         out += [a, *a.conjuncts]
     return out
+
+
+def _is_name(ctx: DocContext, tok: Token) -> bool:
+    m = ctx.mention_at(tok.i)
+    return m is not None and m.kind == "name"
 
 
 def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
@@ -198,6 +270,17 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         if earliest == 0:
             break
         earliest = ctx.doc[earliest - 1].sent.start
+    found = _last_two(ctx, tok, earliest, want_person, want_state)
+    if len(found) < 2 and want_person and any(f.actor.type == "person" for f in found):
+        # one leader named and the other only by the country he went to: "Abiy traveled to
+        # Asmara, Eritrea's capital, where the two leaders signed ..." (the dyad is the states')
+        found = _last_two(ctx, tok, earliest, False, want_state)
+    return found[::-1] if len(found) == 2 else []
+
+
+def _last_two(
+    ctx: DocContext, tok: Token, earliest: int, want_person: bool, want_state: bool
+) -> list[MentionSpan]:
     found: list[MentionSpan] = []
     for m in reversed(ctx.mentions):
         if m.end > tok.i or m.start < earliest:
@@ -209,8 +292,8 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         if all(not _same_actor(ctx, m.actor.id, f.actor.id) for f in found):
             found.append(m)
             if len(found) == 2:
-                return found[::-1]
-    return []
+                break
+    return found
 
 
 def _targets(ctx: DocContext, toks: list[Token]) -> list[MentionSpan]:

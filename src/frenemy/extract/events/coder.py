@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from frenemy.extract.events.actors import _chain
 from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
+from frenemy.extract.events.expulsion import expulsion_events
 from frenemy.extract.events.gate import _frame_of, _may_be_event
+from frenemy.extract.events.warning import warning_events
 from frenemy.extract.lexicon import EventLexicon, LexEntry
 from frenemy.extract.retold import date_retold_acts
 from frenemy.models import Event
@@ -63,15 +65,15 @@ def _sentence_events(
             entries = lexicon.lookup(tok.lower_[:-1], pos)  # "staged" lemmatised "stag"
         if entries:
             cands.append((tok, entries))
+    # expulsions said as orders first: their ordering verb is no demand of its own
+    events, consumed = expulsion_events(ctx, lexicon, sent, s_index, prior[-_REPLY_LOOKBACK:])
     if not cands:
-        return []
+        return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
     frames: dict[int, tuple[str, Token]] = {}
     for tok, _ in cands:
         fr = _frame_of(tok)
         if fr is not None:
             frames[tok.i] = fr
-    consumed: set[int] = set()
-    events: list[Event] = []
     # governed actions first: a control verb whose action yields an event is used up by it;
     # then verbs and adjectives before nouns, so that "held talks" codes once, through the verb
     ordered = sorted(cands, key=lambda c: (c[0].i not in frames, c[0].pos_ == "NOUN", c[0].i))
@@ -91,7 +93,7 @@ def _sentence_events(
         if built and frame is not None:
             consumed.add(frame[1].i)
         events.extend(built)
-    return events
+    return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
 
 
 def _coordinated_under(tok: Token, ctrl: Token) -> bool:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 _CAUSATIVE_VERBS = frozenset({"have", "get"})  # "had a diplomat kidnapped", "got the envoy expelled"
 _REL_PRONOUNS = {"who", "whom", "which", "that"}
+_REL_ADVERBS = {"where", "when"}
 
 _OBJECT_CONTROL = {
     "let",
@@ -44,6 +45,9 @@ def _may_be_event(tok: Token) -> bool:
             tok
         ) is not None
     if dep == "relcl":
+        if any(c.dep_ == "advmod" and c.lower_ in _REL_ADVERBS for c in tok.children):
+            # "Asmara, where the two leaders signed the agreement": a clause with its own doer
+            return any(c.dep_ == "nsubj" for c in tok.children)
         return any(
             c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in _REL_PRONOUNS for c in tok.children
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from frenemy.extract import modality as mod
 from frenemy.extract.cameo import cameo_info
 from frenemy.extract.events.actors import _actors
 from frenemy.extract.events.gate import _children
@@ -59,6 +60,15 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
             found = _noun_pps(ctx, h)
         if found:
             return found
+    if not author_first:
+        # "mediated disputes in or involving Lebanon": the parser coordinates the participle with
+        # the verb's preposition, so the parties hang on the verb, not on the object
+        for c in _children(verb, "prep"):
+            for p in c.conjuncts:
+                if p.lemma_.lower() in _PARTY_PARTICIPLES:
+                    found = [m for o in _children(p, "dobj") for m in _actors(ctx, o)]
+                    if found:
+                        return found
     for c in _children(verb, "ccomp") if cameo_info(cameo).root in _ADDRESSEE_ROOTS else []:
         for s in _children(c, ("nsubj", "nsubjpass")):  # "demanded that North Korea abandon"
             found = _actors(ctx, s) if c.i > verb.i else []
@@ -77,7 +87,7 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         if found:
             return found
     if author_first:
-        return []
+        return _named_in_elaboration(ctx, verb, objects)
     # an infinitive on the object, not a purpose clause on the verb ("sent troops ... to deter Iran")
     clauses = [c for o in objects for c in o.children if c.dep_ in _INFINITIVE_DEPS and _is_infinitive(c)]
     for c in clauses:
@@ -88,6 +98,23 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         found = _noun_pps(ctx, c)
         if found:
             return found
+    return []
+
+
+def _named_in_elaboration(ctx: DocContext, verb: Token, objects: list[Token]) -> list[MentionSpan]:
+    """ "X criticized the move, saying Saudi Arabia could not ...": an act named only by a bare
+    noun ("the move", "the decision") is the act of the party the speaker's own gloss is about,
+    the subject of a speech participle on the verb. [] without such an object or gloss."""
+    if not objects or any(_actors(ctx, o) for o in objects):
+        return []
+    for c in _children(verb, "advcl"):
+        if c.tag_ != "VBG" or c.i < verb.i or "speech" not in mod.kinds(c.lemma_):
+            continue
+        for clause in _children(c, "ccomp"):
+            for s in _children(clause, ("nsubj", "nsubjpass")):
+                found = _actors(ctx, s)
+                if found:
+                    return found
     return []
 
 
