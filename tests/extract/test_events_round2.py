@@ -142,3 +142,14 @@ def test_the_two_leaders_need_a_named_leader(pipeline):
     # no person named: "the two leaders" stays unresolved rather than pairing two places
     got = _triples(pipeline, "Officials went to Ankara and Moscow, where the two leaders signed a gas deal.")
     assert not any(code == "057" for _, _, code in got)
+
+
+def test_a_plural_back_reference_acts_for_each_of_its_members(pipeline):
+    # "the once-bitter rivals" and "they" stand for the two states named before (MentionSpan.members)
+    rivals = _triples(
+        pipeline,
+        "Norway and Chile cut ties in 2016. In March 2023 the once-bitter rivals restored diplomatic relations.",
+    )
+    assert {("norway", "chile", "054"), ("chile", "norway", "054")} <= rivals
+    they = _triples(pipeline, "Peru and Ghana fought a border war in 1998. In 2018 they signed a peace agreement.")
+    assert {("peru", "ghana", "057"), ("ghana", "peru", "057")} <= they

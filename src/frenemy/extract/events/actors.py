@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frenemy.actors.data import agent_lexicon
@@ -217,8 +218,12 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         heads += list(inner.conjuncts)  # "the bids of Sweden and Finland"
     for t in heads:
         m = _actor_in(ctx, t)
-        if m is not None and all(m.actor.id != o.actor.id for o in out):
-            out.append(m)
+        if m is None:
+            continue
+        # a plural back-reference ("the once-bitter rivals", "they") stands for each of its members
+        for actor in m.members or (m.actor,):
+            if all(actor.id != o.actor.id for o in out):
+                out.append(replace(m, actor=actor, members=()) if m.members else m)
     return out or _the_two(ctx, tok)
 
 
