@@ -151,5 +151,20 @@ def test_a_plural_back_reference_acts_for_each_of_its_members(pipeline):
         "Norway and Chile cut ties in 2016. In March 2023 the once-bitter rivals restored diplomatic relations.",
     )
     assert {("norway", "chile", "054"), ("chile", "norway", "054")} <= rivals
-    they = _triples(pipeline, "Peru and Ghana fought a border war in 1998. In 2018 they signed a peace agreement.")
+    they = _triples(
+        pipeline, "Peru and Ghana fought a border war in 1998. In 2018 they signed a peace agreement."
+    )
     assert {("peru", "ghana", "057"), ("ghana", "peru", "057")} <= they
+
+
+def test_a_generic_attack_by_a_state_is_conventional_force_and_by_a_militia_unconventional(pipeline):
+    # CAMEO 180 is unconventional violence; a state's, its forces' or an IGO's attack is 190
+    assert ("turkey", "syria", "190") in _triples(
+        pipeline, "Turkey attacked Syrian troops near Idlib on Monday."
+    )
+    assert ("nato", "pakistan", "190") in _triples(
+        pipeline, "NATO helicopters attacked two Pakistani border posts."
+    )
+    assert ("houthis", "saudi-arabia", "180") in _triples(
+        pipeline, "Houthi rebels attacked Saudi Arabia on Monday."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
-from frenemy.extract.cameo import cameo_info, derived_code
+from frenemy.extract.cameo import CameoInfo, cameo_info, derived_code
 from frenemy.extract.events.actors import _actors, _actors_of_subject, _one_actor, _same_actor, _side
 from frenemy.extract.events.args import _Args, _light_verb
 from frenemy.extract.events.gate import _children
@@ -127,6 +127,7 @@ def _build(
         if side in sides and not (_named(src_m) and _named(tgt_m)):
             continue
         sides.add(side)
+        pinfo = _by_whom(info, src_m)
         conf = confidence
         for m in (src_m, tgt_m):
             if m is not None and not isinstance(m, ActorRef) and m.kind not in ("name",):
@@ -138,7 +139,7 @@ def _build(
                     ctx.document.id,
                     s_index,
                     anchor.i,
-                    info.code,
+                    pinfo.code,
                     src.id if src else None,
                     tgt.id if tgt else None,
                 ),
@@ -150,13 +151,13 @@ def _build(
                 source=src,
                 target=tgt,
                 action_text=action_text,
-                cameo=info.code,
-                cameo_root=info.root,
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                plover=info.plover,
-                plover_mode=info.plover_mode,
-                polarity=info.polarity,
+                cameo=pinfo.code,
+                cameo_root=pinfo.root,
+                quad_class=pinfo.quad_class,
+                goldstein=pinfo.goldstein,
+                plover=pinfo.plover,
+                plover_mode=pinfo.plover_mode,
+                polarity=pinfo.polarity,
                 negated=negated,
                 modality=modality,
                 date=date,
@@ -169,6 +170,24 @@ def _build(
             )
         )
     return events
+
+
+# A generic act of force (CAMEO 180, "unconventional violence") by a state, its government, forces
+# or intelligence, or an international organisation is conventional military force (190), as the
+# CAMEO codebook separates them; armed groups, militants and crowds keep 180.
+_CONVENTIONAL_TYPES = frozenset({"state", "igo"})
+_CONVENTIONAL_SECTORS = frozenset({"MIL", "GOV", "SPY"})
+
+
+def _by_whom(info: CameoInfo, src_m: object) -> CameoInfo:
+    """The code of the act for this doer: "Turkey attacked Syrian troops" is 190, "militants
+    attacked a checkpoint" stays 180."""
+    actor = getattr(src_m, "actor", None)
+    if info.code != "180" or actor is None:
+        return info
+    if actor.type in _CONVENTIONAL_TYPES or actor.sector in _CONVENTIONAL_SECTORS:
+        return cameo_info("190")
+    return info
 
 
 def _named(m: object) -> bool:
