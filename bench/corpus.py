@@ -8,6 +8,8 @@ skipped as duplicates and make the ingest look faster than it is).
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -46,24 +48,27 @@ def word_count(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
+def article_copies() -> Iterator[str]:
+    """The Lee articles, then again with a copy tag ("[copy 2]", ...), without end: each text distinct."""
+    articles = lee_articles()
+    for copy in itertools.count(1):
+        for article in articles:
+            yield article if copy == 1 else f"{article} [copy {copy}]"
+
+
 def build_corpus(min_words: int) -> list[str]:
     """Lee articles repeated (distinct copies) until the corpus has at least ``min_words`` words.
 
     >>> len(build_corpus(1000)) >= 1
     True
     """
-    articles = lee_articles()
     texts: list[str] = []
     words = 0
-    copy = 1
-    while words < min_words:
-        for article in articles:
-            text = article if copy == 1 else f"{article} [copy {copy}]"
-            texts.append(text)
-            words += len(text.split())
-            if words >= min_words:
-                break
-        copy += 1
+    for text in article_copies():
+        if words >= min_words:
+            break
+        texts.append(text)
+        words += len(text.split())
     return texts
 
 

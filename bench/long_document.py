@@ -21,25 +21,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import lee_articles
+from bench.corpus import article_copies
 
 SIZES_MB = (1, 10)
 
 
 def dense_text(n_bytes: int) -> str:
     """Lee articles as paragraphs, repeated with a copy tag, until the text has ``n_bytes`` bytes."""
-    articles = lee_articles()
     parts: list[str] = []
     size = 0
-    copy = 1
-    while size < n_bytes:
-        for article in articles:
-            paragraph = article if copy == 1 else f"{article} [copy {copy}]"
-            parts.append(paragraph)
-            size += len(paragraph.encode("utf-8")) + 2
-            if size >= n_bytes:
-                break
-        copy += 1
+    for paragraph in article_copies():
+        if size >= n_bytes:
+            break
+        parts.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
     return "\n\n".join(parts)
 
 
