@@ -86,9 +86,9 @@ def test_evidence_base_counts_publishers_per_period_and_flags_one_publisher():
     report = build_dyad_report(SAUDI, QATAR, events, [], [], docs)
     first, last = report["periods"]
     assert first["publishers"] == 3 and sorted(first["publisher_names"]) == [
-        "doha wire",
-        "gulf desk",
-        "riyadh post",
+        "Doha Wire",
+        "Gulf Desk",
+        "Riyadh Post",
     ]
     assert last["publishers"] == 2
     assert report["verdict"]["evidence_base"] == {
@@ -97,7 +97,7 @@ def test_evidence_base_counts_publishers_per_period_and_flags_one_publisher():
         "end": "2021-01-05",
         "events": 2,
         "publishers": 2,
-        "publisher_names": ["riyadh post", "gulf desk"],
+        "publisher_names": ["Riyadh Post", "Gulf Desk"],
     }
     one = {"d1": doc("d1", "Only Wire")}
     single = build_dyad_report(
@@ -105,7 +105,7 @@ def test_evidence_base_counts_publishers_per_period_and_flags_one_publisher():
     )
     warnings = single["verdict"]["warnings"]
     assert any("single event" in w for w in warnings)
-    assert any("one publisher (only wire)" in w for w in warnings)
+    assert any("one publisher (Only Wire)" in w for w in warnings)  # as the document spells it
     assert single["verdict"]["summary"]["warnings"] == warnings
 
 

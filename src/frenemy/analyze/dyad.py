@@ -9,7 +9,7 @@ See docs/dyad.md for how the verdict, periods, deduplication, weights and ACH wo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ from frenemy.analyze.scoring import (
     event_weight,
     overall_score,
     positions,
+    publisher_key,
     weigh_group,
 )
 from frenemy.errors import QueryError
@@ -286,8 +287,10 @@ def _analyse(
     """
     claimants = positions(claims, documents)
     score = overall_score(weighed, claimants)
-    _annotate_periods(periods, weighed)
-    verdict = _verdict(a, b, score, periods, weighed, claimants, n_records, publication_dated)
+    # publishers are compared lower-cased; reports name them as their documents spell them
+    shown = {publisher_key(d, i): d.publisher for i, d in documents.items() if d.publisher}
+    _annotate_periods(periods, weighed, shown)
+    verdict = _verdict(a, b, score, periods, weighed, claimants, n_records, publication_dated, shown)
     scope = _verdict_scope(verdict, periods, weighed, claims)
     hypotheses = analyse_hypotheses(a.name, b.name, weighed, claims, listed, scope=scope, voices=claimants)
     _agree_with_hypotheses(verdict, hypotheses, scope)
@@ -295,20 +298,22 @@ def _analyse(
     return claimants, hypotheses, verdict
 
 
-def _annotate_periods(periods: list[dict[str, Any]], weighed: list[WeighedGroup]) -> None:
+def _annotate_periods(
+    periods: list[dict[str, Any]], weighed: list[WeighedGroup], shown: Mapping[str, str]
+) -> None:
     """Add to each period how many independent publishers carry its events, and who they are."""
     by_id = {wg.id: wg for wg in weighed}
     for p in periods:
         groups = [by_id[i] for i in p["evidence"] if i in by_id]
         names = list(dict.fromkeys(pub for wg in groups for pub in wg.publishers))
         p["publishers"] = len(names)
-        p["publisher_names"] = [_publisher_name(n) for n in names]
+        p["publisher_names"] = [_publisher_name(n, shown) for n in names]
 
 
-def _publisher_name(key: str) -> str:
-    """ "publisher:reuters" -> "reuters"; "document:d1" -> "an unsigned document"."""
+def _publisher_name(key: str, shown: Mapping[str, str]) -> str:
+    """ "publisher:reuters" -> "Reuters" (as ``shown`` spells it); "document:d1" -> "an unsigned document"."""
     kind, _, name = key.partition(":")
-    return name if kind == "publisher" else "one document without a publisher"
+    return shown.get(key, name) if kind == "publisher" else "one document without a publisher"
 
 
 def _side_function(
@@ -508,6 +513,7 @@ def _verdict(
     claimants: list[Position],
     n_records: int,
     publication_dated: int,
+    shown: Mapping[str, str],
 ) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "event_records": n_records,
@@ -538,7 +544,7 @@ def _verdict(
             "current": None,
             "since": None,
             "figures": figures,
-            "evidence_base": _evidence_base(score, periods, weighed, "none"),
+            "evidence_base": _evidence_base(score, periods, weighed, "none", shown),
             "warnings": [],
         }
     overall = label_for(score.score)
@@ -564,7 +570,7 @@ def _verdict(
         "since": (periods[-1].get("since") or periods[-1]["start"]) if periods else None,
         "figures": figures,
     }
-    verdict["evidence_base"] = _evidence_base(score, periods, weighed, turn)
+    verdict["evidence_base"] = _evidence_base(score, periods, weighed, turn, shown)
     verdict["warnings"] = _warnings(verdict["evidence_base"], turn, periods)
     return verdict
 
@@ -582,7 +588,11 @@ def _turn(periods: list[dict[str, Any]]) -> str:
 
 
 def _evidence_base(
-    score: Score, periods: list[dict[str, Any]], weighed: list[WeighedGroup], turn: str
+    score: Score,
+    periods: list[dict[str, Any]],
+    weighed: list[WeighedGroup],
+    turn: str,
+    shown: Mapping[str, str],
 ) -> dict[str, Any]:
     """What the label rests on: the latest period when it sets the label, else the whole record."""
     if turn != "none":
@@ -603,7 +613,7 @@ def _evidence_base(
         "end": periods[-1]["end"] if periods else None,
         "events": len(counted),
         "publishers": len(names),
-        "publisher_names": [_publisher_name(n) for n in names],
+        "publisher_names": [_publisher_name(n, shown) for n in names],
     }
 
 
