@@ -6,6 +6,8 @@ E5xx web. The CLI prints ``str(error)`` and exits with ``error.exit_code``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class FrenemyError(Exception):
     """Base class: ``code`` like "E104", a message that names the file and the cause."""
@@ -65,3 +67,14 @@ class QueryError(FrenemyError):
 
     code = "E400"
     exit_code = 5
+
+
+def read_user_file(path: Path, what: str, doc: str, code: str) -> str:
+    """The UTF-8 text of a user's data file, or an ``ActorDataError`` naming it and where its
+    format is described: ``read_user_file(p, "lexicon", "docs/coding.md", "E320")``."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ActorDataError(
+            f"cannot read {what} {path}: {exc}. Give a UTF-8 text file (see {doc}).", code=code
+        ) from exc

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from frenemy.errors import ActorDataError
+from frenemy.errors import ActorDataError, read_user_file
 from frenemy.extract.cameo import cameo_table
 
 _POS = {"V", "N", "A"}
@@ -110,14 +110,7 @@ def _load_cached(extra: tuple[Path, ...]) -> EventLexicon:
     builtin = resources.files("frenemy.resources.events").joinpath("lexicon.tsv")
     lex._add(parse_lexicon(builtin.read_text(encoding="utf-8"), "built-in lexicon.tsv"))
     for path in extra:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ActorDataError(
-                f"cannot read lexicon {path}: {exc}. Pass a UTF-8 TSV file (see docs/coding.md).",
-                code="E320",
-            ) from exc
-        lex._add(parse_lexicon(text, str(path)))
+        lex._add(parse_lexicon(read_user_file(path, "lexicon", "docs/coding.md", "E320"), str(path)))
     return lex
 
 

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frenemy.errors import ActorDataError
+from frenemy.errors import ActorDataError, read_user_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,14 +109,7 @@ class StanceLexicon:
             lex._read(pkg.joinpath(name).read_text(encoding="utf-8"), f"frenemy/resources/claims/{name}")
         for path in extra_files:
             p = Path(path)
-            try:
-                text = p.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ActorDataError(
-                    f"cannot read stance lexicon {p}: {exc}. Give a UTF-8 text file (see docs/claims.md).",
-                    code="E310",
-                ) from exc
-            lex._read(text, str(p))
+            lex._read(read_user_file(p, "stance lexicon", "docs/claims.md", "E310"), str(p))
         return lex
 
     @classmethod
