@@ -7,6 +7,7 @@ while changing the coder; ``events_heldout.jsonl`` is the honest test: nobody tu
 
 Figures, per file (prefix ``dev_`` or ``heldout_``):
 - triple precision / recall / F1 at the (source, target, CAMEO root) level, as eval/score_events.py;
+- extra dev files (``events_dev_NAME.jsonl``) are scored as parts of their own, ``dev_NAME_``;
 - plover_main: for each sentence with a labelled event, whether the coder's first event has the
   PLOVER type of the first labelled (main) event; a sentence where the coder finds nothing counts
   as wrong.
@@ -25,6 +26,18 @@ REAL = Path(__file__).with_name("real")
 PARTS = {"dev": REAL / "events_dev.jsonl", "heldout": REAL / "events_heldout.jsonl"}
 
 
+def parts() -> dict[str, Path]:
+    """The fixed dev and held-out parts, then each added dev file ``events_dev_NAME.jsonl`` as ``dev_NAME``.
+
+    Added dev sets are reported on their own so that a harder new set does not move the floors of
+    the original dev part.
+    """
+    found = dict(PARTS)
+    for path in sorted(REAL.glob("events_dev_*.jsonl")):
+        found[path.stem.removeprefix("events_")] = path
+    return found
+
+
 def plover_main(items: list[dict[str, Any]], found: list[list[Any]]) -> float:
     """Share of labelled sentences whose first coded event has the main event's PLOVER type."""
     labelled = [(it, evs) for it, evs in zip(items, found, strict=True) if it.get("plover")]
@@ -38,7 +51,7 @@ def score() -> dict[str, float]:
     """Triple figures and PLOVER accuracy of the main event, for the dev and held-out parts."""
     analyse, top = _analyser()
     figures: dict[str, float] = {}
-    for part, path in PARTS.items():
+    for part, path in parts().items():
         items = load_items(path)
         found = [analyse(_document(item)) for item in items]
         scores = compare(items, found, top)
