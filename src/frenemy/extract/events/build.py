@@ -9,6 +9,8 @@ from frenemy.extract.cameo import CameoInfo, cameo_info, derived_code
 from frenemy.extract.events.actors import _actors, _actors_of_subject, _one_actor, _same_actor, _side
 from frenemy.extract.events.args import _Args, _light_verb
 from frenemy.extract.events.gate import _children
+from frenemy.extract.events.intent import announced_act
+from frenemy.extract.events.joint import passive_sides
 from frenemy.extract.events.speaker import _in_temporal_clause, _speaker
 from frenemy.extract.lexicon import LexEntry
 from frenemy.extract.means import code_by_means
@@ -68,6 +70,10 @@ def _build(
         if held is not None:
             pairs = [(s, held) for s in sources]
             confidence -= 0.15
+    if not pairs and args.sym and len(sources) < 2:
+        # "an agreement was signed between A and B": a joint act with no doer named
+        pairs = _pairs(passive_sides(ctx, head), [], True)
+        confidence -= 0.1 if pairs else 0.0
     if not pairs:
         pairs = _one_sided(entry, sources, targets)
         confidence -= 0.2
@@ -101,11 +107,20 @@ def _build(
         modality = "hedged"
     report = _speaker(ctx, anchor)
     attributed_to, relayed_by = report.speaker, report.relayed_by
+    date = ctx.date_for(anchor.i)
+    stated = announced_act(ctx, head, modality, negated, scope, sources) if frame is None else None
+    if stated is not None:
+        # "X will lift the embargo, the ministry said": the announcement is the event (03x, or
+        # 13x for a hostile act), dated when it was made
+        info = cameo_info(derived_code(info.code, "intent"))
+        modality = "asserted" if stated.own else "reported"
+        attributed_to = None if stated.own else stated.speaker
+        relayed_by = None if stated.own else relayed_by
+        date = stated.date
     if modality is None and report.hedged and not _in_temporal_clause(anchor):
         modality = "hedged"  # "suggests that ..." hedges; "when the Treasury designated Iran" does not
     if modality is None:
         modality = "reported" if report.reported else "asserted"
-    date = ctx.date_for(anchor.i)
     span_toks = sorted({w.i for w in words})
     lo, hi = span_toks[0], span_toks[-1]
     doc = ctx.doc
