@@ -137,3 +137,29 @@ def test_passive_one_side_named_gives_no_event(pipeline):
     # "the blockade of Qatar was lifted": no doer and no second side, nothing to code between two
     evs = _events(pipeline, "An agreement was signed in Riyadh on Monday.")
     assert evs == []
+
+
+# --- lifting a measure told earlier --------------------------------------------------------
+
+
+def test_lifting_the_measure_targets_whom_it_was_aimed_at(pipeline):
+    text = (
+        "In June 2017, Saudi Arabia and Bahrain severed relations with Qatar. "
+        "The dispute dragged on for years. "
+        "On January 5, 2021, Saudi Arabia and Bahrain agreed to lift the blockade."
+    )
+    late = [e for e in _events(pipeline, text) if e.sentence_index == 2]
+    got = {(_top(pipeline, e.source), _top(pipeline, e.target), e.cameo_root) for e in late}
+    assert got == {("saudi-arabia", "qatar", "03"), ("bahrain", "qatar", "03")}
+    assert all(e.date.start == "2021-01-05" for e in late)
+
+
+def test_lifting_an_unknown_measure_has_no_target(pipeline):
+    # no earlier hostile act by the lifters: "the blockade" points nowhere in the text
+    text = "Qatar hosted the summit. On January 5, 2021, Saudi Arabia agreed to lift the blockade."
+    assert [e for e in _events(pipeline, text) if e.sentence_index == 1] == []
+
+
+def test_indefinite_measure_is_not_a_reference(pipeline):
+    text = "Saudi Arabia severed relations with Qatar. Saudi Arabia agreed to lift a ban on imports."
+    assert [e for e in _events(pipeline, text) if e.sentence_index == 1] == []

@@ -12,6 +12,7 @@ from frenemy.extract.events.gate import _children
 from frenemy.extract.events.intent import announced_act
 from frenemy.extract.events.joint import passive_sides
 from frenemy.extract.events.speaker import _in_temporal_clause, _speaker
+from frenemy.extract.events.undo import undone_target
 from frenemy.extract.lexicon import LexEntry
 from frenemy.extract.means import code_by_means
 from frenemy.models import ActorRef, Event, stable_id
@@ -69,6 +70,12 @@ def _build(
         held = _captives_of(prior, s_index)
         if held is not None:
             pairs = [(s, held) for s in sources]
+            confidence -= 0.15
+    if not pairs and sources:
+        # "agreed to lift the blockade": the blockade the same actors imposed on someone
+        undone = undone_target(ctx, head, entry.cameo, sources, prior, s_index)
+        if undone is not None:
+            pairs = [(s, undone) for s in sources]
             confidence -= 0.15
     if not pairs and args.sym and len(sources) < 2:
         # "an agreement was signed between A and B": a joint act with no doer named
