@@ -163,3 +163,14 @@ def test_lifting_an_unknown_measure_has_no_target(pipeline):
 def test_indefinite_measure_is_not_a_reference(pipeline):
     text = "Saudi Arabia severed relations with Qatar. Saudi Arabia agreed to lift a ban on imports."
     assert [e for e in _events(pipeline, text) if e.sentence_index == 1] == []
+
+
+def test_lifting_an_embargo_is_no_hostile_claim(pipeline):
+    # the claims stage reads "embargo" as hostile; lifting it lessens it, as "ease the rivalry"
+    doc = Document(
+        id="t",
+        text="Saudi Arabia will lift a yearslong embargo on Qatar, according to Kuwait.",
+        published=PUBLISHED,
+    )
+    claims = pipeline.analyse(doc).claims
+    assert claims and all(c.stance == "cooperative" for c in claims)
