@@ -174,3 +174,10 @@ def test_lifting_an_embargo_is_no_hostile_claim(pipeline):
     )
     claims = pipeline.analyse(doc).claims
     assert claims and all(c.stance == "cooperative" for c in claims)
+
+
+def test_an_accusation_beside_a_denial_is_not_denied(pipeline):
+    # the parser hangs "accused" on "carrying"; the accusation is the subject's second act
+    text = "Iran denied attacking the tanker and accused the United States of lying."
+    acc = [e for e in _events(pipeline, text) if e.cameo == "112"]
+    assert acc and all(not e.negated and e.scope is None for e in acc)

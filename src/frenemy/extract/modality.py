@@ -21,6 +21,7 @@ NEGATING_SCOPES = frozenset({"denied", "ceased", "refused", "failed"})
 SCOPES = NEGATING_SCOPES | {"disputed", "planned"}
 # Planning verbs give scope "planned"; "expect" and "go" only make an event future.
 _NOT_PLANS = frozenset({"expect", "go"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # Modality strength: the first that applies wins.
 _ORDER = ("question", "hypothetical", "hedged", "future")
 
@@ -84,7 +85,7 @@ def is_negated(head: Token, stop: Token | None = None) -> bool:
         return True
     tok = head
     for _ in range(6):
-        if tok.dep_ not in _CLAUSE_UP or tok.head.i == tok.i:
+        if tok.dep_ not in _CLAUSE_UP or tok.head.i == tok.i or _own_predicate(tok):
             return False
         if tok.dep_ == "pcomp" and "counterfactual" in kinds(tok.head.lemma_):
             return True
@@ -92,8 +93,8 @@ def is_negated(head: Token, stop: Token | None = None) -> bool:
         if stop is not None and gov.i == stop.i:
             return False
         gk = verb_kinds(gov)
-        if "deny" in gk:
-            return True
+        if "deny" in gk and tok.dep_ != "conj":
+            return True  # (not "denied the strikes and accused Azerbaijan": a second act of its own)
         if "negscope" in gk and has_negation(gov):
             return True
         # "found no evidence that ...": the negated scope noun is the governor's object
@@ -122,7 +123,7 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
     tok = head
     for step in range(6):
         _local(tok, found)
-        if tok.dep_ not in _CLAUSE_UP or tok.head.i == tok.i:
+        if tok.dep_ not in _CLAUSE_UP or tok.head.i == tok.i or _own_predicate(tok):
             break
         gov = tok.head
         if stop is not None and gov.i == stop.i:
@@ -233,7 +234,7 @@ def scope_of(head: Token, stop: Token | None = None) -> str | None:
 def _clause_scope(tok: Token, stop: Token | None) -> str | None:
     for _ in range(6):
         dep, gov = tok.dep_, tok.head
-        if gov.i == tok.i or (stop is not None and gov.i == stop.i):
+        if gov.i == tok.i or (stop is not None and gov.i == stop.i) or _own_predicate(tok):
             return None
         if dep == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             return _claim_scope(gov)  # "the claim that Iran armed ..."
@@ -242,7 +243,7 @@ def _clause_scope(tok: Token, stop: Token | None) -> str | None:
         gk = verb_kinds(gov)
         if dep == "pcomp" and "counterfactual" in kinds(gov.lemma_):
             return "denied"
-        if "deny" in gk or ("negscope" in gk and has_negation(gov)):
+        if ("deny" in gk and dep != "conj") or ("negscope" in gk and has_negation(gov)):
             return "denied"
         if dep == "ccomp" and any(
             c.dep_ == "dobj" and "negscope" in kinds(c.lemma_) and has_negation(c) for c in gov.children
@@ -260,6 +261,18 @@ def _clause_scope(tok: Token, stop: Token | None) -> str | None:
             return "denied"
         tok = gov
     return None
+
+
+def _own_predicate(tok: Token) -> bool:
+    """A finite verb the parser joined to a non-finite complement: in "denied carrying out the
+    strikes and accused Azerbaijan of ...", "accused" is the subject's second act, not a second
+    thing denied."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ in _FINITE
+        and tok.head.tag_ in ("VBG", "VB")
+        and tok.head.dep_ in ("xcomp", "ccomp", "pcomp")
+    )
 
 
 def _claim_scope(noun: Token) -> str | None:
