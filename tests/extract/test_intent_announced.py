@@ -181,3 +181,9 @@ def test_an_accusation_beside_a_denial_is_not_denied(pipeline):
     text = "Iran denied attacking the tanker and accused the United States of lying."
     acc = [e for e in _events(pipeline, text) if e.cameo == "112"]
     assert acc and all(not e.negated and e.scope is None for e in acc)
+
+
+def test_negotiations_encouraged_are_not_held(pipeline):
+    text = "The Secretary expressed his encouragement for further peace negotiations between Armenia and Azerbaijan."
+    evs = [e for e in _events(pipeline, text) if e.cameo_root == "04"]
+    assert evs and all(e.modality == "hypothetical" for e in evs)

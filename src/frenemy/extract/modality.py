@@ -120,6 +120,8 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
     sentence ending with "?". ``stop`` ends the upward walk (a control verb handled by the caller).
     """
     found: set[str] = set()
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and "asked-for" in kinds(head.head.head.lemma_):
+        found.add("hypothetical")  # "his encouragement for negotiations": asked for, not held
     tok = head
     for step in range(6):
         _local(tok, found)
