@@ -187,3 +187,8 @@ def test_negotiations_encouraged_are_not_held(pipeline):
     text = "The Secretary expressed his encouragement for further peace negotiations between Armenia and Azerbaijan."
     evs = [e for e in _events(pipeline, text) if e.cameo_root == "04"]
     assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_suspended_talks_are_ceased_not_held(pipeline):
+    evs = _events(pipeline, "The talks between Israel and Hamas were suspended.")
+    assert evs and all(e.negated and e.scope == "ceased" for e in evs)

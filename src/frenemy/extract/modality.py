@@ -221,6 +221,8 @@ def scope_of(head: Token, stop: Token | None = None) -> str | None:
             gk = verb_kinds(gov)
             if tok.dep_ == "dobj" and "verb-future" in gk and gov.lemma_ not in _NOT_PLANS:
                 return "planned"  # "plans an offensive"
+            if tok.dep_ in ("dobj", "nsubjpass") and "cease" in gk:
+                return "ceased"  # "halted the deliveries", "the talks were suspended"
             if "light" not in gk:
                 return None  # "failed to condemn the attack": the attack is no less done
             if has_negation(gov):
