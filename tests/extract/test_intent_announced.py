@@ -192,3 +192,9 @@ def test_negotiations_encouraged_are_not_held(pipeline):
 def test_suspended_talks_are_ceased_not_held(pipeline):
     evs = _events(pipeline, "The talks between Israel and Hamas were suspended.")
     assert evs and all(e.negated and e.scope == "ceased" for e in evs)
+
+
+def test_a_time_phrase_does_not_give_its_sides_to_the_passive(pipeline):
+    text = "Talks on the enclave have been halted since a 1994 cease-fire agreement between Armenia and Azerbaijan."
+    evs = _events(pipeline, text)
+    assert {e.cameo_root for e in evs} == {"05"}  # the agreement's, not talks between them

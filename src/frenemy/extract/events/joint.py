@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # between A and B"; a clause with its own subject ("after A and B met") tells another act
 _INNER = frozenset({"advcl", "xcomp", "acl", "prep", "pobj", "pcomp", "dobj", "conj", "nsubjpass", "nmod"})
 _SEARCH_DEPTH = 5
+# a time phrase tells of another act: "talks have been halted since a 1994 agreement between A and B"
+_TIME_PREPS = frozenset({"since", "after", "before", "during", "until", "following", "amid"})
 
 
 def passive_sides(ctx: DocContext, head: Token) -> list[MentionSpan]:
@@ -71,7 +73,12 @@ def _between(verb: Token) -> Token | None:
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-            if depth < _SEARCH_DEPTH and c.dep_ in _INNER and not any(g.dep_ == "nsubj" for g in c.children):
+            if (
+                depth < _SEARCH_DEPTH
+                and c.dep_ in _INNER
+                and c.lower_ not in _TIME_PREPS
+                and not any(g.dep_ == "nsubj" for g in c.children)
+            ):
                 todo.append((c, depth + 1))
     return None
 
