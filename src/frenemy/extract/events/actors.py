@@ -58,8 +58,18 @@ def _subject_token(tok: Token) -> Token | None:
             cur = gov
         elif dep == "conj" and cur.pos_ in ("VERB", "AUX") and gov.pos_ in ("VERB", "AUX"):
             cur = gov
+        elif (shared := _miscoordinated_object(cur)) is not None:
+            # "to offer support and condemn reports", parsed with "condemn" inside the object's
+            # modifier: the verb shares the subject of the verb that governs that object
+            cur = shared.head
+        elif dep == "advcl" and _is_infinitive_clause(cur):
+            cur = gov  # "spoke with Kuleba to offer support": the purpose is the subject's own
         elif dep == "advcl" and not any(c.dep_ == "mark" for c in cur.children):
             return None  # "..., taking hostages": a loose participle has no certain doer
+        elif dep == "advcl" and _is_infinitive_clause(gov) and gov.dep_ == "acl" and gov.head.dep_ == "dobj":
+            # "supported efforts to limit X while maintaining dialogue with Y", the adjunct hung on
+            # the infinitive: an adjunct's doer is the clause's subject, not the noun's
+            cur = gov.head.head
         elif dep == "pcomp" and gov.lower_ in ("of", "for") and gov.head.pos_ == "VERB":
             obj = next((c for c in gov.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
@@ -75,6 +85,24 @@ def _subject_token(tok: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _is_infinitive_clause(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _miscoordinated_object(verb: Token) -> Token | None:
+    """The object of a verb the small parser coordinated with a noun modifier: in "to offer support
+    and condemn reports of ...", "condemn" is a conjunct of "support", which modifies "reports";
+    the verb's object is "reports". None for any other verb (or one with an object of its own)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nmod", "compound") or noun.head.pos_ != "NOUN":
+        return None
+    if noun.head.i < verb.i or noun.head.dep_ != "dobj" or noun.head.head.pos_ != "VERB":
+        return None
+    return noun.head
 
 
 def _stranded_subjects(ctx: DocContext, verb: Token) -> list[MentionSpan]:

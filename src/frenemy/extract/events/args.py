@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import cameo_info
-from frenemy.extract.events.actors import _actors, _actors_of_subject, _agent_of_subject, _targets
+from frenemy.extract.events.actors import (
+    _actors,
+    _actors_of_subject,
+    _agent_of_subject,
+    _miscoordinated_object,
+    _targets,
+)
 from frenemy.extract.events.gate import (
     _OBJECT_CONTROL,
     _causative,
@@ -25,10 +31,17 @@ if TYPE_CHECKING:
     from frenemy.nlp.context import DocContext, MentionSpan
 
 
-_NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical"})
+# verbs whose subject performs the event noun they govern: light verbs ("carried out an attack"),
+# plans and wishes ("plans an offensive"), and aspect verbs ("resumed talks with", "continued its
+# attacks on", "maintained dialogue with")
+_NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical", "verb-aspect"})
 _RECIPROCAL = {"other", "another"}
 # named entity types that are never the other party of a joint act ("signed a deal in May")
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# participles whose hyphenated actor does the act of the noun they modify ("Saudi-led blockade");
+# not "Iran-backed" (a supporter) nor "US-brokered" (a mediator)
+_DOER_PARTICIPLES = frozenset({"lead", "impose", "launch", "enforce", "orchestrate"})
+_LED_BY_DEPS = frozenset({"npadvmod", "compound", "nmod", "advmod", "nsubj"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
 
 
@@ -87,6 +100,9 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         obj = [tok.head]
     if causative is not None:
         obj = causative[1][:1]
+    if not obj and not passive:
+        # "to offer support and condemn reports of ...", misparsed: the modified noun is the object
+        obj = [o for o in [_miscoordinated_object(tok)] if o is not None]
     if not obj and not passive:
         # shared object: "invaded and occupied Iraq"
         # (not across clauses: "did cooperate, but since 2001 Iran has detained members")
@@ -175,6 +191,11 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             m = ctx.mention_at(c.i)
             if m is not None and not (m.start <= tok.i < m.end):
                 src = _actors(ctx, c)
+                break
+        if c.dep_ == "amod" and c.lemma_.lower() in _DOER_PARTICIPLES:
+            # "the Saudi-led blockade", "a US-imposed embargo": the leader is the doer
+            src = [m for d in c.children if d.dep_ in _LED_BY_DEPS for m in _actors(ctx, d)]
+            if src:
                 break
     if not src:
         holders = [tok, *_prep_objects([tok], frozenset({"of"}))]

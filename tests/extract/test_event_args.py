@@ -1,0 +1,64 @@
+"""Probe: where news puts an event's other side, coded through the whole pipeline.
+
+Each item is a sentence written for this probe in the phrasing of outside news, and the exact set
+of (source, target, CAMEO root) triples it must give at the top-actor level. They cover the
+argument mechanisms of extract/events/args.py, reach.py and actors.py: nominal events and their
+owners, targets one level below the object, doers through purpose clauses, adjuncts and parser
+repairs, and the cases that must stay silent (an actor that is only a topic).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frenemy.models import Document
+
+pytestmark = pytest.mark.model
+
+PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
+    # --- nominal events: the doer from an owner, a "-led" modifier or a "by" phrase ---
+    ("Russia's attacks on Ukrainian cities continued overnight.", {("russia", "ukraine", "19")}),
+    ("The Saudi-led blockade of Qatar ended in January.", {("saudi-arabia", "qatar", "19")}),
+    ("Attacks by Russia on Ukrainian cities continued.", {("russia", "ukraine", "19")}),
+    # --- a relation noun under an aspect verb: the verb's subject has the relation ---
+    ("Qatar resumed talks with Iran's foreign ministry.", {("qatar", "iran", "04")}),
+    ("Egypt continued its cooperation with Israel.", {("egypt", "israel", "06")}),
+    (
+        "Oman has backed efforts to curb Iran's missile program while maintaining dialogue with "
+        "Iran's senior officials.",
+        {("oman", "iran", "04")},
+    ),
+    # --- a purpose clause's doer, and a verb the parser hung inside the object's modifier ---
+    (
+        "Secretary of State Antony Blinken spoke with the Ukrainian foreign minister to offer support "
+        "and condemn reports of Russia's strikes on Ukrainian towns.",
+        {("united-states", "ukraine", "04"), ("united-states", "russia", "11"), ("russia", "ukraine", "19")},
+    ),
+    # --- an actor that is only a topic is no target ---
+    ("Qatar has supported efforts to limit Iran's regional influence.", set()),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from frenemy.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _triples(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
+    top = pipeline.registry.rollup
+    evs = pipeline.analyse(Document(id="probe", text=text, published="2021-06-01")).events
+    return {
+        (
+            top(e.source.id)[-1] if e.source else None,
+            top(e.target.id)[-1] if e.target else None,
+            e.cameo_root,
+        )
+        for e in evs
+    }
+
+
+@pytest.mark.parametrize(("text", "want"), PROBES, ids=[p[0][:48] for p in PROBES])
+def test_other_side_of_an_event(pipeline, text, want):
+    assert _triples(pipeline, text) == want
