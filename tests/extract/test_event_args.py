@@ -20,6 +20,18 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("Russia's attacks on Ukrainian cities continued overnight.", {("russia", "ukraine", "19")}),
     ("The Saudi-led blockade of Qatar ended in January.", {("saudi-arabia", "qatar", "19")}),
     ("Attacks by Russia on Ukrainian cities continued.", {("russia", "ukraine", "19")}),
+    ("Israel launched air strikes targeting Iranian nuclear facilities.", {("israel", "iran", "19")}),
+    # a non-joint act between two parties: the owner acts on each of them
+    (
+        "The minister praised Egypt's mediation between Israel and Hamas.",
+        {("egypt", "israel", "04"), ("egypt", "hamas", "04")},
+    ),
+    # --- a person thanked or blamed by role stands for the owner of what earns it ---
+    (
+        "Secretary Blinken thanked the Foreign Minister for Qatar's assistance in the evacuation.",
+        {("united-states", "qatar", "05")},
+    ),
+    ("Secretary Blinken thanked the minister for the support of Ukraine.", set()),
     # --- a relation noun under an aspect verb: the verb's subject has the relation ---
     ("Qatar resumed talks with Iran's foreign ministry.", {("qatar", "iran", "04")}),
     ("Egypt continued its cooperation with Israel.", {("egypt", "israel", "06")}),

@@ -42,6 +42,8 @@ _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MON
 # not "Iran-backed" (a supporter) nor "US-brokered" (a mediator)
 _DOER_PARTICIPLES = frozenset({"lead", "impose", "launch", "enforce", "orchestrate"})
 _LED_BY_DEPS = frozenset({"npadvmod", "compound", "nmod", "advmod", "nsubj"})
+# participles that name what an act on a noun is aimed at ("strikes targeting X", "aimed at X")
+_AIMING_PARTICIPLES = frozenset({"target", "aim", "direct", "hit"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
 
 
@@ -215,10 +217,16 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     ]
     if between:
         pair = _actors(ctx, between[0])
+        if src and not entry.has("sym"):
+            # "Egypt's mediation between Israel and Hamas": the owner acts on each of the pair
+            return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
     holders = [tok] + ([light] if light is not None else [])
     if entry.preps:
         tgt_toks = _prep_objects(holders, entry.preps)
+        if not tgt_toks:
+            # "air strikes targeting Iranian nuclear facilities", "attacks aimed at Kurdish fighters"
+            tgt_toks = _aimed_at(tok)
         if not tgt_toks and not entry.has("sym"):
             return None
         words.extend(t.head for t in tgt_toks)
@@ -229,6 +237,18 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
     return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"))
+
+
+def _aimed_at(noun: Token) -> list[Token]:
+    """What a participle on an event noun says it is aimed at: the object of "targeting", the
+    "at" phrase of "aimed at" / "directed at". [] without such a participle."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ != "acl" or c.lemma_.lower() not in _AIMING_PARTICIPLES:
+            continue
+        out += _children(c, "dobj")
+        out += [p for a in _children(c, "prep") if a.lower_ in ("at", "against") for p in _children(a, "pobj")]
+    return out
 
 
 def _light_verb(noun: Token) -> Token | None:
