@@ -46,6 +46,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "and condemn reports of Russia's strikes on Ukrainian towns.",
         {("united-states", "ukraine", "04"), ("united-states", "russia", "11"), ("russia", "ukraine", "19")},
     ),
+    # a participle after its clause has the clause's subject as its doer
+    (
+        "Bahrain recalled its ambassador from Iran on Sunday, accusing Tehran of meddling.",
+        {("bahrain", "iran", "16"), ("bahrain", "iran", "11")},
+    ),
     # --- an actor that is only a topic is no target ---
     ("Qatar has supported efforts to limit Iran's regional influence.", set()),
 ]

@@ -64,8 +64,10 @@ def _subject_token(tok: Token) -> Token | None:
             cur = shared.head
         elif dep == "advcl" and _is_infinitive_clause(cur):
             cur = gov  # "spoke with Kuleba to offer support": the purpose is the subject's own
+        elif dep == "advcl" and _trailing_participle(cur):
+            cur = gov  # "severed ties with Iran, accusing Tehran of ...": the clause's subject
         elif dep == "advcl" and not any(c.dep_ == "mark" for c in cur.children):
-            return None  # "..., taking hostages": a loose participle has no certain doer
+            return None  # a loose participle before its clause has no certain doer
         elif dep == "advcl" and _is_infinitive_clause(gov) and gov.dep_ == "acl" and gov.head.dep_ == "dobj":
             # "supported efforts to limit X while maintaining dialogue with Y", the adjunct hung on
             # the infinitive: an adjunct's doer is the clause's subject, not the noun's
@@ -85,6 +87,15 @@ def _subject_token(tok: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """ "X did A, accusing Y of B": a present participle set off by a comma after its clause, whose
+    doer English takes to be the clause's subject (not one before the clause or with a subject)."""
+    gov = verb.head
+    if verb.tag_ != "VBG" or verb.i < gov.i or any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        return False
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
