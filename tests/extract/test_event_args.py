@@ -51,6 +51,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "Bahrain recalled its ambassador from Iran on Sunday, accusing Tehran of meddling.",
         {("bahrain", "iran", "16"), ("bahrain", "iran", "11")},
     ),
+    # "the two countries" after a leader and a capital: the leader stands for his state
+    (
+        "Abiy Ahmed flew to Asmara. The two countries' leaders signed a peace agreement.",
+        {("ethiopia", "eritrea", "04"), ("ethiopia", "eritrea", "05"), ("eritrea", "ethiopia", "05")},
+    ),
     # --- an actor that is only a topic is no target ---
     ("Qatar has supported efforts to limit Iran's regional influence.", set()),
 ]

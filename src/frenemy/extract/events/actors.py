@@ -263,7 +263,10 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         for actor in m.members or (m.actor,):
             if all(actor.id != o.actor.id for o in out):
                 out.append(replace(m, actor=actor, members=()) if m.members else m)
-    return out or _the_two(ctx, tok)
+    if out:
+        return out
+    # "the two countries' leaders": the pair named by the possessor
+    return _the_two(ctx, tok) or next((found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), [])
 
 
 def _listed(ctx: DocContext, tok: Token) -> list[Token]:
@@ -319,6 +322,9 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         # one leader named and the other only by the country he went to: "Abiy traveled to
         # Asmara, Eritrea's capital, where the two leaders signed ..." (the dyad is the states')
         found = _last_two(ctx, tok, earliest, False, want_state)
+    if len(found) < 2 and want_state:
+        # "Abiy flew to Asmara ... the two countries": a leader stands for his state
+        found = _last_two(ctx, tok, earliest, False, False)
     return found[::-1] if len(found) == 2 else []
 
 
