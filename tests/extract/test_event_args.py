@@ -56,6 +56,10 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "Abiy Ahmed flew to Asmara. The two countries' leaders signed a peace agreement.",
         {("ethiopia", "eritrea", "04"), ("ethiopia", "eritrea", "05"), ("eritrea", "ethiopia", "05")},
     ),
+    # "it" in what a state says is that state; not what a person says
+    ("Iran said it had arrested two British spies.", {("iran", "united-kingdom", "17")}),
+    ("Iran said it was attacked by Israel.", {("israel", "iran", "19")}),
+    ("Erdogan said it was time to punish Russia.", set()),
     # --- an actor that is only a topic is no target ---
     ("Qatar has supported efforts to limit Iran's regional influence.", set()),
 ]

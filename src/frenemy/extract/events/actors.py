@@ -25,6 +25,7 @@ _LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked
 # participles whose agents act alongside the clause's subjects: "A and B, joined by C, cut ties"
 _JOINING_PARTICIPLES = frozenset({"join", "accompany"})  # not "backed by": a supporter is no doer
 _PLACE_OF_PEOPLE = frozenset({"in", "from"})
+_SELF_PRONOUNS = frozenset({"it", "its"})  # a state or organisation speaking of itself
 _PAIR_WINDOW = 2  # sentences back that "the two" may reach
 _PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
 _STATE_PAIR_NOUNS = frozenset(
@@ -265,8 +266,28 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
                 out.append(replace(m, actor=actor, members=()) if m.members else m)
     if out:
         return out
+    if tok.lower_ in _SELF_PRONOUNS and tok.pos_ == "PRON":
+        return _reporting_self(ctx, tok)
     # "the two countries' leaders": the pair named by the possessor
     return _the_two(ctx, tok) or next((found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), [])
+
+
+def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """ "Iran said it had arrested ...", "Turkey said Russian jets violated its airspace": an "it"
+    or "its" the actor stage left open, inside what a state or organisation says, is that speaker.
+    [] when the pronoun is not in a reported clause, or the speaker is a person or unnamed."""
+    cur = pronoun.head
+    for _ in range(6):
+        if cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_):
+            subj = _subject_token(cur.head)
+            m = _actor_in(ctx, subj) if subj is not None and subj.i < pronoun.i else None
+            if m is None or m.actor.type == "person" or m.members:
+                return []
+            return [m]
+        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "dobj", "pobj", "prep"):
+            return []
+        cur = cur.head
+    return []
 
 
 def _listed(ctx: DocContext, tok: Token) -> list[Token]:
