@@ -32,6 +32,12 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         {("united-states", "qatar", "05")},
     ),
     ("Secretary Blinken thanked the minister for the support of Ukraine.", set()),
+    # a joint act in the passive: the parties in "between" on the verb
+    (
+        "Talks were held between Ethiopia and Eritrea in Algiers.",
+        {("ethiopia", "eritrea", "04"), ("eritrea", "ethiopia", "04")},
+    ),
+    ("Talks were held in Algiers.", set()),
     # --- a relation noun under an aspect verb: the verb's subject has the relation ---
     ("Qatar resumed talks with Iran's foreign ministry.", {("qatar", "iran", "04")}),
     ("Egypt continued its cooperation with Israel.", {("egypt", "israel", "06")}),

@@ -269,7 +269,9 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     if tok.lower_ in _SELF_PRONOUNS and tok.pos_ == "PRON":
         return _reporting_self(ctx, tok)
     # "the two countries' leaders": the pair named by the possessor
-    return _the_two(ctx, tok) or next((found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), [])
+    return _the_two(ctx, tok) or next(
+        (found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), []
+    )
 
 
 def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
@@ -284,7 +286,16 @@ def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
             if m is None or m.actor.type == "person" or m.members:
                 return []
             return [m]
-        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "dobj", "pobj", "prep"):
+        if cur.head.i == cur.i or cur.dep_ not in (
+            "ccomp",
+            "xcomp",
+            "conj",
+            "advcl",
+            "relcl",
+            "dobj",
+            "pobj",
+            "prep",
+        ):
             return []
         cur = cur.head
     return []

@@ -167,6 +167,17 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors_of_subject(ctx, tok.head)
     else:
         src = _actors_of_subject(ctx, tok) or _agent_of_subject(ctx, tok)
+    if passive and not src and entry.has("sym"):
+        # "talks were held between A and B": a joint act's parties, with no agent of their own
+        pair = [
+            m
+            for c in _children(tok, "prep")
+            if c.lower_ == "between"
+            for p in _children(c, "pobj")
+            for m in _actors(ctx, p)
+        ]
+        if len(pair) > 1:
+            return _Args(pair, [], words, sym=True)
     tgt = _targets(ctx, tgt_toks)
     captives = _captive_anaphor(tgt_toks[0]) if not tgt and len(tgt_toks) == 1 and not entry.preps else None
     # a joint act's other side named but unknown ("A and B cut ties with a militia") is not
@@ -212,8 +223,14 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             src = _actors(ctx, agents[0])
     if not src and light is not None:
         src = _actors_of_subject(ctx, light)
+    # (also on the verb of a passive: "talks were held between A and B")
+    sides = [tok] + ([light] if light is not None and tok.dep_ == "nsubjpass" else [])
     between = [
-        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
+        p
+        for h in sides
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for p in _children(c, "pobj")
     ]
     if between:
         pair = _actors(ctx, between[0])
@@ -247,7 +264,9 @@ def _aimed_at(noun: Token) -> list[Token]:
         if c.dep_ != "acl" or c.lemma_.lower() not in _AIMING_PARTICIPLES:
             continue
         out += _children(c, "dobj")
-        out += [p for a in _children(c, "prep") if a.lower_ in ("at", "against") for p in _children(a, "pobj")]
+        out += [
+            p for a in _children(c, "prep") if a.lower_ in ("at", "against") for p in _children(a, "pobj")
+        ]
     return out
 
 
