@@ -66,6 +66,15 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("Iran said it had arrested two British spies.", {("iran", "united-kingdom", "17")}),
     ("Iran said it was attacked by Israel.", {("israel", "iran", "19")}),
     ("Erdogan said it was time to punish Russia.", set()),
+    # "its" is the subject of a clause above; a "by" the parser hung on the verb is the attacker
+    (
+        "Turkey condemned the attack on its soldiers by Syrian government forces.",
+        {("turkey", "syria", "11"), ("syria", "turkey", "19")},
+    ),
+    (
+        "The attack on the Saudi embassy by Iranian protesters drew condemnation.",
+        {("iran", "saudi-arabia", "18")},
+    ),
     # --- an actor that is only a topic is no target ---
     ("Qatar has supported efforts to limit Iran's regional influence.", set()),
 ]

@@ -266,8 +266,10 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
                 out.append(replace(m, actor=actor, members=()) if m.members else m)
     if out:
         return out
-    if tok.lower_ in _SELF_PRONOUNS and tok.pos_ == "PRON":
-        return _reporting_self(ctx, tok)
+    # "it", or a phrase owned by "its" ("its soldiers"), that the actor stage left open
+    own = [tok] if tok.lower_ in _SELF_PRONOUNS else [c for c in tok.children if c.dep_ == "poss"]
+    if own and own[0].lower_ in _SELF_PRONOUNS and own[0].pos_ == "PRON":
+        return _reporting_self(ctx, own[0])
     # "the two countries' leaders": the pair named by the possessor
     return _the_two(ctx, tok) or next(
         (found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), []
@@ -275,27 +277,22 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
 
 
 def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
-    """ "Iran said it had arrested ...", "Turkey said Russian jets violated its airspace": an "it"
-    or "its" the actor stage left open, inside what a state or organisation says, is that speaker.
-    [] when the pronoun is not in a reported clause, or the speaker is a person or unnamed."""
+    """The state or organisation an "it"/"its" the actor stage left open stands for: for "it", the
+    speaker whose words hold it ("Iran said it had arrested ..."); for "its", also the subject of a
+    clause above it ("Turkey condemned the attack on its soldiers"). [] when that is a person,
+    a group of actors, unnamed, or named after the pronoun."""
     cur = pronoun.head
-    for _ in range(6):
-        if cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_):
-            subj = _subject_token(cur.head)
+    for _ in range(8):
+        speech = cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_)
+        holder = cur.head if speech else cur
+        if speech or (pronoun.lower_ == "its" and cur.pos_ in ("VERB", "AUX") and cur.i != pronoun.head.i):
+            subj = _subject_token(holder)
             m = _actor_in(ctx, subj) if subj is not None and subj.i < pronoun.i else None
-            if m is None or m.actor.type == "person" or m.members:
+            if m is not None and m.actor.type != "person" and not m.members:
+                return [m]
+            if speech:
                 return []
-            return [m]
-        if cur.head.i == cur.i or cur.dep_ not in (
-            "ccomp",
-            "xcomp",
-            "conj",
-            "advcl",
-            "relcl",
-            "dobj",
-            "pobj",
-            "prep",
-        ):
+        if cur.head.i == cur.i:
             return []
         cur = cur.head
     return []

@@ -211,7 +211,10 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             if src:
                 break
     if not src:
-        holders = [tok, *_prep_objects([tok], frozenset({"of"}))]
+        # (the parser may hang "by" on the target: "the attack on the embassy by protesters")
+        holders = [tok, *_prep_objects([tok], frozenset({"of", "on", "against"}))]
+        if tok.dep_ == "dobj" and not _is_passive(tok.head):
+            holders.append(tok.head)  # or on the verb: "condemned the attack on X by Y"
         agents = [
             p
             for h in holders

@@ -155,6 +155,8 @@ def _by_agent(ctx: DocContext, head: Token, participles: bool) -> list[MentionSp
     holders = [head] + (
         [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"] if participles else []
     )
+    if participles and head.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in head.head.children):
+        holders.append(head.head)  # the parser's "by" on the active verb: "condemned the attack on X by Y"
     for c in (c for h in holders for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             for p in _children(c, "pobj"):
