@@ -75,6 +75,16 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "The attack on the Saudi embassy by Iranian protesters drew condemnation.",
         {("iran", "saudi-arabia", "18")},
     ),
+    # the predicate noun of a small clause carries the named actor; a gerund after "its mistake
+    # of" is the owner's act
+    (
+        "The deal makes Bahrain the fourth Arab country to normalize relations with Israel.",
+        {("bahrain", "israel", "05")},
+    ),
+    ("Russia's campaign of bombing Ukrainian cities drew condemnation.", {("russia", "ukraine", "19")}),
+    # a hostile act on a person the data does not place is not a dyad event; a placed one is
+    ("Saudi Arabia executed the cleric Sheikh Nimr al-Nimr.", set()),
+    ("Saudi Arabia executed the Iranian cleric Hossein Rahimi.", {("saudi-arabia", "iran", "18")}),
     # --- an actor that is only a topic is no target ---
     ("Qatar has supported efforts to limit Iran's regional influence.", set()),
 ]

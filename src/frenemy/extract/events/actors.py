@@ -78,6 +78,8 @@ def _subject_token(tok: Token) -> Token | None:
             if obj is not None:
                 return obj  # "thanked Qatar for hosting": Qatar hosted
             cur = gov
+        elif dep == "prep" and cur.lower_ == "of" and gov.pos_ == "NOUN" and _children(gov, "poss"):
+            return _children(gov, "poss")[0]  # "its big mistake of executing X": the owner did it
         elif dep in ("advcl", "pcomp", "prep", "acomp", "oprd") and gov.pos_ in (
             "VERB",
             "AUX",
@@ -185,6 +187,10 @@ def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     if subj is None:
         return []
     found = _actors(ctx, subj)
+    if not found and subj.pos_ == "NOUN":
+        # "makes the UAE the third Arab country to establish ties": the parser's small clause
+        # hangs the named actor on the predicate noun as its subject
+        found = [m for c in _children(subj, "nsubj") if c.i < subj.i for m in _actors(ctx, c)]
     if not found and subj.lemma_.lower() in agent_lexicon():
         # people placed by a phrase act for that place: "demonstrators in Tehran stormed ..."
         # (role nouns only, from the actor data: "bases in Iraq" or "an attack in Kabul" do nothing)
@@ -283,16 +289,18 @@ def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
     a group of actors, unnamed, or named after the pronoun."""
     cur = pronoun.head
     for _ in range(8):
+        holders = []
+        if pronoun.lower_ == "its" and cur.pos_ in ("VERB", "AUX") and cur.i != pronoun.head.i:
+            holders.append(cur)  # the clause's own subject first
         speech = cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_)
-        holder = cur.head if speech else cur
-        if speech or (pronoun.lower_ == "its" and cur.pos_ in ("VERB", "AUX") and cur.i != pronoun.head.i):
+        if speech:
+            holders.append(cur.head)
+        for holder in holders:
             subj = _subject_token(holder)
             m = _actor_in(ctx, subj) if subj is not None and subj.i < pronoun.i else None
             if m is not None and m.actor.type != "person" and not m.members:
                 return [m]
-            if speech:
-                return []
-        if cur.head.i == cur.i:
+        if speech or cur.head.i == cur.i:
             return []
         cur = cur.head
     return []

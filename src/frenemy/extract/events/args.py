@@ -67,6 +67,8 @@ def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEnt
         args = _noun_args(ctx, tok, entry) if entry.pos == "N" else _verb_args(ctx, tok, entry)
         if args is None:
             continue
+        if cameo_info(entry.cameo).quad_class >= 3:
+            args.targets = [m for m in args.targets if not _unaffiliated(m)]
         if args.sources and (args.targets or args.sym):
             return entry, args
         if pointing is None and args.sources and args.captives is not None:
@@ -74,6 +76,15 @@ def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEnt
         if first is None:
             first = entry, args
     return pointing or first
+
+
+def _unaffiliated(m: MentionSpan) -> bool:
+    """A person known only by a name the text gives, with no country, parent or affiliation
+    ("Foreign Minister Kuleba" alone, "Sheikh Nimr al-Nimr"): no party of a political dyad, as
+    CAMEO coders skip names missing from their dictionaries. A title with a demonym ("Ukrainian
+    Foreign Minister Dmytro Kuleba") or an entry in the actor data makes one a party."""
+    a = m.actor
+    return a.origin == "corpus" and a.type == "person" and not (a.parent or a.country or a.affiliations)
 
 
 def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
