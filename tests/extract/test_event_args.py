@@ -75,6 +75,23 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "The attack on the Saudi embassy by Iranian protesters drew condemnation.",
         {("iran", "saudi-arabia", "18")},
     ),
+    # an object "it" is not its verb's subject; an open "their" is the coordinated pair before it
+    (
+        "Bahrain recalled its ambassador from Iran and accused it of meddling.",
+        {("bahrain", "iran", "16"), ("bahrain", "iran", "11")},
+    ),
+    (
+        "The United States congratulates Ethiopian Prime Minister Abiy Ahmed and Eritrean President "
+        "Isaias Afwerki on their historic summit.",
+        {
+            ("united-states", "ethiopia", "05"),
+            ("united-states", "eritrea", "05"),
+            ("ethiopia", "eritrea", "04"),
+            ("eritrea", "ethiopia", "04"),
+        },
+    ),
+    # "its" after an object actor may be either's: no guess
+    ("Hamas condemned Iran over its support for Damascus.", {("hamas", "iran", "11")}),
     # the predicate noun of a small clause carries the named actor; a gerund after "its mistake
     # of" is the owner's act
     (

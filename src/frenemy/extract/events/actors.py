@@ -273,9 +273,13 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     if out:
         return out
     # "it", or a phrase owned by "its" ("its soldiers"), that the actor stage left open
-    own = [tok] if tok.lower_ in _SELF_PRONOUNS else [c for c in tok.children if c.dep_ == "poss"]
+    own = [tok] if tok.lower_ in (*_SELF_PRONOUNS, "their") else [c for c in tok.children if c.dep_ == "poss"]
     if own and own[0].lower_ in _SELF_PRONOUNS and own[0].pos_ == "PRON":
+        if own[0].lower_ == "it" and own[0].dep_ in ("dobj", "pobj", "dative"):
+            return _other_than_subject(ctx, own[0])
         return _reporting_self(ctx, own[0])
+    if own and own[0].lower_ == "their" and own[0].pos_ == "PRON":
+        return _coordinated_before(ctx, own[0])
     # "the two countries' leaders": the pair named by the possessor
     return _the_two(ctx, tok) or next(
         (found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), []
@@ -291,6 +295,10 @@ def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
     for _ in range(8):
         holders = []
         if pronoun.lower_ == "its" and cur.pos_ in ("VERB", "AUX") and cur.i != pronoun.head.i:
+            if any(
+                _actor_in(ctx, o) is not None for o in _children(cur, ("dobj", "dative")) if o.i < pronoun.i
+            ):
+                return []  # "condemned Iran over its support": subject or object, unclear
             holders.append(cur)  # the clause's own subject first
         speech = cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_)
         if speech:
@@ -303,6 +311,45 @@ def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
         if speech or cur.head.i == cur.i:
             return []
         cur = cur.head
+    return []
+
+
+def _other_than_subject(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """ "cut ties with Qatar, accusing it of ...": an object "it" is never its verb's own subject
+    (that would be "itself"), so it is the last state or organisation named before it in the
+    sentence that is not that subject. [] when there is none, or it is a person or a group."""
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    subj = _subject_token(verb)
+    own = _actor_in(ctx, subj) if subj is not None else None
+    for m in reversed(ctx.mentions):
+        if m.end > pronoun.i or m.start < pronoun.sent.start:
+            continue
+        if m.actor.type == "person" or m.members:
+            return []
+        if own is not None and _same_actor(ctx, m.actor.id, own.actor.id):
+            continue
+        return [m]
+    return []
+
+
+def _coordinated_before(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """ "congratulates Abiy and Isaias on their summit": an open "their" stands for the actors of
+    the nearest coordinated phrase before it in its sentence (the object, then the subject, of
+    the verb above it). [] when no such phrase names two actors."""
+    cur = pronoun
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        for dep in ("dobj", "nsubj", "nsubjpass"):
+            for c in _children(cur, dep):
+                if c.i < pronoun.i and c.conjuncts:
+                    found = [m for m in _actors(ctx, c) if not m.members]
+                    if len(found) > 1:
+                        return found
+        return []
     return []
 
 

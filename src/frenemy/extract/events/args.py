@@ -216,6 +216,10 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             if m is not None and not (m.start <= tok.i < m.end):
                 src = _actors(ctx, c)
                 break
+            if m is None and c.dep_ == "poss" and c.pos_ == "PRON":
+                src = _actors(ctx, c)  # an open "its"/"their": the event side's own reading
+                if src:
+                    break
         if c.dep_ == "amod" and c.lemma_.lower() in _DOER_PARTICIPLES:
             # "the Saudi-led blockade", "a US-imposed embargo": the leader is the doer
             src = [m for d in c.children if d.dep_ in _LED_BY_DEPS for m in _actors(ctx, d)]
