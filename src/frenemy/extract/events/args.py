@@ -198,7 +198,12 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         sym, tgt = True, []  # "accused each other": both directions among the subjects
     elif not tgt and captives is None and src and not (sym and len(src) > 1):
         # (a joint act of the subjects, "Ukraine and Russia held talks on the border", has no other side)
-        tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
+        if entry.preps and obj and cameo_info(entry.cameo).root == "08":
+            # "returned a captured Indian pilot to his country": a yielded captive's own side,
+            # when the entry's phrase names none
+            tgt = _targets(ctx, obj)
+        if not tgt:
+            tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
 
 
