@@ -92,6 +92,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ),
     # "its" after an object actor may be either's: no guess
     ("Hamas condemned Iran over its support for Damascus.", {("hamas", "iran", "11")}),
+    # "its" in a claim's content clause is the claim's owner; that clause is active
+    (
+        "India rejected Pakistan's claim that its fighter jets had intercepted three Indian jets.",
+        {("india", "pakistan", "12"), ("pakistan", "india", "19")},
+    ),
     # a captive returned "to his country": the captive's own side
     ("Pakistan returned a captured Indian pilot to his country.", {("pakistan", "india", "08")}),
     # the predicate noun of a small clause carries the named actor; a gerund after "its mistake

@@ -303,8 +303,11 @@ def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
         speech = cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_)
         if speech:
             holders.append(cur.head)
+        if cur.dep_ == "acl" and "claim-noun" in mod.kinds(cur.head.lemma_):
+            speech = True  # "Pakistan's claim that its forces had ...": the claim's owner
+            holders += _children(cur.head, "poss")
         for holder in holders:
-            subj = _subject_token(holder)
+            subj = holder if holder.dep_ == "poss" else _subject_token(holder)
             m = _actor_in(ctx, subj) if subj is not None and subj.i < pronoun.i else None
             if m is not None and m.actor.type != "person" and not m.members:
                 return [m]

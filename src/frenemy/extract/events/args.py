@@ -89,7 +89,10 @@ def _unaffiliated(m: MentionSpan) -> bool:
 
 def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     causative = _causative(tok)
-    passive = causative is not None or _is_passive(tok)
+    # (a content clause on a noun with its own subject is active: "the claim that its forces had shot")
+    passive = causative is not None or (
+        _is_passive(tok) and not (tok.dep_ == "acl" and _children(tok, "nsubj"))
+    )
     if passive and entry.has("nopassive"):
         return None
     words = [tok]
