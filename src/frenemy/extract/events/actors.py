@@ -25,6 +25,7 @@ _LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked
 # participles whose agents act alongside the clause's subjects: "A and B, joined by C, cut ties"
 _JOINING_PARTICIPLES = frozenset({"join", "accompany"})  # not "backed by": a supporter is no doer
 _PLACE_OF_PEOPLE = frozenset({"in", "from"})
+_SELF_PRONOUNS = frozenset({"it", "its"})  # a state or organisation speaking of itself
 _PAIR_WINDOW = 2  # sentences back that "the two" may reach
 _PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
 _STATE_PAIR_NOUNS = frozenset(
@@ -58,13 +59,27 @@ def _subject_token(tok: Token) -> Token | None:
             cur = gov
         elif dep == "conj" and cur.pos_ in ("VERB", "AUX") and gov.pos_ in ("VERB", "AUX"):
             cur = gov
+        elif (shared := _miscoordinated_object(cur)) is not None:
+            # "to offer support and condemn reports", parsed with "condemn" inside the object's
+            # modifier: the verb shares the subject of the verb that governs that object
+            cur = shared.head
+        elif dep == "advcl" and _is_infinitive_clause(cur):
+            cur = gov  # "spoke with Kuleba to offer support": the purpose is the subject's own
+        elif dep == "advcl" and _trailing_participle(cur):
+            cur = gov  # "severed ties with Iran, accusing Tehran of ...": the clause's subject
         elif dep == "advcl" and not any(c.dep_ == "mark" for c in cur.children):
-            return None  # "..., taking hostages": a loose participle has no certain doer
+            return None  # a loose participle before its clause has no certain doer
+        elif dep == "advcl" and _is_infinitive_clause(gov) and gov.dep_ == "acl" and gov.head.dep_ == "dobj":
+            # "supported efforts to limit X while maintaining dialogue with Y", the adjunct hung on
+            # the infinitive: an adjunct's doer is the clause's subject, not the noun's
+            cur = gov.head.head
         elif dep == "pcomp" and gov.lower_ in ("of", "for") and gov.head.pos_ == "VERB":
             obj = next((c for c in gov.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "thanked Qatar for hosting": Qatar hosted
             cur = gov
+        elif dep == "prep" and cur.lower_ == "of" and gov.pos_ == "NOUN" and _children(gov, "poss"):
+            return _children(gov, "poss")[0]  # "its big mistake of executing X": the owner did it
         elif dep in ("advcl", "pcomp", "prep", "acomp", "oprd") and gov.pos_ in (
             "VERB",
             "AUX",
@@ -75,6 +90,33 @@ def _subject_token(tok: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """ "X did A, accusing Y of B": a present participle set off by a comma after its clause, whose
+    doer English takes to be the clause's subject (not one before the clause or with a subject)."""
+    gov = verb.head
+    if verb.tag_ != "VBG" or verb.i < gov.i or any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        return False
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
+def _is_infinitive_clause(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _miscoordinated_object(verb: Token) -> Token | None:
+    """The object of a verb the small parser coordinated with a noun modifier: in "to offer support
+    and condemn reports of ...", "condemn" is a conjunct of "support", which modifies "reports";
+    the verb's object is "reports". None for any other verb (or one with an object of its own)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nmod", "compound") or noun.head.pos_ != "NOUN":
+        return None
+    if noun.head.i < verb.i or noun.head.dep_ != "dobj" or noun.head.head.pos_ != "VERB":
+        return None
+    return noun.head
 
 
 def _stranded_subjects(ctx: DocContext, verb: Token) -> list[MentionSpan]:
@@ -145,6 +187,10 @@ def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     if subj is None:
         return []
     found = _actors(ctx, subj)
+    if not found and subj.pos_ == "NOUN":
+        # "makes the UAE the third Arab country to establish ties": the parser's small clause
+        # hangs the named actor on the predicate noun as its subject
+        found = [m for c in _children(subj, "nsubj") if c.i < subj.i for m in _actors(ctx, c)]
     if not found and subj.lemma_.lower() in agent_lexicon():
         # people placed by a phrase act for that place: "demonstrators in Tehran stormed ..."
         # (role nouns only, from the actor data: "bases in Iraq" or "an attack in Kabul" do nothing)
@@ -224,7 +270,90 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         for actor in m.members or (m.actor,):
             if all(actor.id != o.actor.id for o in out):
                 out.append(replace(m, actor=actor, members=()) if m.members else m)
-    return out or _the_two(ctx, tok)
+    if out:
+        return out
+    # "it", or a phrase owned by "its" ("its soldiers"), that the actor stage left open
+    own = [tok] if tok.lower_ in (*_SELF_PRONOUNS, "their") else [c for c in tok.children if c.dep_ == "poss"]
+    if own and own[0].lower_ in _SELF_PRONOUNS and own[0].pos_ == "PRON":
+        if own[0].lower_ == "it" and own[0].dep_ in ("dobj", "pobj", "dative"):
+            return _other_than_subject(ctx, own[0])
+        return _reporting_self(ctx, own[0])
+    if own and own[0].lower_ == "their" and own[0].pos_ == "PRON":
+        return _coordinated_before(ctx, own[0])
+    # "the two countries' leaders": the pair named by the possessor
+    return _the_two(ctx, tok) or next(
+        (found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), []
+    )
+
+
+def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """The state or organisation an "it"/"its" the actor stage left open stands for: for "it", the
+    speaker whose words hold it ("Iran said it had arrested ..."); for "its", also the subject of a
+    clause above it ("Turkey condemned the attack on its soldiers"). [] when that is a person,
+    a group of actors, unnamed, or named after the pronoun."""
+    cur = pronoun.head
+    for _ in range(8):
+        holders = []
+        if pronoun.lower_ == "its" and cur.pos_ in ("VERB", "AUX") and cur.i != pronoun.head.i:
+            if any(
+                _actor_in(ctx, o) is not None for o in _children(cur, ("dobj", "dative")) if o.i < pronoun.i
+            ):
+                return []  # "condemned Iran over its support": subject or object, unclear
+            holders.append(cur)  # the clause's own subject first
+        speech = cur.dep_ == "ccomp" and "speech" in mod.kinds(cur.head.lemma_)
+        if speech:
+            holders.append(cur.head)
+        if cur.dep_ == "acl" and "claim-noun" in mod.kinds(cur.head.lemma_):
+            speech = True  # "Pakistan's claim that its forces had ...": the claim's owner
+            holders += _children(cur.head, "poss")
+        for holder in holders:
+            subj = holder if holder.dep_ == "poss" else _subject_token(holder)
+            m = _actor_in(ctx, subj) if subj is not None and subj.i < pronoun.i else None
+            if m is not None and m.actor.type != "person" and not m.members:
+                return [m]
+        if speech or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
+def _other_than_subject(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """ "cut ties with Qatar, accusing it of ...": an object "it" is never its verb's own subject
+    (that would be "itself"), so it is the last state or organisation named before it in the
+    sentence that is not that subject. [] when there is none, or it is a person or a group."""
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    subj = _subject_token(verb)
+    own = _actor_in(ctx, subj) if subj is not None else None
+    for m in reversed(ctx.mentions):
+        if m.end > pronoun.i or m.start < pronoun.sent.start:
+            continue
+        if m.actor.type == "person" or m.members:
+            return []
+        if own is not None and _same_actor(ctx, m.actor.id, own.actor.id):
+            continue
+        return [m]
+    return []
+
+
+def _coordinated_before(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """ "congratulates Abiy and Isaias on their summit": an open "their" stands for the actors of
+    the nearest coordinated phrase before it in its sentence (the object, then the subject, of
+    the verb above it). [] when no such phrase names two actors."""
+    cur = pronoun
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        for dep in ("dobj", "nsubj", "nsubjpass"):
+            for c in _children(cur, dep):
+                if c.i < pronoun.i and c.conjuncts:
+                    found = [m for m in _actors(ctx, c) if not m.members]
+                    if len(found) > 1:
+                        return found
+        return []
+    return []
 
 
 def _listed(ctx: DocContext, tok: Token) -> list[Token]:
@@ -280,6 +409,9 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         # one leader named and the other only by the country he went to: "Abiy traveled to
         # Asmara, Eritrea's capital, where the two leaders signed ..." (the dyad is the states')
         found = _last_two(ctx, tok, earliest, False, want_state)
+    if len(found) < 2 and want_state:
+        # "Abiy flew to Asmara ... the two countries": a leader stands for his state
+        found = _last_two(ctx, tok, earliest, False, False)
     return found[::-1] if len(found) == 2 else []
 
 

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import cameo_info
-from frenemy.extract.events.actors import _actors, _actors_of_subject, _agent_of_subject, _targets
+from frenemy.extract.events.actors import (
+    _actors,
+    _actors_of_subject,
+    _agent_of_subject,
+    _miscoordinated_object,
+    _targets,
+)
 from frenemy.extract.events.gate import (
     _OBJECT_CONTROL,
     _causative,
@@ -25,10 +31,19 @@ if TYPE_CHECKING:
     from frenemy.nlp.context import DocContext, MentionSpan
 
 
-_NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical"})
+# verbs whose subject performs the event noun they govern: light verbs ("carried out an attack"),
+# plans and wishes ("plans an offensive"), and aspect verbs ("resumed talks with", "continued its
+# attacks on", "maintained dialogue with")
+_NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical", "verb-aspect"})
 _RECIPROCAL = {"other", "another"}
 # named entity types that are never the other party of a joint act ("signed a deal in May")
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# participles whose hyphenated actor does the act of the noun they modify ("Saudi-led blockade");
+# not "Iran-backed" (a supporter) nor "US-brokered" (a mediator)
+_DOER_PARTICIPLES = frozenset({"lead", "impose", "launch", "enforce", "orchestrate"})
+_LED_BY_DEPS = frozenset({"npadvmod", "compound", "nmod", "advmod", "nsubj"})
+# participles that name what an act on a noun is aimed at ("strikes targeting X", "aimed at X")
+_AIMING_PARTICIPLES = frozenset({"target", "aim", "direct", "hit"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
 
 
@@ -52,6 +67,8 @@ def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEnt
         args = _noun_args(ctx, tok, entry) if entry.pos == "N" else _verb_args(ctx, tok, entry)
         if args is None:
             continue
+        if cameo_info(entry.cameo).quad_class >= 3:
+            args.targets = [m for m in args.targets if not _unaffiliated(m)]
         if args.sources and (args.targets or args.sym):
             return entry, args
         if pointing is None and args.sources and args.captives is not None:
@@ -61,9 +78,21 @@ def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEnt
     return pointing or first
 
 
+def _unaffiliated(m: MentionSpan) -> bool:
+    """A person known only by a name the text gives, with no country, parent or affiliation
+    ("Foreign Minister Kuleba" alone, "Sheikh Nimr al-Nimr"): no party of a political dyad, as
+    CAMEO coders skip names missing from their dictionaries. A title with a demonym ("Ukrainian
+    Foreign Minister Dmytro Kuleba") or an entry in the actor data makes one a party."""
+    a = m.actor
+    return a.origin == "corpus" and a.type == "person" and not (a.parent or a.country or a.affiliations)
+
+
 def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     causative = _causative(tok)
-    passive = causative is not None or _is_passive(tok)
+    # (a content clause on a noun with its own subject is active: "the claim that its forces had shot")
+    passive = causative is not None or (
+        _is_passive(tok) and not (tok.dep_ == "acl" and _children(tok, "nsubj"))
+    )
     if passive and entry.has("nopassive"):
         return None
     words = [tok]
@@ -87,6 +116,9 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         obj = [tok.head]
     if causative is not None:
         obj = causative[1][:1]
+    if not obj and not passive:
+        # "to offer support and condemn reports of ...", misparsed: the modified noun is the object
+        obj = [o for o in [_miscoordinated_object(tok)] if o is not None]
     if not obj and not passive:
         # shared object: "invaded and occupied Iraq"
         # (not across clauses: "did cooperate, but since 2001 Iran has detained members")
@@ -149,6 +181,17 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors_of_subject(ctx, tok.head)
     else:
         src = _actors_of_subject(ctx, tok) or _agent_of_subject(ctx, tok)
+    if passive and not src and entry.has("sym"):
+        # "talks were held between A and B": a joint act's parties, with no agent of their own
+        pair = [
+            m
+            for c in _children(tok, "prep")
+            if c.lower_ == "between"
+            for p in _children(c, "pobj")
+            for m in _actors(ctx, p)
+        ]
+        if len(pair) > 1:
+            return _Args(pair, [], words, sym=True)
     tgt = _targets(ctx, tgt_toks)
     captives = _captive_anaphor(tgt_toks[0]) if not tgt and len(tgt_toks) == 1 and not entry.preps else None
     # a joint act's other side named but unknown ("A and B cut ties with a militia") is not
@@ -158,7 +201,12 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         sym, tgt = True, []  # "accused each other": both directions among the subjects
     elif not tgt and captives is None and src and not (sym and len(src) > 1):
         # (a joint act of the subjects, "Ukraine and Russia held talks on the border", has no other side)
-        tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
+        if entry.preps and obj and cameo_info(entry.cameo).root == "08":
+            # "returned a captured Indian pilot to his country": a yielded captive's own side,
+            # when the entry's phrase names none
+            tgt = _targets(ctx, obj)
+        if not tgt:
+            tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
 
 
@@ -176,8 +224,20 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             if m is not None and not (m.start <= tok.i < m.end):
                 src = _actors(ctx, c)
                 break
+            if m is None and c.dep_ == "poss" and c.pos_ == "PRON":
+                src = _actors(ctx, c)  # an open "its"/"their": the event side's own reading
+                if src:
+                    break
+        if c.dep_ == "amod" and c.lemma_.lower() in _DOER_PARTICIPLES:
+            # "the Saudi-led blockade", "a US-imposed embargo": the leader is the doer
+            src = [m for d in c.children if d.dep_ in _LED_BY_DEPS for m in _actors(ctx, d)]
+            if src:
+                break
     if not src:
-        holders = [tok, *_prep_objects([tok], frozenset({"of"}))]
+        # (the parser may hang "by" on the target: "the attack on the embassy by protesters")
+        holders = [tok, *_prep_objects([tok], frozenset({"of", "on", "against"}))]
+        if tok.dep_ == "dobj" and not _is_passive(tok.head):
+            holders.append(tok.head)  # or on the verb: "condemned the attack on X by Y"
         agents = [
             p
             for h in holders
@@ -189,15 +249,27 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             src = _actors(ctx, agents[0])
     if not src and light is not None:
         src = _actors_of_subject(ctx, light)
+    # (also on the verb of a passive: "talks were held between A and B")
+    sides = [tok] + ([light] if light is not None and tok.dep_ == "nsubjpass" else [])
     between = [
-        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in _children(c, "pobj")
+        p
+        for h in sides
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for p in _children(c, "pobj")
     ]
     if between:
         pair = _actors(ctx, between[0])
+        if src and not entry.has("sym"):
+            # "Egypt's mediation between Israel and Hamas": the owner acts on each of the pair
+            return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
     holders = [tok] + ([light] if light is not None else [])
     if entry.preps:
         tgt_toks = _prep_objects(holders, entry.preps)
+        if not tgt_toks:
+            # "air strikes targeting Iranian nuclear facilities", "attacks aimed at Kurdish fighters"
+            tgt_toks = _aimed_at(tok)
         if not tgt_toks and not entry.has("sym"):
             return None
         words.extend(t.head for t in tgt_toks)
@@ -208,6 +280,20 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
     return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"))
+
+
+def _aimed_at(noun: Token) -> list[Token]:
+    """What a participle on an event noun says it is aimed at: the object of "targeting", the
+    "at" phrase of "aimed at" / "directed at". [] without such a participle."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ != "acl" or c.lemma_.lower() not in _AIMING_PARTICIPLES:
+            continue
+        out += _children(c, "dobj")
+        out += [
+            p for a in _children(c, "prep") if a.lower_ in ("at", "against") for p in _children(a, "pobj")
+        ]
+    return out
 
 
 def _light_verb(noun: Token) -> Token | None:

@@ -87,7 +87,7 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         if found:
             return found
     if author_first:
-        return _named_in_elaboration(ctx, verb, objects)
+        return _owner_of_reason(ctx, verb, objects) or _named_in_elaboration(ctx, verb, objects)
     # an infinitive on the object, not a purpose clause on the verb ("sent troops ... to deter Iran")
     clauses = [c for o in objects for c in o.children if c.dep_ in _INFINITIVE_DEPS and _is_infinitive(c)]
     for c in clauses:
@@ -98,6 +98,22 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         found = _noun_pps(ctx, c)
         if found:
             return found
+    return []
+
+
+def _owner_of_reason(ctx: DocContext, verb: Token, objects: list[Token]) -> list[MentionSpan]:
+    """ "thanked the Foreign Minister for Qatar's role", "criticized the envoy for his country's
+    stance": a person thanked or blamed by role alone stands for the owner of what earns it, the
+    possessor in the "for" phrase (on the verb or on the object). [] without one."""
+    for h in (verb, *objects):
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "for":
+                continue
+            for p in _children(c, "pobj"):
+                for d in _children(p, "poss"):
+                    found = _actors(ctx, d)
+                    if found:
+                        return found
     return []
 
 
@@ -139,6 +155,8 @@ def _by_agent(ctx: DocContext, head: Token, participles: bool) -> list[MentionSp
     holders = [head] + (
         [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"] if participles else []
     )
+    if participles and head.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in head.head.children):
+        holders.append(head.head)  # the parser's "by" on the active verb: "condemned the attack on X by Y"
     for c in (c for h in holders for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             for p in _children(c, "pobj"):
