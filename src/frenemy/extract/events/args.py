@@ -198,6 +198,8 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     holders = [tok] + ([light] if light is not None else [])
     if entry.preps:
         tgt_toks = _prep_objects(holders, entry.preps)
+        if not tgt_toks and "to" in entry.preps and light is not None:
+            tgt_toks = _children(light, "dative")  # "gave Tanzania a grant" is "a grant to Tanzania"
         if not tgt_toks and not entry.has("sym"):
             return None
         words.extend(t.head for t in tgt_toks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _chain
 from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
@@ -63,6 +64,10 @@ def _sentence_events(
         entries = lexicon.lookup(tok.lemma_.lower(), pos)
         if not entries and pos == "V" and tok.lower_.endswith("ed"):
             entries = lexicon.lookup(tok.lower_[:-1], pos)  # "staged" lemmatised "stag"
+        if entries and pos == "V" and _carries_event_noun(tok, lexicon):
+            # "held a phone call with", "gave a warning to": the noun names the act, through the
+            # light verb; the verb's general sense ("hold" people, "give" aid) is not meant
+            entries = [e for e in entries if not e.has("fallback")]
         if entries:
             cands.append((tok, entries))
     # expulsions said as orders first: their ordering verb is no demand of its own
@@ -94,6 +99,13 @@ def _sentence_events(
             consumed.add(frame[1].i)
         events.extend(built)
     return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
+
+
+def _carries_event_noun(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when a light verb's direct object is an event noun of the lexicon ("held a call")."""
+    return "light" in mod.verb_kinds(verb) and any(
+        c.dep_ == "dobj" and lexicon.lookup(c.lemma_.lower(), "N") for c in verb.children
+    )
 
 
 def _coordinated_under(tok: Token, ctrl: Token) -> bool:
