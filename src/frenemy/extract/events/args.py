@@ -158,7 +158,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         sym, tgt = True, []  # "accused each other": both directions among the subjects
     elif not tgt and captives is None and src and not (sym and len(src) > 1):
         # (a joint act of the subjects, "Ukraine and Russia held talks on the border", has no other side)
-        tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
+        # (the topic of a "topic" entry is talked about, not a party: "discussed the attack against Israel")
+        tgt = reach_targets(ctx, tok, [] if entry.has("topic") else obj, entry.cameo)
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
 
 
@@ -200,6 +201,15 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         tgt_toks = _prep_objects(holders, entry.preps)
         if not tgt_toks and "to" in entry.preps and light is not None:
             tgt_toks = _children(light, "dative")  # "gave Tanzania a grant" is "a grant to Tanzania"
+        if not tgt_toks:
+            # "an attack by Iran and its proxies on Israel": the parser hangs the target on the agent
+            by_objs = [
+                p
+                for c in tok.children
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for p in _children(c, "pobj")
+            ]
+            tgt_toks = _prep_objects([q for p in by_objs for q in (p, *p.conjuncts)], entry.preps)
         if not tgt_toks and not entry.has("sym"):
             return None
         words.extend(t.head for t in tgt_toks)
