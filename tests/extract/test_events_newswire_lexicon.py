@@ -52,6 +52,18 @@ PROBES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Iran filed a complaint against the United States.", {("iran", "united-states", "114")}),
     ("Saudi Arabia resumed talks with Iran.", {("saudi-arabia", "iran", "046")}),
     ("The European Union extended sanctions against Russia.", {("european-union", "russia", "163")}),
+    ("Israel and Hamas agreed a ceasefire.", {("israel", "hamas", "0871"), ("hamas", "israel", "0871")}),
+    ("India participated in joint exercises with France.", {("india", "france", "062")}),
+    ("Iran joined talks with the United States.", {("iran", "united-states", "046")}),
+    # the parties "between" are mediated, not mediating
+    (
+        "Egypt's mediation between Israel and Hamas succeeded.",
+        {("egypt", "israel", "045"), ("egypt", "hamas", "045")},
+    ),
+    (
+        "The United States offered mediation between Armenia and Azerbaijan.",
+        {("united-states", "armenia", "039"), ("united-states", "azerbaijan", "039")},
+    ),
     # the verb's general sense still applies when its object is no event noun
     ("Israel held a Palestinian activist.", {("israel", "palestine", "173")}),
     # a topic is not a party; a nominal act's target may hang on its by-agent

@@ -30,6 +30,7 @@ _RECIPROCAL = {"other", "another"}
 # named entity types that are never the other party of a joint act ("signed a deal in May")
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
+_MEDIATION_CODES = frozenset({"039", "045"})  # the parties "between" are the targets of a mediation
 
 
 @dataclass
@@ -195,6 +196,10 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     ]
     if between:
         pair = _actors(ctx, between[0])
+        if entry.cameo in _MEDIATION_CODES:
+            # "Egypt's mediation between Israel and Hamas": the two are mediated, not mediating
+            words.append(between[0].head)
+            return _Args(src, pair, words)
         return _Args(pair, [], words, sym=True)
     holders = [tok] + ([light] if light is not None else [])
     if entry.preps:
