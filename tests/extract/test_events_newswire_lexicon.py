@@ -64,6 +64,10 @@ PROBES: list[tuple[str, set[tuple[str, str, str]]]] = [
         "The United States offered mediation between Armenia and Azerbaijan.",
         {("united-states", "armenia", "039"), ("united-states", "azerbaijan", "039")},
     ),
+    # the act's word in an instrumental "with": the direct object is the party acted on
+    ("The United States hit Russia with sanctions.", {("united-states", "russia", "163")}),
+    ("China threatened Lithuania with sanctions.", {("china", "lithuania", "1312")}),
+    ("Iran launched a cyber attack on Israel.", {("iran", "israel", "170")}),
     # the verb's general sense still applies when its object is no event noun
     ("Israel held a Palestinian activist.", {("israel", "palestine", "173")}),
     # a topic is not a party; a nominal act's target may hang on its by-agent

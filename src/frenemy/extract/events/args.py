@@ -101,12 +101,20 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         # with no direct object, the required object may be the prepositional one ("withdrew from
         # the treaty"): the entry's preposition then names what is acted on, not the target
         pool = obj or (_prep_objects([tok], entry.preps) if entry.preps and not passive else [])
-        obj = [
+        found = [
             q
             for o in pool
             for q in [o, *_prep_objects([o], frozenset({"of"}))]
             if q.lemma_.lower() in entry.objects
         ][:1]
+        if not found and obj and not entry.preps and not entry.amods:
+            # "hit Russia with sanctions": the act's word in an instrumental "with"; the direct
+            # object stays the party acted on
+            inst = [q for q in _prep_objects([tok], frozenset({"with"})) if q.lemma_.lower() in entry.objects]
+            if inst:
+                words.extend([inst[0].head, inst[0]])
+                found = obj[:1]
+        obj = found
         if not obj:
             return None
         if entry.amods and not any(c.lemma_.lower() in entry.amods for c in obj[0].children):
