@@ -68,6 +68,10 @@ PROBES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("The United States hit Russia with sanctions.", {("united-states", "russia", "163")}),
     ("China threatened Lithuania with sanctions.", {("china", "lithuania", "1312")}),
     ("Iran launched a cyber attack on Israel.", {("iran", "israel", "170")}),
+    # reopening a border is the inverse of closing one: an eased blockade
+    ("Saudi Arabia reopened its airspace to Qatar.", {("saudi-arabia", "qatar", "0872")}),
+    # time "given" is no aid
+    ("Bahrain gave Qatari nationals two weeks to leave.", set()),
     # the verb's general sense still applies when its object is no event noun
     ("Israel held a Palestinian activist.", {("israel", "palestine", "173")}),
     # a topic is not a party; a nominal act's target may hang on its by-agent
