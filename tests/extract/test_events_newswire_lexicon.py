@@ -72,6 +72,19 @@ PROBES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Saudi Arabia reopened its airspace to Qatar.", {("saudi-arabia", "qatar", "0872")}),
     # time "given" is no aid
     ("Bahrain gave Qatari nationals two weeks to leave.", set()),
+    # phrasings from the triage of the second real dev set
+    ("Japan restricted exports of chemicals to South Korea.", {("japan", "south-korea", "163")}),
+    ("The United States shuttered its embassy in Cuba.", {("united-states", "cuba", "161")}),
+    ("Armenian separatists seized Nagorno-Karabakh from Azerbaijan.", {("armenia", "azerbaijan", "192")}),
+    ("Azerbaijan launched a military operation against Armenia.", {("azerbaijan", "armenia", "190")}),
+    (
+        "Indian and Chinese troops have pulled back from a disputed border area.",
+        {("india", "china", "087"), ("china", "india", "087")},
+    ),
+    (
+        "A South Korean spokesperson promised a resolute answer to Japan's move.",
+        {("south-korea", "japan", "130")},
+    ),
     # the verb's general sense still applies when its object is no event noun
     ("Israel held a Palestinian activist.", {("israel", "palestine", "173")}),
     # a topic is not a party; a nominal act's target may hang on its by-agent
@@ -117,6 +130,8 @@ def test_fallback_senses_come_last_and_keep_their_prepositions():
     for lemma in ("offer", "request", "mobilize", "station", "pull", "complain", "summon"):
         entries = lex.lookup(lemma, "V")
         assert entries[-1].has("fallback"), lemma
-        assert all(not e.has("fallback") for e in entries[:-1]), lemma
-    pull = lex.lookup("pull", "V")[-1]
-    assert pull.particle == "out" and "of" in pull.preps
+        flags = [e.has("fallback") for e in entries]
+        assert flags == sorted(flags), lemma  # every specific entry before every fallback
+    pulls = [e for e in lex.lookup("pull", "V") if e.has("fallback")]
+    assert {e.particle for e in pulls} == {"out", "back"}
+    assert all("from" in e.preps for e in pulls)
