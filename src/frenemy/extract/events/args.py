@@ -132,12 +132,20 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         # with no direct object, the required object may be the prepositional one ("withdrew from
         # the treaty"): the entry's preposition then names what is acted on, not the target
         pool = obj or (_prep_objects([tok], entry.preps) if entry.preps and not passive else [])
-        obj = [
+        found = [
             q
             for o in pool
             for q in [o, *_prep_objects([o], frozenset({"of"}))]
             if q.lemma_.lower() in entry.objects
         ][:1]
+        if not found and obj and not entry.preps and not entry.amods:
+            # "hit Russia with sanctions": the act's word in an instrumental "with"; the direct
+            # object stays the party acted on
+            inst = [q for q in _prep_objects([tok], frozenset({"with"})) if q.lemma_.lower() in entry.objects]
+            if inst:
+                words.extend([inst[0].head, inst[0]])
+                found = obj[:1]
+        obj = found
         if not obj:
             return None
         if entry.amods and not any(c.lemma_.lower() in entry.amods for c in obj[0].children):
@@ -206,7 +214,9 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             # when the entry's phrase names none
             tgt = _targets(ctx, obj)
         if not tgt:
-            tgt = reach_targets(ctx, tok, obj, entry.cameo)  # the other side one level further down
+            # the other side one level further down; the topic of a "topic" entry is talked
+            # about, not a party: "discussed the attack against Israel"
+            tgt = reach_targets(ctx, tok, [] if entry.has("topic") else obj, entry.cameo)
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
 
 
@@ -262,6 +272,7 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         pair = _actors(ctx, between[0])
         if src and not entry.has("sym"):
             # "Egypt's mediation between Israel and Hamas": the owner acts on each of the pair
+            words.append(between[0].head)
             return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
     holders = [tok] + ([light] if light is not None else [])
@@ -270,6 +281,17 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if not tgt_toks:
             # "air strikes targeting Iranian nuclear facilities", "attacks aimed at Kurdish fighters"
             tgt_toks = _aimed_at(tok)
+        if not tgt_toks and "to" in entry.preps and light is not None:
+            tgt_toks = _children(light, "dative")  # "gave Tanzania a grant" is "a grant to Tanzania"
+        if not tgt_toks:
+            # "an attack by Iran and its proxies on Israel": the parser hangs the target on the agent
+            by_objs = [
+                p
+                for c in tok.children
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for p in _children(c, "pobj")
+            ]
+            tgt_toks = _prep_objects([q for p in by_objs for q in (p, *p.conjuncts)], entry.preps)
         if not tgt_toks and not entry.has("sym"):
             return None
         words.extend(t.head for t in tgt_toks)

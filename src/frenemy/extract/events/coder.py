@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _chain
 from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
@@ -63,6 +64,11 @@ def _sentence_events(
         entries = lexicon.lookup(tok.lemma_.lower(), pos)
         if not entries and pos == "V" and tok.lower_.endswith("ed"):
             entries = lexicon.lookup(tok.lower_[:-1], pos)  # "staged" lemmatised "stag"
+        if entries and pos == "V" and (_carries_event_noun(tok, lexicon) or _object_is_a_span(tok)):
+            # "held a phone call with", "gave a warning to": the noun names the act, through the
+            # light verb; the verb's general sense ("hold" people, "give" aid) is not meant; nor
+            # when what is "given" is time
+            entries = [e for e in entries if not e.has("fallback")]
         if entries:
             cands.append((tok, entries))
     # expulsions said as orders first: their ordering verb is no demand of its own
@@ -94,6 +100,31 @@ def _sentence_events(
             consumed.add(frame[1].i)
         events.extend(built)
     return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
+
+
+def _carries_event_noun(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when a light verb's direct object is an event noun of the lexicon ("held a call")."""
+    return "light" in mod.verb_kinds(verb) and any(
+        c.dep_ == "dobj" and lexicon.lookup(c.lemma_.lower(), "N") for c in verb.children
+    )
+
+
+def _object_is_a_span(verb: Token) -> bool:
+    """True when the direct object is a stretch of time ("gave Qatari nationals two weeks to
+    leave"): no thing changes hands, so the verb's general sense does not apply."""
+    return any(
+        c.ent_type_ in ("DATE", "TIME")
+        and (
+            c.dep_ == "dobj"
+            # "two weeks" as a bare measure, not a point in time ("two weeks ago", "last week")
+            or (
+                c.dep_ == "npadvmod"
+                and any(d.dep_ == "nummod" for d in c.children)
+                and not any(d.lower_ in ("ago", "earlier", "later", "before", "after") for d in c.children)
+            )
+        )
+        for c in verb.children
+    )
 
 
 def _coordinated_under(tok: Token, ctrl: Token) -> bool:

@@ -36,6 +36,9 @@ _PARTY_PARTICIPLES = frozenset({"involve", "pit", "concern"})
 # Roots whose that-clause names the party addressed: "demanded that North Korea abandon ..."
 # (not "warned that China could arm Russia", which reports a third party's act)
 _ADDRESSEE_ROOTS = frozenset({"02", "10"})
+# Roots whose that-clause subject is the party disapproved of: "complained that the United States
+# displayed double standards" (an active subject only)
+_ABOUT_ROOTS = frozenset({"11"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -69,8 +72,10 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
                     found = [m for o in _children(p, "dobj") for m in _actors(ctx, o)]
                     if found:
                         return found
-    for c in _children(verb, "ccomp") if cameo_info(cameo).root in _ADDRESSEE_ROOTS else []:
-        for s in _children(c, ("nsubj", "nsubjpass")):  # "demanded that North Korea abandon"
+    root = cameo_info(cameo).root
+    for c in _children(verb, "ccomp") if root in _ADDRESSEE_ROOTS | _ABOUT_ROOTS else []:
+        subject_deps = ("nsubj", "nsubjpass") if root in _ADDRESSEE_ROOTS else ("nsubj",)
+        for s in _children(c, subject_deps):  # "demanded that North Korea abandon"
             found = _actors(ctx, s) if c.i > verb.i else []
             if found:
                 return found
