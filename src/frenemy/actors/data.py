@@ -140,7 +140,7 @@ def coref_nouns() -> dict[str, str]:
 class StateNoun:
     """One line of state_nouns.tsv: a description of a state, or of a pair of actors."""
 
-    kind: str  # "state" or "pair"
+    kind: str  # "state", "pair" or "pair2" (a pair only with "two" or "both")
     countries: frozenset[str] | None  # ISO alpha-3 codes it may stand for; None = any
 
 
@@ -149,9 +149,9 @@ def state_nouns() -> dict[str, StateNoun]:
     """Lowercase phrase ("kingdom", "gulf state", "rivals") -> what it refers back to."""
     out: dict[str, StateNoun] = {}
     for line, cols in _rows("state_nouns.tsv"):
-        if len(cols) < 3 or cols[1].strip() not in ("state", "pair"):
+        if len(cols) < 3 or cols[1].strip() not in ("state", "pair", "pair2"):
             raise ActorDataError(
-                f"state_nouns.tsv line {line}: expected phrase, state|pair, countries", code="E311"
+                f"state_nouns.tsv line {line}: expected phrase, state|pair|pair2, countries", code="E311"
             )
         codes = cols[2].strip()
         countries = (
