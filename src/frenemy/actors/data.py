@@ -24,6 +24,7 @@ DATA_FILES = (
     "not_actors.txt",
     "state_nouns.tsv",
     "place_nouns.txt",
+    "cities.tsv",
 )
 
 
@@ -89,6 +90,20 @@ def country_rows() -> dict[str, CountryRow]:
                 code="E311",
             )
         out[alpha3] = CountryRow(alpha3, cols[1].strip(), _split(cols[2]), _split(cols[3]), _split(cols[4]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[str, ...]]:
+    """cities.tsv: alpha-3 code -> the major cities of that country ("PAK" -> "Karachi", ...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for number, cols in _rows("cities.tsv"):
+        alpha3 = cols[0].strip()
+        if len(cols) < 2 or len(alpha3) != 3 or not alpha3.isupper():
+            raise ActorDataError(
+                f"cities.tsv line {number}: expected 'alpha3<TAB>city|city'; fix the line", code="E311"
+            )
+        out[alpha3] = out.get(alpha3, ()) + _split(cols[1])
     return out
 
 
