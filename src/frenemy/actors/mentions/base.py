@@ -188,4 +188,27 @@ class _FinderBase:
             for child in head.children:
                 if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
                     return child  # "Barbara Slavin is Washington correspondent for ..."
-        return None
+        return self._name_after_title(tok)
+
+    def _name_after_title(self, tok: Token) -> Token | None:
+        """The person named right after a title, read from the words when the parse loses it:
+        "U.S. Ambassador to Turkey David Satterfield", "Special Envoy for Iran Robert Malley"
+        (a title, an optional short to/for/of phrase of names, then a person's name)."""
+        if not tok.is_title and not tok.is_upper:
+            return None  # "the ambassador to Turkey, David Satterfield" is left to the parse
+        i = tok.i + 1
+        if i < len(self.tokens) and self.tokens[i].lower_ in ("to", "for", "of", "at"):
+            j = i + 1
+            while j < len(self.tokens) and j - i <= 4 and self.tokens[j].ent_type_ in ("GPE", "ORG", "NORP", "LOC"):
+                if self.tokens[j].ent_type_ == "PERSON":
+                    break
+                j += 1
+            if j == i + 1:
+                return None
+            i = j
+        if i >= len(self.tokens) or i == tok.i + 1 and self.tokens[i].ent_type_ != "PERSON":
+            return None
+        if self.tokens[i].ent_type_ != "PERSON" or self.tokens[i].ent_iob_ != "B":
+            return None
+        ent = self._entity_at(i)
+        return ent.root if ent is not None else None

@@ -57,6 +57,9 @@ class EntityPass(AliasPass):
     def match_entities(self) -> None:
         self._headlines = {}
         new_first_words: set[str] = set()
+        for item in list(self.found.values()):
+            if item.actor.type == "person":
+                self._index_person(item.actor)  # "Sheikh Mohammed" after a registry person's full name
         for start, end, label in self._entity_spans():
             if any(i in self.in_titles or i in self.in_datelines for i in range(start, end)):
                 continue
