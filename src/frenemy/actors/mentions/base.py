@@ -32,6 +32,9 @@ _AFFILIATION_PREPS = frozenset({"of", "in", "at", "for", "with", "from"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "WORK_OF_ART": None}
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
+_LINK_WORDS = frozenset({"of", "the", "and", "'s", "’s"})
+# role codes of a state's own bodies: "the Government of X", "the Supreme Court of X" are X's
+_STATE_BODY_CODES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CVL"})
 _SALIENCE_WINDOW = 3  # sentences back that "the group" may reach
 
 
@@ -172,6 +175,17 @@ class _FinderBase:
                 for i in range(ent.start, ent.end):
                     self._ents[i] = ent
         return self._ents.get(index)
+
+    def _state_body_phrase(self, start: int, end: int) -> bool:
+        """Whether a span is a state body's role noun and state names only ("the Government of
+        Ethiopia", "the Supreme Court of Pakistan"), which no recogniser label makes a new name;
+        "the Bank of England" and "the University of Tehran" are names of their own."""
+        lexicon = data.agent_lexicon()
+        words = [t for t in self.tokens[start:end] if self.owner[t.i] is None and not t.is_punct]
+        roles = [w for w in words if w.lower_ not in _LINK_WORDS]
+        return bool(roles) and all(
+            any(lexicon.get(f) in _STATE_BODY_CODES for f in _singulars(w.lower_)) for w in roles
+        )
 
     def _definite(self, tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)

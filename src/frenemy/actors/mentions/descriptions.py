@@ -36,7 +36,12 @@ class DescriptionPass(ReferencePass):
             if coref.get(tok.lemma_.lower()) == "group" and self._reference_kind(tok) == "group":
                 continue  # "the Sunni militant group" is a back-reference, resolved later
             role = _role_of(tok)
-            if role is None or self._inside_long_name(tok):
+            if role is None:
+                continue
+            if self._inside_long_name(tok):
+                ent = self._entity_at(tok.i)
+                if ent is not None and self._state_body_phrase(ent.start, ent.end):
+                    self._describe_owners(tok, role[0])  # "the Governments of Israel and Lebanon"
                 continue
             sector, role_start = role
             person = self._titled_person(tok)
@@ -62,6 +67,8 @@ class DescriptionPass(ReferencePass):
                 continue
             if countries:
                 self._describe_countries(tok, sector, countries)
+            elif self._describe_owners(tok, sector):
+                continue
             elif groups:
                 mod, qualifier = groups[0]
                 start = min(m.i for m, _ in groups)
@@ -71,6 +78,26 @@ class DescriptionPass(ReferencePass):
                     )
             elif sector == "CVL" and tok.lemma_.lower() in _ACTING_CROWDS:
                 self._describe_residents(tok)
+
+    def _describe_owners(self, tok: Token, sector: str) -> bool:
+        """ "the Government of Ethiopia", "the Governments of Israel and Lebanon", "the people of
+        Iran": each state after "of" becomes that state's body (its span stays the name's)."""
+        if not self._definite(tok):
+            return False  # "a government of national unity", "officials of several countries"
+        owners: list[_Found] = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for t in (obj, *obj.conjuncts):
+                    owner = self.owner[t.i]
+                    if owner is not None and owner.kind == "name" and owner.actor.type == "state":
+                        owners.append(owner)
+        for owner in owners:
+            owner.actor, owner.kind = self.registry.body(owner.actor, sector), "description"
+        return bool(owners)
 
     def _describe_residents(self, tok: Token) -> None:
         """ "Protesters in Iran", "civilians across Syria": people in a country are its civilians

@@ -160,9 +160,11 @@ class EntityPass(AliasPass):
             return None
         found = {id(item): item for i in range(start, end) if (item := self.owner[i]) is not None}
         inner = list(found.values())
-        if all(item.actor.type == "state" and start <= item.start and item.end <= end for item in inner):
-            return inner
-        return None
+        if not all(item.actor.type == "state" and start <= item.start and item.end <= end for item in inner):
+            return None
+        if self._state_body_phrase(start, end):
+            return None  # "the Governments of Israel and Lebanon": the states' own bodies, not a new name
+        return inner
 
     def _entity_spans(self) -> list[tuple[int, int, str]]:
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""

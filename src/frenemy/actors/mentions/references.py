@@ -267,7 +267,9 @@ class ReferencePass(EntityPass):
                 parties = self._parties(items, with_places=True)
             if len(parties) < 2:
                 continue
-            group = self._coordinated_group(items)
+            carried = next((f.members for f in reversed(items) if len(f.members) >= 2), None)
+            # a pair referred to already ("the two parties") stays in focus; else the coordination
+            group = carried or self._coordinated_group(items)
             if group is not None and len(group) >= 2:
                 if exactly_two and len(group) != 2:
                     return None
@@ -292,9 +294,10 @@ class ReferencePass(EntityPass):
         for item in items:
             if not with_places and self._is_place(item):
                 continue
-            party = self._party_of(item.actor)
-            if party is not None and all(p.id != party.id for p in out):
-                out.append(party)
+            for actor in item.members or (item.actor,):
+                party = self._party_of(actor)
+                if party is not None and all(p.id != party.id for p in out):
+                    out.append(party)
         return tuple(out)
 
     def _is_place(self, item: _Found) -> bool:
