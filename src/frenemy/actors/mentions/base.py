@@ -213,7 +213,11 @@ class _FinderBase:
         i = tok.i + 1
         if i < len(self.tokens) and self.tokens[i].lower_ in ("to", "for", "of", "at"):
             j = i + 1
-            while j < len(self.tokens) and j - i <= 4 and self.tokens[j].ent_type_ in ("GPE", "ORG", "NORP", "LOC"):
+            while (
+                j < len(self.tokens)
+                and j - i <= 4
+                and self.tokens[j].ent_type_ in ("GPE", "ORG", "NORP", "LOC")
+            ):
                 if self.tokens[j].ent_type_ == "PERSON":
                     break
                 j += 1
