@@ -151,3 +151,14 @@ def test_the_government_of_a_state_is_its_body_not_a_new_organisation(nlp) -> No
     assert not any(m.actor.origin == "corpus" for m in found.values())
     found = _mentions(nlp, "The Bank of England raised rates.")
     assert found["Bank of England"].actor.origin == "corpus"  # a name of its own
+
+
+def test_a_name_the_recogniser_split_is_one_person_with_the_title_country(nlp) -> None:
+    found = _mentions(
+        nlp,
+        "Pakistani Foreign Minister Bilawal Bhutto Zardari met his Indian counterpart in Goa. "
+        "Bhutto Zardari criticized New Delhi.",
+    )
+    person = found["Bilawal Bhutto Zardari"].actor
+    assert person.country == "PAK"
+    assert found["Bhutto Zardari"].actor.id == person.id

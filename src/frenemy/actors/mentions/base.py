@@ -35,6 +35,7 @@ _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
 _LINK_WORDS = frozenset({"of", "the", "and", "'s", "’s"})
 # role codes of a state's own bodies: "the Government of X", "the Supreme Court of X" are X's
 _STATE_BODY_CODES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CVL"})
+_PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})  # names in "Ambassador to Turkey"
 _SALIENCE_WINDOW = 3  # sentences back that "the group" may reach
 
 
@@ -132,6 +133,7 @@ class _FinderBase:
         self.owner: list[_Found | None] = [None] * len(self.doc)
         self.found: dict[int, _Found] = {}  # by start token; mentions never overlap
         self.persons_by_word: dict[str, Actor | None] = {}  # within-document surname index
+        self.people_named: list[Actor] = []  # people named so far in the document, in order
         # person root token -> (country, role code) from a title such as "Iranian foreign minister"
         self.titles: dict[int, tuple[Actor | None, str | None]] = {}
         self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
@@ -205,28 +207,20 @@ class _FinderBase:
         return self._name_after_title(tok)
 
     def _name_after_title(self, tok: Token) -> Token | None:
-        """The person named right after a title, read from the words when the parse loses it:
-        "U.S. Ambassador to Turkey David Satterfield", "Special Envoy for Iran Robert Malley"
-        (a title, an optional short to/for/of phrase of names, then a person's name)."""
+        """The person named after a title and a short to/for/of phrase of names, read from the
+        words when the parse loses it: "U.S. Ambassador to Turkey David Satterfield", "Special
+        Envoy for Iran Robert Malley". A name right after its title is left to the parse."""
         if not tok.is_title and not tok.is_upper:
             return None  # "the ambassador to Turkey, David Satterfield" is left to the parse
         i = tok.i + 1
-        if i < len(self.tokens) and self.tokens[i].lower_ in ("to", "for", "of", "at"):
-            j = i + 1
-            while (
-                j < len(self.tokens)
-                and j - i <= 4
-                and self.tokens[j].ent_type_ in ("GPE", "ORG", "NORP", "LOC")
-            ):
-                if self.tokens[j].ent_type_ == "PERSON":
-                    break
-                j += 1
-            if j == i + 1:
-                return None
-            i = j
-        if i >= len(self.tokens) or i == tok.i + 1 and self.tokens[i].ent_type_ != "PERSON":
+        if i >= len(self.tokens) or self.tokens[i].lower_ not in ("to", "for", "of", "at"):
             return None
-        if self.tokens[i].ent_type_ != "PERSON" or self.tokens[i].ent_iob_ != "B":
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 4 and self.tokens[j].ent_type_ in _PLACE_LABELS:
+            j += 1
+        if j == i + 1 or j >= len(self.tokens):
             return None
-        ent = self._entity_at(i)
+        if self.tokens[j].ent_type_ != "PERSON" or self.tokens[j].ent_iob_ != "B":
+            return None
+        ent = self._entity_at(j)
         return ent.root if ent is not None else None

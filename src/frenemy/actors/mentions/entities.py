@@ -210,7 +210,19 @@ class EntityPass(AliasPass):
                 end -= 1
             if end > start:
                 spans.append((start, end, ent.label_))
-        return sorted(spans)
+        return self._join_split_names(sorted(spans))
+
+    def _join_split_names(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Two person names with nothing between them are one name the recogniser split
+        ("Bilawal Bhutto" + "Zardari"); not in a headline, where names can run together."""
+        out: list[tuple[int, int, str]] = []
+        for start, end, label in spans:
+            if out and label == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == start:
+                if not self._in_headline(start) and not self.tokens[start - 1].whitespace_ == "":
+                    out[-1] = (out[-1][0], end, label)
+                    continue
+            out.append((start, end, label))
+        return out
 
     def _names_a_person(self, name: Token) -> bool:
         verb = name.head
@@ -250,12 +262,26 @@ class EntityPass(AliasPass):
         return True
 
     def _known_person_part(self, surface: str, label: str) -> Actor | None:
-        """A single-word name that is the surname or first name of one person named earlier."""
-        if label not in ("PERSON", "ORG") or " " in surface:
+        """A single-word name that is the surname or first name of one person named earlier, or a
+        longer name that is the end of one such person's name ("Bhutto Zardari" after "Bilawal
+        Bhutto Zardari")."""
+        if label not in ("PERSON", "ORG"):
             return None
-        return self.persons_by_word.get(_folded_key(surface))
+        if " " not in surface:
+            return self.persons_by_word.get(_folded_key(surface))
+        if label != "PERSON":
+            return None
+        words = _folded_key(surface).split(" ")
+        found = {
+            a.id: a
+            for a in self.people_named
+            if (name := _folded_key(a.name).split(" ")) != words and name[-len(words) :] == words
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _index_person(self, actor: Actor) -> None:
+        if all(a.id != actor.id for a in self.people_named):
+            self.people_named.append(actor)
         words = _folded_key(actor.name).split(" ")
         if len(words) < 2:
             return
