@@ -162,3 +162,10 @@ def test_a_name_the_recogniser_split_is_one_person_with_the_title_country(nlp) -
     person = found["Bilawal Bhutto Zardari"].actor
     assert person.country == "PAK"
     assert found["Bhutto Zardari"].actor.id == person.id
+
+
+def test_its_and_a_role_noun_is_the_body_of_the_subject_state(nlp) -> None:
+    found = _mentions(nlp, "Pakistan says its air forces shot down two Indian warplanes.")
+    assert found["air forces"].actor.id == "pakistan-mil"
+    found = _mentions(nlp, "The company said its workers were safe.")
+    assert "workers" not in found  # no state subject: left alone

@@ -67,7 +67,7 @@ class DescriptionPass(ReferencePass):
                 continue
             if countries:
                 self._describe_countries(tok, sector, countries)
-            elif self._describe_owners(tok, sector):
+            elif self._describe_owners(tok, sector) or self._describe_its(tok, sector):
                 continue
             elif groups:
                 mod, qualifier = groups[0]
@@ -98,6 +98,34 @@ class DescriptionPass(ReferencePass):
         for owner in owners:
             owner.actor, owner.kind = self.registry.body(owner.actor, sector), "description"
         return bool(owners)
+
+    def _describe_its(self, tok: Token, sector: str) -> bool:
+        """ "Pakistan says its air forces shot down ...": "its" + a role noun is the body of the
+        state that is the subject of a clause above it (a ministry counts as its state); with no
+        such subject it is left alone."""
+        its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its" and c.i < tok.i), None)
+        if its is None:
+            return False
+        state = None
+        cur = tok
+        while state is None and cur.head.i != cur.i:
+            cur = cur.head
+            for subj in cur.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i >= its.i:
+                    continue
+                for t in (subj, *(c for c in subj.children if c.dep_ in ("poss", "compound", "amod"))):
+                    owner = self.owner[t.i]
+                    party = self._party_of(owner.actor) if owner is not None else None
+                    if party is not None and party.type == "state":
+                        state = party
+                        break
+        if state is None:
+            return False
+        start = its.i + 1
+        if not self._free(start, tok.i + 1):
+            return False
+        self._claim(_Found(start, tok.i + 1, self.registry.body(state, sector), "description"))
+        return True
 
     def _describe_residents(self, tok: Token) -> None:
         """ "Protesters in Iran", "civilians across Syria": people in a country are its civilians
