@@ -169,3 +169,9 @@ def test_its_and_a_role_noun_is_the_body_of_the_subject_state(nlp) -> None:
     assert found["air forces"].actor.id == "pakistan-mil"
     found = _mentions(nlp, "The company said its workers were safe.")
     assert "workers" not in found  # no state subject: left alone
+
+
+def test_two_states_sharing_a_name_are_both_named(nlp) -> None:
+    found = _mentions(nlp, "North and South Korea say their leaders will meet.")
+    assert found["North"].actor.id == "north-korea"
+    assert found["South Korea"].actor.id == "south-korea"

@@ -63,6 +63,11 @@ class EntityPass(AliasPass):
         for start, end, label in self._entity_spans():
             if any(i in self.in_titles or i in self.in_datelines for i in range(start, end)):
                 continue
+            shared = self._shared_name_states(start, end)
+            if shared is not None:
+                for item in shared:
+                    self._claim(item)
+                continue
             inner = [] if self._free(start, end) else self._inner_states(start, end, label)
             if inner is None:
                 continue
@@ -152,6 +157,21 @@ class EntityPass(AliasPass):
             if actor is not None and first_named.get(actor.id, len(self.doc)) < tok.i:
                 self._claim(_Found(tok.i, tok.i + 1, actor, "name"))
 
+    def _shared_name_states(self, start: int, end: int) -> list[_Found] | None:
+        """ "North and South Korea": a word, "and", then a state's name of two or more words whose
+        first word swapped for that word names another state: one mention for each state."""
+        toks = self.tokens[start:end]
+        if len(toks) < 4 or toks[1].lower_ != "and" or not toks[0].is_title:
+            return None
+        rest = " ".join(t.text for t in toks[3:])
+        second = self.registry.lookup(f"{toks[2].text} {rest}")
+        first = self.registry.lookup(f"{toks[0].text} {rest}")
+        if first is None or second is None or first.id == second.id:
+            return None
+        if first.type != "state" or second.type != "state" or not self._free(start, end):
+            return None
+        return [_Found(start, start + 1, first, "name"), _Found(start + 2, end, second, "name")]
+
     def _inner_states(self, start: int, end: int, label: str) -> list[_Found] | None:
         """The country mentions a multiword organisation name may swallow ("Australian" in
         "Australian Manufacturing Workers Union", "America" in "Bank of America"); None when the
@@ -162,6 +182,9 @@ class EntityPass(AliasPass):
         inner = list(found.values())
         if not all(item.actor.type == "state" and start <= item.start and item.end <= end for item in inner):
             return None
+        rest = [t for t in self.tokens[start:end] if self.owner[t.i] is None and not t.is_punct]
+        if all(t.lower_ in ("and", "the") for t in rest):
+            return None  # "North and South Korea": states joined, not a new name
         if self._state_body_phrase(start, end):
             return None  # "the Governments of Israel and Lebanon": the states' own bodies, not a new name
         return inner
