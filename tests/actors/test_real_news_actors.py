@@ -175,3 +175,11 @@ def test_two_states_sharing_a_name_are_both_named(nlp) -> None:
     found = _mentions(nlp, "North and South Korea say their leaders will meet.")
     assert found["North"].actor.id == "north-korea"
     assert found["South Korea"].actor.id == "south-korea"
+
+
+def test_a_place_before_based_is_not_the_actor(nlp) -> None:
+    found = _mentions(nlp, "A London-based rights group accused Iran of torture.")
+    assert "London" not in found
+    found = _mentions(nlp, "The Pakistan-based militant group Jaish-e-Mohammad claimed the attack.")
+    assert "Pakistan" not in found
+    assert found["Jaish-e-Mohammad"].actor.id == "jaish-e-mohammed"

@@ -60,6 +60,9 @@ class EntityPass(AliasPass):
         for item in list(self.found.values()):
             if item.actor.type == "person":
                 self._index_person(item.actor)  # "Sheikh Mohammed" after a registry person's full name
+            elif self._names_a_base(item):
+                self._release(item)  # "a London-based rights group": where it sits, not who acts
+                self.in_titles.update(range(item.start, item.end))
         for start, end, label in self._entity_spans():
             if any(i in self.in_titles or i in self.in_datelines for i in range(start, end)):
                 continue
@@ -156,6 +159,16 @@ class EntityPass(AliasPass):
             actor = self.persons_by_word.get(tok.lower_)
             if actor is not None and first_named.get(actor.id, len(self.doc)) < tok.i:
                 self._claim(_Found(tok.i, tok.i + 1, actor, "name"))
+
+    def _names_a_base(self, item: _Found) -> bool:
+        """A place before "-based" or "-headquartered" ("the Pakistan-based militant group")."""
+        after = self.tokens[item.end : item.end + 2]
+        return (
+            item.actor.type == "state"
+            and len(after) == 2
+            and after[0].text in ("-", "‑", "–")
+            and after[1].lower_ in ("based", "headquartered")
+        )
 
     def _shared_name_states(self, start: int, end: int) -> list[_Found] | None:
         """ "North and South Korea": a word, "and", then a state's name of two or more words whose
