@@ -183,3 +183,10 @@ def test_a_place_before_based_is_not_the_actor(nlp) -> None:
     found = _mentions(nlp, "The Pakistan-based militant group Jaish-e-Mohammad claimed the attack.")
     assert "Pakistan" not in found
     assert found["Jaish-e-Mohammad"].actor.id == "jaish-e-mohammed"
+
+
+def test_a_role_noun_naming_a_kind_of_machine_is_no_body(nlp) -> None:
+    found = _mentions(nlp, "Indian warplanes intercepted three Pakistani fighter jets.")
+    assert found["Pakistani"].actor.id == "pakistan"  # the jets are Pakistan's, not rebels
+    found = _mentions(nlp, "Pakistani fighters attacked Indian troops.")
+    assert found["Pakistani fighters"].actor.id == "pakistan-reb"

@@ -17,6 +17,30 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# things a role noun can name the kind of ("fighter jets", "police vehicles", "army trucks")
+_MACHINES = frozenset(
+    {
+        "jet",
+        "jets",
+        "plane",
+        "planes",
+        "aircraft",
+        "vehicle",
+        "vehicles",
+        "truck",
+        "trucks",
+        "helicopter",
+        "helicopters",
+        "drone",
+        "drones",
+        "boat",
+        "boats",
+        "ship",
+        "ships",
+        "car",
+        "cars",
+    }
+)
 _RESIDENCE_PREPOSITIONS = frozenset({"in", "across", "throughout", "inside"})
 # people who act as a body ("protesters in Iran stormed ..."); victims, bystanders and "people in
 # southern Israel" are not made parties to an event by where they are
@@ -36,7 +60,7 @@ class DescriptionPass(ReferencePass):
             if coref.get(tok.lemma_.lower()) == "group" and self._reference_kind(tok) == "group":
                 continue  # "the Sunni militant group" is a back-reference, resolved later
             role = _role_of(tok)
-            if role is None:
+            if role is None or self._modifies_a_thing(tok):
                 continue
             if self._inside_long_name(tok):
                 ent = self._entity_at(tok.i)
@@ -78,6 +102,17 @@ class DescriptionPass(ReferencePass):
                     )
             elif sector == "CVL" and tok.lemma_.lower() in _ACTING_CROWDS:
                 self._describe_residents(tok)
+
+    def _modifies_a_thing(self, tok: Token) -> bool:
+        """A role noun used as the modifier of a thing: "Pakistani fighter jets" are aircraft, not
+        fighters (the demonym still names the country)."""
+        head = tok.head
+        return (
+            tok.dep_ == "compound"
+            and head.i == tok.i + 1
+            and head.pos_ == "NOUN"
+            and head.lower_ in _MACHINES
+        )
 
     def _describe_owners(self, tok: Token, sector: str) -> bool:
         """ "the Government of Ethiopia", "the Governments of Israel and Lebanon", "the people of
