@@ -24,6 +24,7 @@ DATA_FILES = (
     "not_actors.txt",
     "state_nouns.tsv",
     "place_nouns.txt",
+    "cities.tsv",
 )
 
 
@@ -93,6 +94,20 @@ def country_rows() -> dict[str, CountryRow]:
 
 
 @lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[str, ...]]:
+    """cities.tsv: alpha-3 code -> the major cities of that country ("PAK" -> "Karachi", ...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for number, cols in _rows("cities.tsv"):
+        alpha3 = cols[0].strip()
+        if len(cols) < 2 or len(alpha3) != 3 or not alpha3.isupper():
+            raise ActorDataError(
+                f"cities.tsv line {number}: expected 'alpha3<TAB>city|city'; fix the line", code="E311"
+            )
+        out[alpha3] = out.get(alpha3, ()) + _split(cols[1])
+    return out
+
+
+@lru_cache(maxsize=1)
 def agent_lexicon() -> dict[str, str]:
     """Role noun (lowercase lemma, possibly several words) -> CAMEO role code, from agents.tsv."""
     out: dict[str, str] = {}
@@ -140,7 +155,7 @@ def coref_nouns() -> dict[str, str]:
 class StateNoun:
     """One line of state_nouns.tsv: a description of a state, or of a pair of actors."""
 
-    kind: str  # "state" or "pair"
+    kind: str  # "state", "pair" or "pair2" (a pair only with "two" or "both")
     countries: frozenset[str] | None  # ISO alpha-3 codes it may stand for; None = any
 
 
@@ -149,9 +164,9 @@ def state_nouns() -> dict[str, StateNoun]:
     """Lowercase phrase ("kingdom", "gulf state", "rivals") -> what it refers back to."""
     out: dict[str, StateNoun] = {}
     for line, cols in _rows("state_nouns.tsv"):
-        if len(cols) < 3 or cols[1].strip() not in ("state", "pair"):
+        if len(cols) < 3 or cols[1].strip() not in ("state", "pair", "pair2"):
             raise ActorDataError(
-                f"state_nouns.tsv line {line}: expected phrase, state|pair, countries", code="E311"
+                f"state_nouns.tsv line {line}: expected phrase, state|pair|pair2, countries", code="E311"
             )
         codes = cols[2].strip()
         countries = (

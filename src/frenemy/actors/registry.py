@@ -250,6 +250,10 @@ def _builtin() -> _BuiltIn:
         table.add(actor.id, [actor.name, *actor.aliases])
     for actor in countries:
         table.add(actor.id, secondary[actor.id])
+    # major cities last: a city stands for its state only where no other name claims the word
+    cities = data.cities()
+    for actor in countries:
+        table.add(actor.id, list(cities.get(actor.code or "", ())))
     demonyms: dict[str, str] = {}
     rows = data.country_rows()
     for actor in countries:

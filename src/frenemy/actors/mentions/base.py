@@ -32,6 +32,10 @@ _AFFILIATION_PREPS = frozenset({"of", "in", "at", "for", "with", "from"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "other", "WORK_OF_ART": None}
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
+_LINK_WORDS = frozenset({"of", "the", "and", "'s", "’s"})
+# role codes of a state's own bodies: "the Government of X", "the Supreme Court of X" are X's
+_STATE_BODY_CODES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CVL"})
+_PLACE_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})  # names in "Ambassador to Turkey"
 _SALIENCE_WINDOW = 3  # sentences back that "the group" may reach
 
 
@@ -129,6 +133,7 @@ class _FinderBase:
         self.owner: list[_Found | None] = [None] * len(self.doc)
         self.found: dict[int, _Found] = {}  # by start token; mentions never overlap
         self.persons_by_word: dict[str, Actor | None] = {}  # within-document surname index
+        self.people_named: list[Actor] = []  # people named so far in the document, in order
         # person root token -> (country, role code) from a title such as "Iranian foreign minister"
         self.titles: dict[int, tuple[Actor | None, str | None]] = {}
         self.in_titles: set[int] = set()  # tokens of a person's title, never mentions of their own
@@ -173,6 +178,17 @@ class _FinderBase:
                     self._ents[i] = ent
         return self._ents.get(index)
 
+    def _state_body_phrase(self, start: int, end: int) -> bool:
+        """Whether a span is a state body's role noun and state names only ("the Government of
+        Ethiopia", "the Supreme Court of Pakistan"), which no recogniser label makes a new name;
+        "the Bank of England" and "the University of Tehran" are names of their own."""
+        lexicon = data.agent_lexicon()
+        words = [t for t in self.tokens[start:end] if self.owner[t.i] is None and not t.is_punct]
+        roles = [w for w in words if w.lower_ not in _LINK_WORDS]
+        return bool(roles) and all(
+            any(lexicon.get(f) in _STATE_BODY_CODES for f in _singulars(w.lower_)) for w in roles
+        )
+
     def _definite(self, tok: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
@@ -188,4 +204,23 @@ class _FinderBase:
             for child in head.children:
                 if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
                     return child  # "Barbara Slavin is Washington correspondent for ..."
-        return None
+        return self._name_after_title(tok)
+
+    def _name_after_title(self, tok: Token) -> Token | None:
+        """The person named after a title and a short to/for/of phrase of names, read from the
+        words when the parse loses it: "U.S. Ambassador to Turkey David Satterfield", "Special
+        Envoy for Iran Robert Malley". A name right after its title is left to the parse."""
+        if not tok.is_title and not tok.is_upper:
+            return None  # "the ambassador to Turkey, David Satterfield" is left to the parse
+        i = tok.i + 1
+        if i >= len(self.tokens) or self.tokens[i].lower_ not in ("to", "for", "of", "at"):
+            return None
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 4 and self.tokens[j].ent_type_ in _PLACE_LABELS:
+            j += 1
+        if j == i + 1 or j >= len(self.tokens):
+            return None
+        if self.tokens[j].ent_type_ != "PERSON" or self.tokens[j].ent_iob_ != "B":
+            return None
+        ent = self._entity_at(j)
+        return ent.root if ent is not None else None

@@ -17,6 +17,30 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# things a role noun can name the kind of ("fighter jets", "police vehicles", "army trucks")
+_MACHINES = frozenset(
+    {
+        "jet",
+        "jets",
+        "plane",
+        "planes",
+        "aircraft",
+        "vehicle",
+        "vehicles",
+        "truck",
+        "trucks",
+        "helicopter",
+        "helicopters",
+        "drone",
+        "drones",
+        "boat",
+        "boats",
+        "ship",
+        "ships",
+        "car",
+        "cars",
+    }
+)
 _RESIDENCE_PREPOSITIONS = frozenset({"in", "across", "throughout", "inside"})
 # people who act as a body ("protesters in Iran stormed ..."); victims, bystanders and "people in
 # southern Israel" are not made parties to an event by where they are
@@ -36,7 +60,12 @@ class DescriptionPass(ReferencePass):
             if coref.get(tok.lemma_.lower()) == "group" and self._reference_kind(tok) == "group":
                 continue  # "the Sunni militant group" is a back-reference, resolved later
             role = _role_of(tok)
-            if role is None or self._inside_long_name(tok):
+            if role is None or self._modifies_a_thing(tok):
+                continue
+            if self._inside_long_name(tok):
+                ent = self._entity_at(tok.i)
+                if ent is not None and self._state_body_phrase(ent.start, ent.end):
+                    self._describe_owners(tok, role[0])  # "the Governments of Israel and Lebanon"
                 continue
             sector, role_start = role
             person = self._titled_person(tok)
@@ -62,6 +91,8 @@ class DescriptionPass(ReferencePass):
                 continue
             if countries:
                 self._describe_countries(tok, sector, countries)
+            elif self._describe_owners(tok, sector) or self._describe_its(tok, sector):
+                continue
             elif groups:
                 mod, qualifier = groups[0]
                 start = min(m.i for m, _ in groups)
@@ -71,6 +102,65 @@ class DescriptionPass(ReferencePass):
                     )
             elif sector == "CVL" and tok.lemma_.lower() in _ACTING_CROWDS:
                 self._describe_residents(tok)
+
+    def _modifies_a_thing(self, tok: Token) -> bool:
+        """A role noun used as the modifier of a thing: "Pakistani fighter jets" are aircraft, not
+        fighters (the demonym still names the country)."""
+        head = tok.head
+        return (
+            tok.dep_ == "compound"
+            and head.i == tok.i + 1
+            and head.pos_ == "NOUN"
+            and head.lower_ in _MACHINES
+        )
+
+    def _describe_owners(self, tok: Token, sector: str) -> bool:
+        """ "the Government of Ethiopia", "the Governments of Israel and Lebanon", "the people of
+        Iran": each state after "of" becomes that state's body (its span stays the name's)."""
+        if not self._definite(tok):
+            return False  # "a government of national unity", "officials of several countries"
+        owners: list[_Found] = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for t in (obj, *obj.conjuncts):
+                    owner = self.owner[t.i]
+                    if owner is not None and owner.kind == "name" and owner.actor.type == "state":
+                        owners.append(owner)
+        for owner in owners:
+            owner.actor, owner.kind = self.registry.body(owner.actor, sector), "description"
+        return bool(owners)
+
+    def _describe_its(self, tok: Token, sector: str) -> bool:
+        """ "Pakistan says its air forces shot down ...": "its" + a role noun is the body of the
+        state that is the subject of a clause above it (a ministry counts as its state); with no
+        such subject it is left alone."""
+        its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its" and c.i < tok.i), None)
+        if its is None:
+            return False
+        state = None
+        cur = tok
+        while state is None and cur.head.i != cur.i:
+            cur = cur.head
+            for subj in cur.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i >= its.i:
+                    continue
+                for t in (subj, *(c for c in subj.children if c.dep_ in ("poss", "compound", "amod"))):
+                    owner = self.owner[t.i]
+                    party = self._party_of(owner.actor) if owner is not None else None
+                    if party is not None and party.type == "state":
+                        state = party
+                        break
+        if state is None:
+            return False
+        start = its.i + 1
+        if not self._free(start, tok.i + 1):
+            return False
+        self._claim(_Found(start, tok.i + 1, self.registry.body(state, sector), "description"))
+        return True
 
     def _describe_residents(self, tok: Token) -> None:
         """ "Protesters in Iran", "civilians across Syria": people in a country are its civilians

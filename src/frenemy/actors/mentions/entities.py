@@ -57,8 +57,19 @@ class EntityPass(AliasPass):
     def match_entities(self) -> None:
         self._headlines = {}
         new_first_words: set[str] = set()
+        for item in list(self.found.values()):
+            if item.actor.type == "person":
+                self._index_person(item.actor)  # "Sheikh Mohammed" after a registry person's full name
+            elif self._names_a_base(item):
+                self._release(item)  # "a London-based rights group": where it sits, not who acts
+                self.in_titles.update(range(item.start, item.end))
         for start, end, label in self._entity_spans():
             if any(i in self.in_titles or i in self.in_datelines for i in range(start, end)):
+                continue
+            shared = self._shared_name_states(start, end)
+            if shared is not None:
+                for item in shared:
+                    self._claim(item)
                 continue
             inner = [] if self._free(start, end) else self._inner_states(start, end, label)
             if inner is None:
@@ -149,6 +160,31 @@ class EntityPass(AliasPass):
             if actor is not None and first_named.get(actor.id, len(self.doc)) < tok.i:
                 self._claim(_Found(tok.i, tok.i + 1, actor, "name"))
 
+    def _names_a_base(self, item: _Found) -> bool:
+        """A place before "-based" or "-headquartered" ("the Pakistan-based militant group")."""
+        after = self.tokens[item.end : item.end + 2]
+        return (
+            item.actor.type == "state"
+            and len(after) == 2
+            and after[0].text in ("-", "‑", "–")
+            and after[1].lower_ in ("based", "headquartered")
+        )
+
+    def _shared_name_states(self, start: int, end: int) -> list[_Found] | None:
+        """ "North and South Korea": a word, "and", then a state's name of two or more words whose
+        first word swapped for that word names another state: one mention for each state."""
+        toks = self.tokens[start:end]
+        if len(toks) < 4 or toks[1].lower_ != "and" or not toks[0].is_title:
+            return None
+        rest = " ".join(t.text for t in toks[3:])
+        second = self.registry.lookup(f"{toks[2].text} {rest}")
+        first = self.registry.lookup(f"{toks[0].text} {rest}")
+        if first is None or second is None or first.id == second.id:
+            return None
+        if first.type != "state" or second.type != "state" or not self._free(start, end):
+            return None
+        return [_Found(start, start + 1, first, "name"), _Found(start + 2, end, second, "name")]
+
     def _inner_states(self, start: int, end: int, label: str) -> list[_Found] | None:
         """The country mentions a multiword organisation name may swallow ("Australian" in
         "Australian Manufacturing Workers Union", "America" in "Bank of America"); None when the
@@ -157,9 +193,14 @@ class EntityPass(AliasPass):
             return None
         found = {id(item): item for i in range(start, end) if (item := self.owner[i]) is not None}
         inner = list(found.values())
-        if all(item.actor.type == "state" and start <= item.start and item.end <= end for item in inner):
-            return inner
-        return None
+        if not all(item.actor.type == "state" and start <= item.start and item.end <= end for item in inner):
+            return None
+        rest = [t for t in self.tokens[start:end] if self.owner[t.i] is None and not t.is_punct]
+        if all(t.lower_ in ("and", "the") for t in rest):
+            return None  # "North and South Korea": states joined, not a new name
+        if self._state_body_phrase(start, end):
+            return None  # "the Governments of Israel and Lebanon": the states' own bodies, not a new name
+        return inner
 
     def _entity_spans(self) -> list[tuple[int, int, str]]:
         """Entity spans trimmed of determiners, possessives and punctuation, plus "called 'X'" names."""
@@ -205,7 +246,19 @@ class EntityPass(AliasPass):
                 end -= 1
             if end > start:
                 spans.append((start, end, ent.label_))
-        return sorted(spans)
+        return self._join_split_names(sorted(spans))
+
+    def _join_split_names(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Two person names with nothing between them are one name the recogniser split
+        ("Bilawal Bhutto" + "Zardari"); not in a headline, where names can run together."""
+        out: list[tuple[int, int, str]] = []
+        for start, end, label in spans:
+            if out and label == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == start:
+                if not self._in_headline(start) and not self.tokens[start - 1].whitespace_ == "":
+                    out[-1] = (out[-1][0], end, label)
+                    continue
+            out.append((start, end, label))
+        return out
 
     def _names_a_person(self, name: Token) -> bool:
         verb = name.head
@@ -245,12 +298,26 @@ class EntityPass(AliasPass):
         return True
 
     def _known_person_part(self, surface: str, label: str) -> Actor | None:
-        """A single-word name that is the surname or first name of one person named earlier."""
-        if label not in ("PERSON", "ORG") or " " in surface:
+        """A single-word name that is the surname or first name of one person named earlier, or a
+        longer name that is the end of one such person's name ("Bhutto Zardari" after "Bilawal
+        Bhutto Zardari")."""
+        if label not in ("PERSON", "ORG"):
             return None
-        return self.persons_by_word.get(_folded_key(surface))
+        if " " not in surface:
+            return self.persons_by_word.get(_folded_key(surface))
+        if label != "PERSON":
+            return None
+        words = _folded_key(surface).split(" ")
+        found = {
+            a.id: a
+            for a in self.people_named
+            if (name := _folded_key(a.name).split(" ")) != words and name[-len(words) :] == words
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _index_person(self, actor: Actor) -> None:
+        if all(a.id != actor.id for a in self.people_named):
+            self.people_named.append(actor)
         words = _folded_key(actor.name).split(" ")
         if len(words) < 2:
             return

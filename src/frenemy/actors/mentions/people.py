@@ -29,7 +29,11 @@ class PeoplePass(DescriptionPass):
                 continue
             root = self.doc[item.start : item.end].root
             org, country, role, sector = self._affiliation_evidence(item, root)
-            title_country, title_sector = self.titles.get(root.i, (None, None))
+            # the title may hang on any word of a name the parser split ("Bilawal" in "Bilawal Bhutto Zardari")
+            title_country, title_sector = self.titles.get(
+                root.i,
+                next((self.titles[i] for i in range(item.start, item.end) if i in self.titles), (None, None)),
+            )
             country = country or title_country
             sector = sector or title_sector
             if org is not None:

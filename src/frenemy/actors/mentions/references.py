@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 
 _STATE_WINDOW = 3  # sentences back that "the kingdom", "the rivals" or "the emir" may reach
+_FOCUS_WINDOW = 6  # sentences back that "the two sides" or "the countries" may reach for their pair
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _LESSER_TITLES = frozenset({"vice", "deputy", "former", "assistant", "under", "acting", "ex"})
 
 
@@ -177,61 +179,156 @@ class ReferencePass(EntityPass):
 
     # --- descriptions of states: "the kingdom", "the Gulf state", "the once-bitter rivals" ----------
     def _state_description(self, tok: Token, seen: list[_Found]) -> _Found | None:
-        """A definite description of a state, or of the last two actors, as a coref mention."""
+        """A definite description of a state, or of the pair in focus, as a coref mention."""
         heads = _state_noun_heads()
         if (tok.lower_ not in heads and tok.lemma_.lower() not in heads) or tok.pos_ not in ("NOUN", "PROPN"):
             return None  # the cheap test first: this runs on every token
-        if not self._definite(tok) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None  # "the kingdom of Saudi Arabia", "the rivals of Iran"
-        if any(c.dep_ == "nummod" for c in tok.children):
-            return None  # "the two royals": the event extractor pairs the last two actors itself
-        det = max(c.i for c in tok.children if c.dep_ == "det")
-        if det > tok.i:
+        plural = tok.tag_ in ("NNS", "NNPS")
+        counted = plural and self._counted_two(tok)
+        dets = [c.i for c in tok.children if c.dep_ in ("det", "predet") and c.i < tok.i]
+        if not dets or not (self._definite(tok) or counted):
             return None
-        nouns = data.state_nouns()
-        lemma = tok.lemma_.lower()
-        words = [t.lower_ for t in self.tokens[det + 1 : tok.i]]
-        entry = None
-        for k in range(min(len(words), 3), -1, -1):
-            phrase = " ".join([*words[len(words) - k :], lemma]) if k else lemma
-            entry = nouns.get(phrase) or (
-                nouns.get(" ".join([*words[len(words) - k :], tok.lower_])) if k else None
-            )
-            if entry is None and not k:
-                entry = nouns.get(tok.lower_)
-            if entry is not None:
-                break
+        if not counted and any(c.dep_ == "nummod" for c in tok.children):
+            return None  # "the three countries", "the two royals" (left to the event extractor)
+        det = max(dets)
+        entry = self._state_noun_entry(tok, det, plural)
         if entry is None:
             return None
-        plural = tok.tag_ in ("NNS", "NNPS")
-        if (entry.kind == "pair") != plural:
-            return None
+        if entry.kind == "pair2" and not counted:
+            return None  # "the parties", "the states": too loose without "two" or "both"
         start = det + 1
+        while start < tok.i and self.tokens[start].lower_ in ("two", "both"):
+            start += 1  # "both countries", "the two sides": the mention covers the noun phrase
         if not self._free(start, tok.i + 1):
             start = tok.i
             if not self._free(start, tok.i + 1):
                 return None
         sent = self.sentence_of(tok.i)
-        recent = [f for f in reversed(seen) if sent - self.sentence_of(f.start) <= _STATE_WINDOW]
         if entry.kind == "state":
+            recent = [f for f in reversed(seen) if sent - self.sentence_of(f.start) <= _STATE_WINDOW]
             for item in recent:
                 state = self._state_of(item.actor)
                 if state is not None and (entry.countries is None or state.country in entry.countries):
                     return _Found(start, tok.i + 1, state, "coref")
             return None
-        coordinated = self._coordinated_pair(tok, seen, _STATE_WINDOW)
-        if coordinated is not None:
-            return _Found(start, tok.i + 1, coordinated[0], "coref", coordinated)
-        pair: list[Actor] = []
-        for item in recent:
-            actor = self._state_of(item.actor)
-            if actor is None and item.actor.type in _ORG_TYPES and item.actor.origin != "corpus":
-                actor = item.actor  # "Hamas ... Fatah ... the rivals"; not a name seen only here
-            if actor is not None and all(a.id != actor.id for a in pair):
-                pair.append(actor)
-                if len(pair) == 2:
-                    return _Found(start, tok.i + 1, pair[1], "coref", (pair[1], pair[0]))
+        members = self._pair_in_focus(tok, seen, exactly_two=counted)
+        if members is None:
+            return None
+        return _Found(start, tok.i + 1, members[0], "coref", members)
+
+    def _counted_two(self, tok: Token) -> bool:
+        """ "the two sides", "both countries", "both the neighbours": a plural said to be two."""
+        for c in tok.children:
+            if c.i < tok.i and c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"):
+                return True
+            if c.i < tok.i and c.lower_ == "two" and c.dep_ == "nummod":
+                return any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in tok.children)
+        return False
+
+    def _state_noun_entry(self, tok: Token, det: int, plural: bool) -> data.StateNoun | None:
+        """The state_nouns.tsv entry for the words from after the determiner to ``tok`` that fits
+        its number (a state for a singular noun, a pair for a plural); the longest phrase wins
+        ("gulf state" over "state"; "the two Horn of Africa nations" is a pair)."""
+        nouns = data.state_nouns()
+        lemma = tok.lemma_.lower()
+        words = [t.lower_ for t in self.tokens[det + 1 : tok.i]]
+        phrases = [
+            " ".join([*words[len(words) - k :], form])
+            for k in range(min(len(words), 3), -1, -1)
+            for form in (lemma, tok.lower_)
+        ]
+        for phrase in phrases:
+            entry = nouns.get(phrase)
+            if entry is not None and (entry.kind != "state") == plural:
+                return entry
         return None
+
+    # --- the pair in focus: "the two sides", "both countries", "the once-bitter rivals" ------------
+    def _pair_in_focus(self, tok: Token, seen: list[_Found], exactly_two: bool) -> tuple[Actor, ...] | None:
+        """The actors a plural description of states stands for, read from the latest sentence
+        (this one before ``tok``, or up to ``_FOCUS_WINDOW`` back) that names two or more states
+        or named organisations: its coordinated group ("Saudi Arabia and Iran", "Saudi Arabia,
+        the UAE and Bahrain"), else its two parties. A sentence naming three or more parties
+        with no coordinated group, or a group of three for "the two sides", is not clear-cut:
+        the reference stays unresolved rather than guessed. Places after "in"/"at" count only
+        when the sentence has fewer than two other parties ("reopened its embassy in Ethiopia")."""
+        sent = self.sentence_of(tok.i)
+        by_sentence: dict[int, list[_Found]] = defaultdict(list)
+        for item in seen:
+            s = self.sentence_of(item.start)
+            if sent - s <= _FOCUS_WINDOW:
+                by_sentence[s].append(item)
+        for s in range(sent, max(sent - _FOCUS_WINDOW, 0) - 1, -1):
+            items = by_sentence.get(s, [])
+            parties = self._parties(items, with_places=False)
+            if len(parties) < 2:
+                parties = self._parties(items, with_places=True)
+            if len(parties) < 2:
+                continue
+            carried = next((f.members for f in reversed(items) if len(f.members) >= 2), None)
+            # a pair referred to already ("the two parties") stays in focus; else the coordination
+            group = carried or self._coordinated_group(items)
+            if group is not None and len(group) >= 2:
+                if exactly_two and len(group) != 2:
+                    return None
+                return group
+            if len(parties) == 2:
+                return parties
+            return None
+        return None
+
+    def _party_of(self, actor: Actor) -> Actor | None:
+        """The side an actor takes in a pair: its state (a leader, ministry or "Eritrean forces"
+        counts as its country), or a named organisation that is not only a corpus name."""
+        state = self._state_of(actor)
+        if state is None and actor.origin == "description" and actor.country:
+            state = self._state_of_country(actor.country)
+        if state is None and actor.type in _ORG_TYPES and actor.origin not in ("corpus", "description"):
+            return actor  # "Hamas ... Fatah ... the rivals"
+        return state
+
+    def _parties(self, items: list[_Found], with_places: bool) -> tuple[Actor, ...]:
+        out: list[Actor] = []
+        for item in items:
+            if not with_places and self._is_place(item):
+                continue
+            for actor in item.members or (item.actor,):
+                party = self._party_of(actor)
+                if party is not None and all(p.id != party.id for p in out):
+                    out.append(party)
+        return tuple(out)
+
+    def _is_place(self, item: _Found) -> bool:
+        """A mention where something happens, not who acts: "in Addis Ababa", "at the UN"."""
+        head = self.tokens[item.end - 1]
+        return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS
+
+    def _coordinated_group(self, items: list[_Found]) -> tuple[Actor, ...] | None:
+        """The last coordinated list of two or more parties among a sentence's mentions."""
+        for item in reversed(items):
+            head = self.tokens[item.end - 1]
+            conjuncts = sorted({head.i, *(c.i for c in head.conjuncts)})
+            if len(conjuncts) < 2:
+                continue
+            first = self.tokens[conjuncts[0]]
+            if first.dep_ == "appos" and first.head.i < first.i:
+                conjuncts.insert(0, first.head.i)  # "Saudi Arabia, the UAE, Bahrain and Egypt"
+            group: list[Actor] = []
+            for i in conjuncts:
+                owner = self.owner[i]
+                party = self._party_of(owner.actor) if owner is not None else None
+                if party is not None and all(p.id != party.id for p in group):
+                    group.append(party)
+            if len(group) >= 2:
+                return tuple(group)
+        return None
+
+    def _state_of_country(self, country: str) -> Actor | None:
+        if self._states is None:
+            self._states = {a.country: a for a in self.registry.actors() if a.type == "state" and a.country}
+        return self._states.get(country)
 
     # --- "the prime minister", "the emir", "the Secretary": the person holding the title ------------
     def _title_reference(self, tok: Token, seen: list[_Found]) -> _Found | None:
@@ -267,9 +364,7 @@ class ReferencePass(EntityPass):
             return actor
         if actor.type not in ("person", "government_body") or not actor.country:
             return None
-        if self._states is None:
-            self._states = {a.country: a for a in self.registry.actors() if a.type == "state" and a.country}
-        return self._states.get(actor.country)
+        return self._state_of_country(actor.country)
 
     def _coordinated_pair(self, tok: Token, seen: list[_Found], window: int = 1) -> tuple[Actor, ...] | None:
         """ "Saudi Arabia and Iran restored ties. They agreed ...": the two coordinated actors named
