@@ -6,8 +6,8 @@ import json
 
 import numpy as np
 import pytest
-
 from eval.train_classifier import CLASSES, choose_threshold, context_of, fit, predict
+
 from frenemy.extract.events import extract_events
 from frenemy.extract.events.classifier import (
     _DENSE_WIDTH,
@@ -22,7 +22,9 @@ from frenemy.extract.events.classifier import (
 from frenemy.models import Document, Event
 
 
-def forcing(root: str, *, threshold: float = 0.5, enabled: bool = True, when: str | None = None) -> EventClassifier:
+def forcing(
+    root: str, *, threshold: float = 0.5, enabled: bool = True, when: str | None = None
+) -> EventClassifier:
     """A classifier that answers ``root`` (for every candidate, or only when feature ``when`` is present)."""
     n = len(CLASSES)
     bias = np.zeros(n)
@@ -132,7 +134,9 @@ def test_candidates_from_subject_object_and_preposition(pipeline):
     ctx = ctx_of(pipeline, "Iran tortured Iraqi soldiers near the border.")
     cands = candidates(ctx, next(iter(ctx.doc.sents)))
     pairs = {(c.verb.lemma_, c.source.actor.id, c.target.actor.id, c.role) for c in cands}
-    assert ("torture", "iran", "iraq", "dobj") in {(v, s, pipeline.registry.rollup(t)[-1], r) for v, s, t, r in pairs}
+    assert ("torture", "iran", "iraq", "dobj") in {
+        (v, s, pipeline.registry.rollup(t)[-1], r) for v, s, t, r in pairs
+    }
 
 
 @pytest.mark.model
