@@ -6,7 +6,15 @@ import json
 
 import numpy as np
 import pytest
-from eval.train_classifier import CLASSES, choose_threshold, context_of, fit, predict
+from eval.train_classifier import (
+    CLASSES,
+    Row,
+    choose_threshold,
+    context_of,
+    fit,
+    predict,
+    unseen_verb_accuracy,
+)
 
 from frenemy.extract.events import extract_events
 from frenemy.extract.events.classifier import (
@@ -106,6 +114,18 @@ def test_fit_separates_a_toy_problem():
     w, b = fit(x, y, 3, l2=1e-3, steps=300)
     got = predict(np.array([[2.0, 2.0], [-2.0, -2.0]]), w, b).argmax(axis=1)
     assert list(got) == [1, 2]
+
+
+def test_unseen_verb_accuracy_generalises_through_shared_features():
+    # ten verbs; the object says the root ("o=ties" is 16, "o=talks" is 04), so unseen verbs are guessed right
+    rows = [
+        Row(f"i{k}{obj}", [f"v=verb{k}", f"o={obj}"], np.zeros(2 * _DENSE_WIDTH), root, False)
+        for k in range(10)
+        for obj, root in (("ties", "16"), ("talks", "04"))
+        for _ in range(3)
+    ]
+    acc, commonest = unseen_verb_accuracy(rows, l2=1e-3)
+    assert acc == 1.0 and commonest == 0.5
 
 
 def test_threshold_rule():
