@@ -191,6 +191,7 @@ class Event:
     action_end: int | None = None
     # why the act is not asserted as done: denied|disputed|ceased|refused|failed|planned, else None
     scope: str | None = None
+    coded_by: str = "lexicon"  # "classifier" when the learned fallback proposed the code
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -219,6 +220,7 @@ class Event:
             "action_start": self.action_start,
             "action_end": self.action_end,
             "scope": self.scope,
+            "coded_by": self.coded_by,
         }
 
     @staticmethod
@@ -249,6 +251,7 @@ class Event:
             action_start=d.get("action_start"),
             action_end=d.get("action_end"),
             scope=d.get("scope"),
+            coded_by=d.get("coded_by", "lexicon"),
         )
 
 
