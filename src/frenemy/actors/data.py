@@ -24,6 +24,7 @@ DATA_FILES = (
     "not_actors.txt",
     "state_nouns.tsv",
     "place_nouns.txt",
+    "landforms.txt",
     "cities.tsv",
 )
 
@@ -180,6 +181,12 @@ def state_nouns() -> dict[str, StateNoun]:
 def place_nouns() -> frozenset[str]:
     """Lowercase nouns for kinds of place ("town", "province"): "the town of X" names a place."""
     return frozenset(cols[0].strip().lower() for _, cols in _rows("place_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def landforms() -> frozenset[str]:
+    """Lowercase nouns for natural features ("lake", "river"): a name ending in one is a place."""
+    return frozenset(cols[0].strip().lower() for _, cols in _rows("landforms.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -120,9 +120,11 @@ class AliasPass(_FinderBase):
         if self.tokens[start].ent_type_ not in _CONTAINER_LABELS:
             return False
         ent = self._entity_at(start)
-        return (
-            ent is not None
-            and ent.label_ in _CONTAINER_LABELS
-            and end <= ent.end
-            and ent.end - ent.start > end - start
-        )
+        if ent is None or ent.label_ not in _CONTAINER_LABELS:
+            return False
+        # the recogniser may run a dateline into the name after it ("NEW DELHI - Indian"): the
+        # dateline is not part of the name
+        ent_start = ent.start
+        while ent_start < start and (ent_start in self.in_datelines or self.tokens[ent_start].is_punct):
+            ent_start += 1
+        return end <= ent.end and ent.end - ent_start > end - start

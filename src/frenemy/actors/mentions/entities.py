@@ -87,7 +87,7 @@ class EntityPass(AliasPass):
                     actor_type = "person"
                 if actor_type is None or not self._plausible_new_name(start, end, surface):
                     continue
-                if self._used_as_place(start, end, label):
+                if self._used_as_place(start, end, label) or self._names_a_landform(start, end):
                     continue  # "a court in Peshawar": a place where something happens, not a party
                 if self._in_headline(start):
                     continue  # "Qatar Cut Ties With ...": capitalised words are not names there
@@ -121,6 +121,15 @@ class EntityPass(AliasPass):
             return False
         places = _PLACE_PREPOSITIONS if label == "GPE" else _ORG_PLACE_PREPOSITIONS
         return prep.lower_ in places
+
+    def _names_a_landform(self, start: int, end: int) -> bool:
+        """A natural feature ("Himalayan Lake", "the Galwan River"), or a name set beside one ("a
+        Himalayan Lake, Pangong Tso"): a place, whatever the recogniser called it."""
+        features = data.landforms()
+        if self.tokens[end - 1].lower_ in features:
+            return True
+        root = self.doc[start:end].root
+        return root.dep_ == "appos" and root.head.lower_ in features and root.head.is_title
 
     def _in_headline(self, index: int) -> bool:
         """Whether the sentence holding a token is written in headline case ("Qatar Cut Ties With

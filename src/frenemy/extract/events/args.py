@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frenemy.actors.data import landforms
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import cameo_info
 from frenemy.extract.events.actors import (
@@ -37,7 +38,12 @@ if TYPE_CHECKING:
 _NOUN_GOVERNORS = frozenset({"light", "verb-future", "verb-hypothetical", "verb-aspect"})
 _RECIPROCAL = {"other", "another"}
 # named entity types that are never the other party of a joint act ("signed a deal in May")
-_NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_NOT_PARTIES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LOC", "FAC"}
+)
+# ground a joint act moves on, never its other party: "India and China pulled back troops from the
+# border", "withdrew from a disputed area"
+_GROUND_NOUNS = frozenset({"border", "frontier", "area", "zone", "line", "territory", "position", "post"})
 # participles whose hyphenated actor does the act of the noun they modify ("Saudi-led blockade");
 # not "Iran-backed" (a supporter) nor "US-brokered" (a mediator)
 _DOER_PARTICIPLES = frozenset({"lead", "impose", "launch", "enforce", "orchestrate"})
@@ -153,14 +159,14 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         words.append(obj[0])
     if entry.preps:
         tgt_toks = _prep_objects([tok] + obj, entry.preps)
-        other_named = any(t.ent_type_ not in _NOT_PARTIES for t in tgt_toks)
+        other_named = any(_may_be_party(t) for t in tgt_toks)
         if not tgt_toks and "to" in entry.preps:
             tgt_toks = _children(tok, "dative")  # "offered Pakistan a loan" is "offered a loan to"
         if not tgt_toks:
             # one level further: "pledged 50 billion euros in aid to Ukraine"
             inner = [p for h in [tok, *obj] for c in _children(h, "prep") for p in _children(c, "pobj")]
             tgt_toks = _prep_objects(inner, entry.preps)
-            other_named = other_named or any(t.ent_type_ not in _NOT_PARTIES for t in tgt_toks)
+            other_named = other_named or any(_may_be_party(t) for t in tgt_toks)
         if not tgt_toks:
             if not entry.has("sym") and not entry.has("fallback"):
                 return None
@@ -218,6 +224,17 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             # about, not a party: "discussed the attack against Israel"
             tgt = reach_targets(ctx, tok, [] if entry.has("topic") else obj, entry.cameo)
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
+
+
+def _may_be_party(tok: Token) -> bool:
+    """Whether a word after a joint act's preposition may name its other side ("cut ties with a
+    new armed group"), not a date, an amount or a piece of ground ("pulled back from the border",
+    "from the Himalayan Lake")."""
+    if tok.ent_type_ in _NOT_PARTIES:
+        return False
+    if tok.ent_type_:
+        return tok.lower_ not in landforms()
+    return tok.lemma_.lower() not in _GROUND_NOUNS and tok.lemma_.lower() not in landforms()
 
 
 def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
