@@ -32,6 +32,15 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ),
     # a party named after the joint act still blocks it: no events among the subjects
     ("Ethiopia and Eritrea cut ties with a new armed group.", set()),
+    # accepting an offer or a deal is agreeing with its author or partner; demands are yielded to
+    ("Ethiopia agreed to accept the peace deal with Eritrea.", {("ethiopia", "eritrea", "03")}),
+    ("Qatar accepted the Kuwaiti offer to mediate.", {("qatar", "kuwait", "03")}),
+    ("Syria accepted the demands of Turkey.", {("syria", "turkey", "08")}),
+    # attending a meeting abroad is a visit to the host; at home it is no act between states
+    ("Qatar's emir attended the summit in the Saudi city of Al-Ula.", {("qatar", "saudi-arabia", "04")}),
+    ("Putin attended a ceremony in Moscow.", set()),
+    # the other side of a relation the act is about
+    ("Putin warned of serious consequences for relations with Turkey.", {("russia", "turkey", "13")}),
 ]
 
 

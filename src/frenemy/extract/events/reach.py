@@ -40,6 +40,7 @@ _ADDRESSEE_ROOTS = frozenset({"02", "10"})
 # displayed double standards" (an active subject only)
 _ABOUT_ROOTS = frozenset({"11"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
+_RELATION_NOUNS = frozenset({"relation", "relations", "relationship", "tie", "ties"})
 
 
 def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str) -> list[MentionSpan]:
@@ -139,11 +140,14 @@ def _named_in_elaboration(ctx: DocContext, verb: Token, objects: list[Token]) ->
     return []
 
 
-def _noun_pps(ctx: DocContext, head: Token) -> list[MentionSpan]:
+def _noun_pps(ctx: DocContext, head: Token, depth: int = 0) -> list[MentionSpan]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
             for p in _children(c, "pobj"):
                 found = _actors(ctx, p)
+                if not found and depth == 0 and p.lemma_.lower() in _RELATION_NOUNS:
+                    # "warned of consequences for relations with Turkey": the relation's other side
+                    found = _noun_pps(ctx, p, depth + 1)
                 if found:
                     return found
         elif c.dep_ == "acl" and c.lemma_.lower() in _PARTY_PARTICIPLES:
