@@ -41,6 +41,17 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("Putin attended a ceremony in Moscow.", set()),
     # the other side of a relation the act is about
     ("Putin warned of serious consequences for relations with Turkey.", {("russia", "turkey", "13")}),
+    # "I" and "we" inside quoted words are the quoted speaker
+    (
+        "President Obama said: “We welcome Cuba's decision to release the prisoners.”",
+        {("united-states", "cuba", "01")},
+    ),
+    (
+        "Secretary Blinken made the following statement: “I commend South Korea for its decision.”",
+        {("united-states", "south-korea", "05")},
+    ),
+    # outside quoted words a first person is nobody the coder can name
+    ("We commend South Korea for its decision.", set()),
 ]
 
 

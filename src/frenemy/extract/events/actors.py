@@ -26,6 +26,7 @@ _LINK_ADJECTIVES = {"close", "loyal", "allied", "aligned", "affiliated", "linked
 _JOINING_PARTICIPLES = frozenset({"join", "accompany"})  # not "backed by": a supporter is no doer
 _PLACE_OF_PEOPLE = frozenset({"in", "from"})
 _SELF_PRONOUNS = frozenset({"it", "its"})  # a state or organisation speaking of itself
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})  # a quoted speaker of themselves
 _PAIR_WINDOW = 2  # sentences back that "the two" may reach
 _PERSON_PAIR_NOUNS = frozenset({"leader", "president", "man", "minister", "official", "diplomat", "envoy"})
 _STATE_PAIR_NOUNS = frozenset(
@@ -274,6 +275,11 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         return out
     # "it", or a phrase owned by "its" ("its soldiers"), that the actor stage left open
     own = [tok] if tok.lower_ in (*_SELF_PRONOUNS, "their") else [c for c in tok.children if c.dep_ == "poss"]
+    speaker = (
+        tok if tok.lower_ in _FIRST_PERSON else next((o for o in own if o.lower_ in _FIRST_PERSON), None)
+    )
+    if speaker is not None and speaker.pos_ == "PRON":
+        return _quoted_speaker(ctx, speaker)
     if own and own[0].lower_ in _SELF_PRONOUNS and own[0].pos_ == "PRON":
         if own[0].lower_ == "it" and own[0].dep_ in ("dobj", "pobj", "dative"):
             return _other_than_subject(ctx, own[0])
@@ -284,6 +290,18 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     return _the_two(ctx, tok) or next(
         (found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), []
     )
+
+
+def _quoted_speaker(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
+    """The speaker an "I", "we" or "our" inside reported words stands for ("Putin said: 'We will
+    respond'", "Engel made the following statement: 'I commend ...'"). [] outside reported words
+    or when the speaker is not a named actor; a document's own voice is not guessed."""
+    attr = ctx.attribution_at(pronoun.i)
+    if attr is None or attr.speaker is None or attr.speaker_start is None or attr.speaker_end is None:
+        return []
+    return [
+        m for m in ctx.mentions_in(attr.speaker_start, attr.speaker_end) if m.actor.id == attr.speaker.id
+    ][:1]
 
 
 def _reporting_self(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
