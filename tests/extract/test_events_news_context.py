@@ -50,6 +50,14 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "Secretary Blinken made the following statement: “I commend South Korea for its decision.”",
         {("united-states", "south-korea", "05")},
     ),
+    # a verb with its own complement does not share the next verb's object
+    (
+        "Blinken called for calm and urged direct talks between Azerbaijan and Armenia.",
+        {("united-states", "azerbaijan", "02"), ("united-states", "armenia", "02")},
+    ),
+    ("Iraq attacked and occupied Kuwait.", {("iraq", "kuwait", "19")}),
+    # "call for" is an appeal, not a telephone call
+    ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
     # outside quoted words a first person is nobody the coder can name
     ("We commend South Korea for its decision.", set()),
 ]

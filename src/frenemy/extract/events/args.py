@@ -50,6 +50,7 @@ _DOER_PARTICIPLES = frozenset({"lead", "impose", "launch", "enforce", "orchestra
 _LED_BY_DEPS = frozenset({"npadvmod", "compound", "nmod", "advmod", "nsubj"})
 # participles that name what an act on a noun is aimed at ("strikes targeting X", "aimed at X")
 _AIMING_PARTICIPLES = frozenset({"target", "aim", "direct", "hit"})
+_OWN_COMPLEMENTS = frozenset({"prep", "dative", "ccomp", "xcomp", "advcl"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
 
 
@@ -127,11 +128,15 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         obj = [o for o in [_miscoordinated_object(tok)] if o is not None]
     if not obj and not passive:
         # shared object: "invaded and occupied Iraq"
-        # (not across clauses: "did cooperate, but since 2001 Iran has detained members")
+        # (not across clauses: "did cooperate, but since 2001 Iran has detained members"; not
+        # when the verb's own complement comes first: "called for calm and urged talks with X")
         obj = [
             o
             for c in tok.children
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not _children(c, ("nsubj", "nsubjpass"))
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not _children(c, ("nsubj", "nsubjpass"))
+            and not any(d.dep_ in _OWN_COMPLEMENTS and tok.i < d.i < c.i for d in tok.children)
             for o in _children(c, "dobj")
         ][:1]
     if entry.objects and not entry.has("fallback"):
