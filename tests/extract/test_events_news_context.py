@@ -56,6 +56,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         {("united-states", "azerbaijan", "02"), ("united-states", "armenia", "02")},
     ),
     ("Iraq attacked and occupied Kuwait.", {("iraq", "kuwait", "19")}),
+    # two titled leaders the parser hung as appositions of the first title are two subjects
+    (
+        "Ethiopia's Prime Minister Abiy Ahmed and Eritrea's President Isaias Afwerki signed a declaration.",
+        {("ethiopia", "eritrea", "05"), ("eritrea", "ethiopia", "05")},
+    ),
     # "call for" is an appeal, not a telephone call
     ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
     # outside quoted words a first person is nobody the coder can name

@@ -250,7 +250,7 @@ def _actor_token(ctx: DocContext, tok: Token) -> Token | None:
 def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     """Actors of a phrase and its conjuncts ("Iran and Saudi Arabia")."""
     out: list[MentionSpan] = []
-    heads = [tok, *tok.conjuncts, *_listed(ctx, tok)]
+    heads = [tok, *tok.conjuncts, *_listed(ctx, tok), *_coordinated_appositions(tok)]
     # "Chinese and Indian troops", "American and British ships": coordinated modifiers
     # (the first modifier too: "Chinese" is its own mention when "Vietnamese officials" is another)
     heads += [
@@ -290,6 +290,17 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     return _the_two(ctx, tok) or next(
         (found for p in _children(tok, "poss") if (found := _the_two(ctx, p))), []
     )
+
+
+def _coordinated_appositions(tok: Token) -> list[Token]:
+    """Names the parser hung as appositions after an "and": in "Ethiopia's Prime Minister Abiy
+    Ahmed and Eritrea's President Isaias Afwerki", "Afwerki" is an apposition of "Minister" next to
+    "Ahmed" (which holds the "and"); it is a second subject, not another name of the first."""
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    for k, a in enumerate(appos[:-1]):
+        if any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in a.children):
+            return appos[k + 1 :]
+    return []
 
 
 def _quoted_speaker(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
