@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from frenemy.actors import data
 from frenemy.actors.mentions.base import (
     _CONTAINER_LABELS,
     _POSSESSIVE,
@@ -74,7 +75,11 @@ class AliasPass(_FinderBase):
                     i, best = k, later
                     break
             end, actor, text = best
-            if actor.type == "state" and self._inside_longer_name(i, end):
+            if (
+                actor.type == "state"
+                and self._inside_longer_name(i, end)
+                and not self._holder_of_region(i, end)
+            ):
                 i = end
                 continue
             kind = "demonym" if self.registry.demonym_country(text) is not None else "name"
@@ -113,6 +118,24 @@ class AliasPass(_FinderBase):
             if actor is not None and _has_capital(text):
                 best = (j, actor, text)
         return best
+
+    def _holder_of_region(self, start: int, end: int) -> bool:
+        """A demonym the recogniser ran into the region after it, "Indian Kashmir", "Pakistani
+        Kashmir": the part of the region that country holds, so the demonym names the country. Not
+        before a natural feature ("Indian Ocean", "Arabian Sea": landforms.txt), and only in a
+        two-word region name (LOC), not a place of its own ("British Columbia" is a GPE)."""
+        ent = self._entity_at(start)
+        if (
+            ent is None
+            or ent.label_ != "LOC"
+            or ent.start != start
+            or ent.end - start != 2
+            or end != start + 1
+        ):
+            return False
+        if self.registry.demonym_country(self.tokens[start].text) is None:
+            return False
+        return self.tokens[start + 1].lower_ not in data.landforms()
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """A country word inside a longer person or place name ("Jordan Peterson", "New South

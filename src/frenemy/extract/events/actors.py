@@ -188,6 +188,10 @@ def _actors_of_subject(ctx: DocContext, verb: Token) -> list[MentionSpan]:
     if subj is None:
         return []
     found = _actors(ctx, subj)
+    if not found and subj.dep_ == "nsubj":
+        # "The Pakistan-based militant group Jaish-e-Mohammad claimed ...": the small parser may
+        # give the verb two subjects, the description and the name; the name is who acts
+        found = [m for c in _children(subj.head, "nsubj") if c.i > subj.i for m in _actors(ctx, c)]
     if not found and subj.pos_ == "NOUN":
         # "makes the UAE the third Arab country to establish ties": the parser's small clause
         # hangs the named actor on the predicate noun as its subject

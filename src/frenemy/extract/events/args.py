@@ -24,7 +24,7 @@ from frenemy.extract.events.gate import (
     _prep_objects,
 )
 from frenemy.extract.events.reach import reach_targets
-from frenemy.extract.lexicon import LexEntry
+from frenemy.extract.lexicon import EventLexicon, LexEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -52,6 +52,16 @@ _LED_BY_DEPS = frozenset({"npadvmod", "compound", "nmod", "advmod", "nsubj"})
 _AIMING_PARTICIPLES = frozenset({"target", "aim", "direct", "hit"})
 _OWN_COMPLEMENTS = frozenset({"prep", "dative", "ccomp", "xcomp", "advcl"})
 _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "internee"})
+# what is fired, and the participles that say from where: "missiles fired from two locations in
+# Armenia", "rockets launched from Lebanon"; the place fired from is the doer of a violent act
+# (roots 18-20) that names no doer of its own
+_PROJECTILES = frozenset(
+    {"missile", "rocket", "shell", "mortar", "drone", "projectile", "bomb", "grenade", "artillery"}
+)
+_FIRING_PARTICIPLES = frozenset({"fire", "launch", "shoot"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# "claimed responsibility for the bombing": the claimant did the bombing
+_CLAIMING_VERBS = frozenset({"claim", "accept", "acknowledge", "admit", "take"})
 
 
 @dataclass
@@ -64,6 +74,7 @@ class _Args:
     sym: bool = False
     reply: bool = False
     captives: Token | None = None  # "these detainees" as the object, with no actor of its own
+    claimed: bool = False  # "X claimed responsibility for the attack": X's act, even with no target
 
 
 def _match(ctx: DocContext, tok: Token, entries: list[LexEntry]) -> tuple[LexEntry, _Args] | None:
@@ -156,6 +167,17 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             if inst:
                 words.extend([inst[0].head, inst[0]])
                 found = obj[:1]
+        if not found and obj and not passive and cameo_info(entry.cameo).root in _VIOLENT_ROOTS:
+            # "missiles fired from Syria hit Israel": the projectile is the subject, the direct
+            # object the side hit
+            means = [
+                s
+                for s in _projectile_subject(tok)
+                if s.lemma_.lower() in entry.objects or s.lower_.removesuffix("s") in entry.objects
+            ]
+            if means:
+                words.append(means[0])
+                found = obj[:1]
         obj = found
         if not obj:
             return None
@@ -200,6 +222,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors_of_subject(ctx, tok.head)
     else:
         src = _actors_of_subject(ctx, tok) or _agent_of_subject(ctx, tok)
+    if not src and cameo_info(entry.cameo).root in _VIOLENT_ROOTS:
+        src = _fired_from(ctx, tok, passive)
     if passive and not src and entry.has("sym"):
         # "talks were held between A and B": a joint act's parties, with no agent of their own
         pair = [
@@ -218,6 +242,10 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     sym = entry.has("sym") and not (other_named and not tgt)
     if any(t.lemma_ in _RECIPROCAL for t in tgt_toks):
         sym, tgt = True, []  # "accused each other": both directions among the subjects
+    elif not tgt and len(src) > 1 and any(_enemy(t) for t in tgt_toks) and _pair_claims(tok):
+        # "India and Pakistan claim they shot down enemy airplanes": each side's enemy is the other
+        # (said of their own act by a pair, not "US and Iraqi forces struck enemy positions")
+        sym = True
     elif not tgt and captives is None and src and not (sym and len(src) > 1):
         # (a joint act of the subjects, "Ukraine and Russia held talks on the border", has no other side)
         if entry.preps and obj and cameo_info(entry.cameo).root == "08":
@@ -229,6 +257,81 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             # about, not a party: "discussed the attack against Israel"
             tgt = reach_targets(ctx, tok, [] if entry.has("topic") else obj, entry.cameo)
     return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
+
+
+def _fired_from(ctx: DocContext, verb: Token, passive: bool) -> list[MentionSpan]:
+    """The place a projectile came from, as the doer of what it did: "the cities were hit with
+    missiles fired from two locations in Armenia", "rockets fired from Lebanon struck Israel"
+    (the projectile as the subject of an active verb). [] without such a participle."""
+    means = [p for c in _children(verb, "prep") if c.lower_ == "with" for p in _children(c, "pobj")]
+    firing = [
+        c
+        for noun in means + ([] if passive else _projectile_subject(verb))
+        if _is_projectile(noun)
+        for c in noun.children
+        if c.dep_ == "acl" and c.lemma_.lower() in _FIRING_PARTICIPLES
+    ]
+    if not passive and _misparsed_firing(verb) is not None:
+        firing.append(verb.head)
+    if verb.lemma_.lower() in _FIRING_PARTICIPLES and any(
+        _is_projectile(s) for s in _children(verb, ("nsubj", "nsubjpass"))
+    ):
+        firing.append(verb)  # "rockets were fired from Gaza into Israel"
+    for f in firing:
+        for place in (p for a in _children(f, "prep") if a.lower_ == "from" for p in _children(a, "pobj")):
+            # "from two locations in Armenia": the country the spots are in
+            inner = [q for a in _children(place, "prep") if a.lower_ == "in" for q in _children(a, "pobj")]
+            found = _actors(ctx, place) or [m for q in inner for m in _actors(ctx, q)]
+            if found:
+                return found
+    return []
+
+
+def _projectile_subject(verb: Token) -> list[Token]:
+    """The projectile a verb's subject names ("missiles ... hit Israel"), also when the small
+    parser took the participle for the main verb ("Missiles [fired from Syria] hit Israel" read as
+    "Missiles fired ..., hit Israel"); [] when the subject is something else."""
+    subj = _children(verb, "nsubj")
+    if not subj:
+        gov = _misparsed_firing(verb)
+        subj = _children(gov, "nsubj") if gov is not None else []
+    return [s for s in subj if _is_projectile(s)]
+
+
+def _misparsed_firing(verb: Token) -> Token | None:
+    """The firing verb a subjectless verb was hung on in "Rockets fired from Lebanon struck
+    Israel" (parsed "Rockets fired from Lebanon, struck Israel"), or None."""
+    gov = verb.head
+    if verb.dep_ not in ("conj", "advcl") or gov.i > verb.i or _children(verb, ("nsubj", "nsubjpass")):
+        return None
+    if gov.lemma_.lower() not in _FIRING_PARTICIPLES or gov.tag_ not in ("VBD", "VBN"):
+        return None
+    return gov if any(_is_projectile(s) for s in _children(gov, "nsubj")) else None
+
+
+def _is_projectile(tok: Token) -> bool:
+    # (a sentence-initial "Rockets" may be tagged a proper noun and keep its plural as its lemma)
+    return tok.lemma_.lower() in _PROJECTILES or tok.lower_.removesuffix("s") in _PROJECTILES
+
+
+def _enemy(tok: Token) -> bool:
+    """ "enemy airplanes", "the enemy's positions": a phrase that names the doer's foe, no actor."""
+    return tok.lemma_.lower() == "enemy" or any(
+        c.dep_ in ("compound", "amod", "poss") and c.lemma_.lower() == "enemy" for c in tok.children
+    )
+
+
+def _pair_claims(verb: Token) -> bool:
+    """True when ``verb`` is what a coordinated pair says they did: "India and Pakistan claim
+    they shot down ...", "Armenia and Azerbaijan said they had shelled ..."."""
+    gov = verb.head
+    if verb.dep_ != "ccomp" or gov.i == verb.i or "speech" not in mod.kinds(gov.lemma_):
+        return False
+    said_by = _children(gov, "nsubj") or ([gov] if gov.pos_ == "NOUN" else [])
+    # (the small parser may make "claim" a noun and "India and Pakistan" its subject)
+    return any(s.conjuncts for s in said_by) or any(
+        c.dep_ == "nsubj" and c.conjuncts for s in said_by for c in s.children
+    )
 
 
 def _may_be_party(tok: Token) -> bool:
@@ -249,6 +352,8 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     light = _light_verb(tok)
     if light is not None and not _may_be_event(light):
         return None  # "designated Iran for having a secret deal", "refrained from launching an attack"
+    claimant = _claimant_verb(tok)
+    claimed = claimant is not None and cameo_info(entry.cameo).root in _VIOLENT_ROOTS
     src: list[MentionSpan] = []
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -314,7 +419,7 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
                 for p in _children(c, "pobj")
             ]
             tgt_toks = _prep_objects([q for p in by_objs for q in (p, *p.conjuncts)], entry.preps)
-        if not tgt_toks and not entry.has("sym"):
+        if not tgt_toks and not entry.has("sym") and not claimed:
             return None
         words.extend(t.head for t in tgt_toks)
     else:
@@ -323,7 +428,24 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
-    return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"))
+    return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"), claimed=claimed)
+
+
+def claims_an_act(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when ``verb`` claims responsibility for an act of violence of the lexicon ("claimed
+    responsibility for the bombing"): the act is coded with the claimant as its doer, and the
+    claim itself (015) is not coded beside it."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() == "responsibility"
+        and any(
+            (_claimant_verb(n) or n).i == verb.i
+            and any(cameo_info(e.cameo).root in _VIOLENT_ROOTS for e in lexicon.lookup(n.lemma_.lower(), "N"))
+            for p in _children(c, "prep")
+            for n in _children(p, "pobj")
+        )
+        for c in verb.children
+    )
 
 
 def _aimed_at(noun: Token) -> list[Token]:
@@ -349,7 +471,19 @@ def _light_verb(noun: Token) -> Token | None:
         return head.head  # "being in bed with", "engaged in talks"
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
         return head.head  # "retaliated with sanctions against"
-    return None
+    return _claimant_verb(noun)
+
+
+def _claimant_verb(noun: Token) -> Token | None:
+    """The verb of "claimed responsibility for the attack", whose subject did the act; None for
+    any other noun."""
+    prep, resp = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or resp.lemma_.lower() != "responsibility":
+        return None
+    verb = resp.head
+    if resp.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _CLAIMING_VERBS:
+        return None
+    return verb
 
 
 def _captor(ctx: DocContext, captive: Token) -> list[MentionSpan]:

@@ -82,7 +82,7 @@ def _build(
         pairs = _pairs(passive_sides(ctx, head), [], True)
         confidence -= 0.1 if pairs else 0.0
     if not pairs:
-        pairs = _one_sided(entry, sources, targets)
+        pairs = _one_sided(entry, sources, targets, args.claimed)
         confidence -= 0.2
     if not pairs:
         return []
@@ -226,8 +226,11 @@ def _pairs(sources: list[MentionSpan], targets: list[MentionSpan], sym: bool) ->
     return []
 
 
-def _one_sided(entry: LexEntry, sources: list[MentionSpan], targets: list[MentionSpan]) -> list[tuple]:
-    if sources and not targets and entry.has("notarget"):
+def _one_sided(
+    entry: LexEntry, sources: list[MentionSpan], targets: list[MentionSpan], claimed: bool = False
+) -> list[tuple]:
+    # "the group claimed responsibility for the attack": who did it is known, whom it hit may not be
+    if sources and not targets and (entry.has("notarget") or claimed):
         return [(s, None) for s in sources]
     if targets and not sources and entry.has("nosource"):
         return [(None, t) for t in targets]

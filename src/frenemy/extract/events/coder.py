@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _chain
-from frenemy.extract.events.args import _match
+from frenemy.extract.events.args import _match, claims_an_act
 from frenemy.extract.events.build import _build
 from frenemy.extract.events.expulsion import expulsion_events
 from frenemy.extract.events.gate import _frame_of, _may_be_event
@@ -69,6 +69,8 @@ def _sentence_events(
             # light verb; the verb's general sense ("hold" people, "give" aid) is not meant; nor
             # when what is "given" is time
             entries = [e for e in entries if not e.has("fallback")]
+        if entries and pos == "V" and claims_an_act(tok, lexicon):
+            entries = []  # "claimed responsibility for the bombing" is the bombing, by the claimant
         if entries:
             cands.append((tok, entries))
     # expulsions said as orders first: their ordering verb is no demand of its own
