@@ -61,6 +61,16 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "Ethiopia's Prime Minister Abiy Ahmed and Eritrea's President Isaias Afwerki signed a declaration.",
         {("ethiopia", "eritrea", "05"), ("eritrea", "ethiopia", "05")},
     ),
+    # a place that names an agreement is where it was signed, not a party
+    ("Ukraine accepted the Minsk agreements.", set()),
+    ("Israel and the PLO signed the Oslo Accords.", {("israel", "plo", "05"), ("plo", "israel", "05")}),
+    # an act in a time phrase is neither the act agreed nor done by the clause's subjects
+    (
+        "After the shootdown of the Russian jet, Turkey and the United States agreed to reduce tensions.",
+        set(),
+    ),
+    # one act coded once, not through the verb and again through its noun
+    ("Iran engaged in talks with Saudi Arabia.", {("iran", "saudi-arabia", "04")}),
     # "call for" is an appeal, not a telephone call
     ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
     # outside quoted words a first person is nobody the coder can name
@@ -100,3 +110,10 @@ def test_a_lake_is_not_an_actor(pipeline):
         )
     )
     assert not [m for m in result.mentions if m.text in ("Himalayan Lake", "Pangong Tso")]
+
+
+def test_one_act_through_verb_and_noun_is_one_event(pipeline):
+    result = pipeline.analyse(
+        Document(id="talks", text="Iran engaged in talks with Saudi Arabia.", published="2023-03-01")
+    )
+    assert [(e.source.id, e.target.id, e.cameo) for e in result.events] == [("iran", "saudi-arabia", "046")]

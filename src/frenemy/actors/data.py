@@ -25,6 +25,7 @@ DATA_FILES = (
     "state_nouns.tsv",
     "place_nouns.txt",
     "landforms.txt",
+    "named_for_places.txt",
     "cities.tsv",
 )
 
@@ -187,6 +188,20 @@ def place_nouns() -> frozenset[str]:
 def landforms() -> frozenset[str]:
     """Lowercase nouns for natural features ("lake", "river"): a name ending in one is a place."""
     return frozenset(cols[0].strip().lower() for _, cols in _rows("landforms.txt"))
+
+
+@lru_cache(maxsize=1)
+def named_for_places() -> frozenset[str]:
+    """Lowercase nouns ("agreement", "accords", "talks") a capital or city before them names."""
+    return frozenset(cols[0].strip().lower() for _, cols in _rows("named_for_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def seat_and_city_names() -> frozenset[str]:
+    """Lowercase capitals, seats of government and cities (countries.tsv metonyms, cities.tsv)."""
+    names = {m.lower() for row in country_rows().values() for m in row.metonyms}
+    names.update(c.lower() for found in cities().values() for c in found)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)

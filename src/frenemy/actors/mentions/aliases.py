@@ -82,6 +82,9 @@ class AliasPass(_FinderBase):
             ):
                 i = end
                 continue
+            if actor.type == "state" and self._names_an_accord(i, end, text):
+                i = end  # "the Minsk agreements": where it was signed, not a party
+                continue
             kind = "demonym" if self.registry.demonym_country(text) is not None else "name"
             self._claim(_Found(i, end, actor, kind))
             i = end

@@ -154,6 +154,17 @@ class _FinderBase:
         return bisect_right(self._sentence_starts, token_index) - 1
 
     # --- bookkeeping -----------------------------------------------------------------------
+    def _names_an_accord(self, start: int, end: int, text: str) -> bool:
+        """A capital or city that names an agreement, a process or talks after it ("the Oslo
+        Accords", "the 2000 Algiers Agreement", "the OSCE Minsk Group")."""
+        if text.lower() not in data.seat_and_city_names():
+            return False
+        nouns = data.named_for_places()
+        last = self.tokens[end - 1]
+        if last.dep_ in ("compound", "nmod", "amod") and last.head.i >= end and last.head.lower_ in nouns:
+            return True
+        return end < len(self.tokens) and self.tokens[end].lower_ in nouns
+
     def _free(self, start: int, end: int) -> bool:
         return all(self.owner[i] is None for i in range(start, end))
 

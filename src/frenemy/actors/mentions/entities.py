@@ -93,6 +93,8 @@ class EntityPass(AliasPass):
                     continue  # "Qatar Cut Ties With ...": capitalised words are not names there
                 actor = self._corpus_actor(surface, actor_type)
                 new_first_words.add(_first_word(surface))
+            if actor.type == "state" and self._names_an_accord(start, end, surface):
+                continue  # "the Algiers Agreement": where it was signed, not a party
             kind = "demonym" if self.registry.demonym_country(surface) is not None else "name"
             for item in inner:
                 self._release(item)

@@ -16,6 +16,7 @@ from frenemy.extract.events.actors import (
     _targets,
 )
 from frenemy.extract.events.gate import (
+    _CIRCUMSTANCE_PREPS,
     _OBJECT_CONTROL,
     _causative,
     _children,
@@ -467,7 +468,12 @@ def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and mod.verb_kinds(head) & _NOUN_GOVERNORS:
         return head  # also "is considering sanctions", "plans an offensive" (flagged by modality)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and "light" in mod.verb_kinds(head.head):
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ not in _CIRCUMSTANCE_PREPS  # "After the shootdown, A and B agreed"
+        and "light" in mod.verb_kinds(head.head)
+    ):
         return head.head  # "being in bed with", "engaged in talks"
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
         return head.head  # "retaliated with sanctions against"

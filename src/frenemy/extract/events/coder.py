@@ -42,11 +42,23 @@ def extract_events(ctx: DocContext, lexicon: EventLexicon) -> list[Event]:
         # in text order within the sentence: the first is the main clause's act more often than
         # the first coded (control frames and verbs are coded before nouns)
         found = _sentence_events(ctx, lexicon, sent, s_index, out)
+        kept: list[Event] = []
         for ev in sorted(found, key=lambda e: e.action_start or 0):
-            if ev.id not in seen:
+            if ev.id not in seen and not any(_same_act(ev, k) for k in kept):
                 seen.add(ev.id)
-                out.append(ev)
+                kept.append(ev)
+        out.extend(kept)
     return date_retold_acts(out, lambda a, b: b in _chain(ctx, a))
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """One act coded twice, through a verb and through its noun ("engaged in talks with" and
+    "talks with"): same sides and code, overlapping action words."""
+    if (a.source, a.target, a.cameo) != (b.source, b.target, b.cameo):
+        return False
+    if None in (a.action_start, a.action_end, b.action_start, b.action_end):
+        return False
+    return a.action_start < b.action_end and b.action_start < a.action_end  # type: ignore[operator]
 
 
 def _pos(tok: Token) -> str | None:

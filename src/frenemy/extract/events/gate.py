@@ -91,6 +91,12 @@ def _is_purpose(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+# prepositions of time and circumstance: their object is no act a control verb governs
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"after", "before", "since", "following", "during", "amid", "until", "despite", "upon"}
+)
+
+
 def _frame_of(tok: Token) -> tuple[str, Token] | None:
     """The control frame governing an event word: ("appeal", get) for "get Iran to free"."""
     if _causative(tok) is not None:
@@ -102,6 +108,8 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
         if gov.i == cur.i:
             return None
         if dep == "pobj" and gov.dep_ == "prep":  # "called for the release of"
+            if gov.lower_ in _CIRCUMSTANCE_PREPS:
+                return None  # "After the shootdown, A and B agreed to ...": a time, not the act agreed
             cur = gov
             continue
         if dep == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB" and gov.dep_ in ("xcomp", "ccomp"):
