@@ -23,7 +23,8 @@ from frenemy.extract.events.gate import (
     _may_be_event,
     _prep_objects,
 )
-from frenemy.extract.events.reach import reach_targets
+from frenemy.extract.events.lists import list_args
+from frenemy.extract.events.reach import goods_party, reach_targets
 from frenemy.extract.lexicon import LexEntry
 
 if TYPE_CHECKING:
@@ -101,6 +102,10 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     )
     if passive and entry.has("nopassive"):
         return None
+    if entry.lists:
+        # "removed Cuba from its terrorism list", "added Huawei to a trade blacklist" (lists.py)
+        listed = list_args(ctx, tok, entry, passive)
+        return None if listed is None else _Args(*listed)
     words = [tok]
     if entry.particle:
         prt = [
@@ -315,6 +320,9 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     else:
         tgt_toks = _prep_objects([tok], frozenset({"of"}))
     tgt = _targets(ctx, tgt_toks)
+    if not tgt:
+        # "an export permit for a shipment bound for South Korea": the party the goods go to
+        tgt = [m for t in tgt_toks for m in goods_party(ctx, t)][:1]
     if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
