@@ -24,7 +24,7 @@ from frenemy.extract.events.gate import (
     _prep_objects,
 )
 from frenemy.extract.events.lists import list_args
-from frenemy.extract.events.reach import goods_party, reach_targets
+from frenemy.extract.events.reach import flow_party, reach_targets
 from frenemy.extract.lexicon import LexEntry
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     tgt = _targets(ctx, tgt_toks)
     if not tgt:
         # "an export permit for a shipment bound for South Korea": the party the goods go to
-        tgt = [m for t in tgt_toks for m in goods_party(ctx, t)][:1]
+        tgt = [m for t in tgt_toks for m in flow_party(ctx, t)][:1]
     if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])

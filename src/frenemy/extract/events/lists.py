@@ -49,7 +49,10 @@ def list_args(
         return None
     found = lists[0]
     if passive:
-        agents = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
+        # (the parser may hang the agent on the list: "was removed from the list by the United States")
+        agents = [p for c in _children(verb, "agent") for p in _children(c, "pobj")] or _prep_objects(
+            [found], frozenset({"by"})
+        )
         # "South Korea was dropped from Japan's white list": the list's owner keeps it
         owners = agents or _children(found, "poss")
         sources = _actors(ctx, owners[0]) if owners else []

@@ -41,8 +41,9 @@ _ADDRESSEE_ROOTS = frozenset({"02", "10"})
 _ABOUT_ROOTS = frozenset({"11"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
 _RELATION_NOUNS = frozenset({"relation", "relations", "relationship", "tie", "ties"})
-# prepositions on goods that name the party they go to or come from ("exports to", "imports from")
-_GOODS_PREPS = frozenset({"to", "for", "from", "of"})
+# prepositions on goods, trade or travel that name the party they go to, come from or are with
+# ("exports to", "imports from", "trade with", "exports of Turkish fruit")
+_FLOW_PREPS = frozenset({"to", "for", "from", "of", "with"})
 
 
 def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str) -> list[MentionSpan]:
@@ -64,7 +65,7 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
         found = _by_agent(ctx, h, h in objects) if author_first else []
         if not found and not author_first:
             # "placed export controls on materials used by South Korea's chip industry"
-            found = _noun_pps(ctx, h) or goods_party(ctx, h)
+            found = _noun_pps(ctx, h) or flow_party(ctx, h)
         if found:
             return found
     if not author_first:
@@ -110,24 +111,24 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
     return []
 
 
-def goods_party(ctx: DocContext, noun: Token, depth: int = 0) -> list[MentionSpan]:
-    """The party traded goods go to, come from or serve, which a measure on them is aimed at:
-    "exports to South Korea", "a shipment of materials headed for the South Korean chip industry",
-    "materials used by South Korea's chipmakers". [] for a noun that names no goods (kind "goods"
-    in resources/events/modality.tsv) or goods with no party named."""
-    if "goods" not in mod.kinds(noun.lemma_.lower()):
+def flow_party(ctx: DocContext, noun: Token, depth: int = 0) -> list[MentionSpan]:
+    """The party goods, trade or travel go to, come from or serve, which a measure on them is aimed
+    at: "exports to South Korea", "trade with Iran", "a shipment of materials headed for the South
+    Korean chip industry", "materials used by South Korea's chipmakers". [] for a noun that names no
+    such flow (kind "flow" in resources/events/modality.tsv) or one with no party named."""
+    if "flow" not in mod.kinds(noun.lemma_.lower()):
         return []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in _GOODS_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _FLOW_PREPS:
             for p in _children(c, "pobj"):
-                # (the goods of goods: "a shipment of materials headed for ...")
-                found = _actors(ctx, p) or (goods_party(ctx, p, depth + 1) if depth < 2 else [])
+                # (goods carried: "a shipment of materials headed for ...")
+                found = _actors(ctx, p) or (flow_party(ctx, p, depth + 1) if depth < 2 else [])
                 if found:
                     return found
-        elif c.dep_ == "acl" and "goods-bound" in mod.verb_kinds(c):
+        elif c.dep_ == "acl" and "flow-bound" in mod.verb_kinds(c):
             # the participle's agent or destination: "used by X", "bound for X", "destined for X"
             for a in c.children:
-                if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in _GOODS_PREPS):
+                if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in _FLOW_PREPS):
                     for p in _children(a, "pobj"):
                         found = _actors(ctx, p)
                         if found:
@@ -177,7 +178,7 @@ def _noun_pps(ctx: DocContext, head: Token, depth: int = 0) -> list[MentionSpan]
                     # "warned of consequences for relations with Turkey": the relation's other side
                     found = _noun_pps(ctx, p, depth + 1)
                 if not found and depth == 0:
-                    found = goods_party(ctx, p)  # "imposed restrictions on exports to South Korea"
+                    found = flow_party(ctx, p)  # "imposed restrictions on exports to South Korea"
                 if found:
                     return found
         elif c.dep_ == "acl" and c.lemma_.lower() in _PARTY_PARTICIPLES:
