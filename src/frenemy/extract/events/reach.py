@@ -111,18 +111,21 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
     return []
 
 
-def flow_party(ctx: DocContext, noun: Token, depth: int = 0) -> list[MentionSpan]:
+def flow_party(ctx: DocContext, noun: Token, depth: int = 0, carried: bool = False) -> list[MentionSpan]:
     """The party goods, trade or travel go to, come from or serve, which a measure on them is aimed
     at: "exports to South Korea", "trade with Iran", "a shipment of materials headed for the South
     Korean chip industry", "materials used by South Korea's chipmakers". [] for a noun that names no
     such flow (kind "flow" in resources/events/modality.tsv) or one with no party named."""
-    if "flow" not in mod.kinds(noun.lemma_.lower()):
+    if not carried and "flow" not in mod.kinds(noun.lemma_.lower()):
         return []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in _FLOW_PREPS:
             for p in _children(c, "pobj"):
-                # (goods carried: "a shipment of materials headed for ...")
-                found = _actors(ctx, p) or (flow_party(ctx, p, depth + 1) if depth < 2 else [])
+                # (what a flow carries: "a shipment of materials headed for ...", "exports of
+                # onions to Bangladesh")
+                found = _actors(ctx, p) or (
+                    flow_party(ctx, p, depth + 1, c.lower_ == "of") if depth < 2 else []
+                )
                 if found:
                     return found
         elif c.dep_ == "acl" and "flow-bound" in mod.verb_kinds(c):
