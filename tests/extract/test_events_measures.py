@@ -130,3 +130,13 @@ def test_a_removal_that_would_follow_is_hypothetical(pipeline):
         "163",
         "hypothetical",
     )
+
+
+def test_list_flag_is_parsed_and_checked():
+    from frenemy.errors import ActorDataError
+    from frenemy.extract.lexicon import parse_lexicon
+
+    (entry,) = parse_lexicon("remove\tV\t085\tfrom\t-\t-\tlist=hostile\n", "probe")
+    assert entry.lists == frozenset({"hostile"})
+    with pytest.raises(ActorDataError):
+        parse_lexicon("remove\tV\t085\tfrom\t-\t-\tlist=friendly\n", "probe")
