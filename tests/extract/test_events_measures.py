@@ -53,6 +53,12 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "Japan has granted an export licence for a cargo of chemicals bound for South Korea.",
         {("japan", "south-korea", "06")},
     ),
+    # the same as event nouns, the party in the "of" phrase
+    ("Tokyo's removal of Seoul from its white list angered South Korea.", {("japan", "south-korea", "16")}),
+    (
+        "The removal of Sudan from the terrorism list by the United States was welcomed in Khartoum.",
+        {("united-states", "sudan", "08")},
+    ),
     # a list that says nothing of its kind, or no list of parties at all: no event
     ("Japan removed South Korea from the list.", set()),
     ("The clerk removed the documents from the list of exhibits.", set()),

@@ -23,7 +23,7 @@ from frenemy.extract.events.gate import (
     _may_be_event,
     _prep_objects,
 )
-from frenemy.extract.events.lists import list_args
+from frenemy.extract.events.lists import list_args, the_list
 from frenemy.extract.events.reach import flow_party, reach_targets
 from frenemy.extract.lexicon import LexEntry
 
@@ -298,6 +298,17 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
     holders = [tok] + ([light] if light is not None else [])
+    if entry.lists:
+        # "Japan's removal of South Korea from its white list": the party is the "of" object
+        found = the_list(holders, entry)
+        party = _prep_objects([tok], frozenset({"of"}))
+        if found is None or not party:
+            return None
+        if not src:
+            # the "by" agent hung on the list, or its owner: "from the terrorism list by the United States"
+            owners = _prep_objects([found], frozenset({"by"})) or _children(found, "poss")
+            src = _actors(ctx, owners[0]) if owners else []
+        return _Args(src, _targets(ctx, party[:1]), [*words, found.head, found])
     if entry.preps:
         tgt_toks = _prep_objects(holders, entry.preps)
         if not tgt_toks:

@@ -40,14 +40,9 @@ def list_args(
     party = _children(verb, "nsubjpass" if passive else "dobj")
     if not party:
         return None
-    lists = [
-        p
-        for p in _prep_objects([verb, *party], entry.preps)
-        if "list-noun" in mod.kinds(p.lemma_) and list_kind(p) in entry.lists
-    ]
-    if not lists:
+    found = the_list([verb, *party], entry)
+    if found is None:
         return None
-    found = lists[0]
     if passive:
         # (the parser may hang the agent on the list: "was removed from the list by the United States")
         agents = [p for c in _children(verb, "agent") for p in _children(c, "pobj")] or _prep_objects(
@@ -59,6 +54,14 @@ def list_args(
     else:
         sources = _actors_of_subject(ctx, verb) or _agent_of_subject(ctx, verb)
     return sources, _targets(ctx, party[:1]), [verb, found.head, found]
+
+
+def the_list(holders: list[Token], entry: LexEntry) -> Token | None:
+    """The list of the entry's kind that the entry's preposition introduces under ``holders``."""
+    for p in _prep_objects(holders, entry.preps):
+        if "list-noun" in mod.kinds(p.lemma_) and list_kind(p) in entry.lists:
+            return p
+    return None
 
 
 def list_kind(noun: Token) -> str | None:
