@@ -17,7 +17,12 @@ administration refused"), ``fallback`` (the lemma's general sense, tried after i
 constraint is ignored, ``prep`` names where the target usually stands, and when it is not there
 the general target search looks one level further), ``mod=WORD`` (a dependent with that lemma is
 required: "double" for
-"double-cross"), ``amod=WORD`` (the object needs that modifier: "diplomatic" relations).
+"double-cross"), ``amod=WORD`` (the object needs that modifier: "diplomatic" relations),
+``list=KIND`` (the act puts a party on a list or takes it off: the direct object is the party, the
+entry's preposition introduces the list, whose own words must be of that kind, "hostile" for a
+sanctions or terrorism list, "favour" for a preferred-trade one: "removed South Korea from its list
+of preferred trading partners"; the words are kinds "list-hostile" / "list-favour" in
+resources/events/modality.tsv).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from frenemy.extract.cameo import cameo_table
 _POS = {"V", "N", "A"}
 _FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply", "fallback", "topic"}
 _VALUE_FLAGS = {"mod", "amod"}
+_LIST_KINDS = {"hostile", "favour"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class LexEntry:
     flags: frozenset[str] = frozenset()
     mods: frozenset[str] = frozenset()
     amods: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()  # kinds of list the entry's preposition must introduce
     origin: str = "built-in"
 
     @property
@@ -61,6 +68,7 @@ class LexEntry:
             + 2 * bool(self.particle)
             + 2 * bool(self.mods)
             + 2 * bool(self.amods)
+            + 2 * bool(self.lists)
             + bool(self.preps)
         )
 
@@ -143,15 +151,20 @@ def parse_lexicon(text: str, origin: str) -> list[LexEntry]:
         plain: set[str] = set()
         mods: set[str] = set()
         amods: set[str] = set()
+        lists: set[str] = set()
         for flag in (f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-"):
             key, _, value = flag.partition("=")
-            if value and key in _VALUE_FLAGS:
+            if key == "list" and value.lower() in _LIST_KINDS:
+                lists.add(value.lower())
+            elif value and key in _VALUE_FLAGS:
                 (mods if key == "mod" else amods).add(value.lower())
             elif not value and flag in _FLAGS:
                 plain.add(flag)
             else:
                 raise _bad(
-                    origin, lineno, f"unknown flag {flag!r} (known: {', '.join(sorted(_FLAGS))}, mod=, amod=)"
+                    origin,
+                    lineno,
+                    f"unknown flag {flag!r} (known: {', '.join(sorted(_FLAGS))}, mod=, amod=, list=hostile|favour)",
                 )
         out.append(
             LexEntry(
@@ -164,6 +177,7 @@ def parse_lexicon(text: str, origin: str) -> list[LexEntry]:
                 flags=frozenset(plain),
                 mods=frozenset(mods),
                 amods=frozenset(amods),
+                lists=frozenset(lists),
                 origin=origin,
             )
         )

@@ -24,7 +24,8 @@ from frenemy.extract.events.gate import (
     _may_be_event,
     _prep_objects,
 )
-from frenemy.extract.events.reach import reach_targets
+from frenemy.extract.events.lists import list_args, the_list
+from frenemy.extract.events.reach import flow_party, reach_targets
 from frenemy.extract.lexicon import EventLexicon, LexEntry
 
 if TYPE_CHECKING:
@@ -114,6 +115,10 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     )
     if passive and entry.has("nopassive"):
         return None
+    if entry.lists:
+        # "removed Cuba from its terrorism list", "added Huawei to a trade blacklist" (lists.py)
+        listed = list_args(ctx, tok, entry, passive)
+        return None if listed is None else _Args(*listed)
     words = [tok]
     if entry.particle:
         prt = [
@@ -404,6 +409,17 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
     holders = [tok] + ([light] if light is not None else [])
+    if entry.lists:
+        # "Japan's removal of South Korea from its white list": the party is the "of" object
+        found = the_list(holders, entry)
+        party = _prep_objects([tok], frozenset({"of"}))
+        if found is None or not party:
+            return None
+        if not src:
+            # the "by" agent hung on the list, or its owner: "from the terrorism list by the United States"
+            owners = _prep_objects([found], frozenset({"by"})) or _children(found, "poss")
+            src = _actors(ctx, owners[0]) if owners else []
+        return _Args(src, _targets(ctx, party[:1]), [*words, found.head, found])
     if entry.preps:
         tgt_toks = _prep_objects(holders, entry.preps)
         if not tgt_toks:
@@ -426,6 +442,9 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     else:
         tgt_toks = _prep_objects([tok], frozenset({"of"}))
     tgt = _targets(ctx, tgt_toks)
+    if not tgt:
+        # "an export permit for a shipment bound for South Korea": the party the goods go to
+        tgt = [m for t in tgt_toks for m in flow_party(ctx, t)][:1]
     if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])

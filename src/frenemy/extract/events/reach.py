@@ -41,6 +41,9 @@ _ADDRESSEE_ROOTS = frozenset({"02", "10"})
 _ABOUT_ROOTS = frozenset({"11"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
 _RELATION_NOUNS = frozenset({"relation", "relations", "relationship", "tie", "ties"})
+# prepositions on goods, trade or travel that name the party they go to, come from or are with
+# ("exports to", "imports from", "trade with", "exports of Turkish fruit")
+_FLOW_PREPS = frozenset({"to", "for", "from", "of", "with"})
 
 
 def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str) -> list[MentionSpan]:
@@ -61,7 +64,8 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
     for h in holders:
         found = _by_agent(ctx, h, h in objects) if author_first else []
         if not found and not author_first:
-            found = _noun_pps(ctx, h)
+            # "placed export controls on materials used by South Korea's chip industry"
+            found = _noun_pps(ctx, h) or flow_party(ctx, h)
         if found:
             return found
     if not author_first:
@@ -107,6 +111,34 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
     return []
 
 
+def flow_party(ctx: DocContext, noun: Token, depth: int = 0, carried: bool = False) -> list[MentionSpan]:
+    """The party goods, trade or travel go to, come from or serve, which a measure on them is aimed
+    at: "exports to South Korea", "trade with Iran", "a shipment of materials headed for the South
+    Korean chip industry", "materials used by South Korea's chipmakers". [] for a noun that names no
+    such flow (kind "flow" in resources/events/modality.tsv) or one with no party named."""
+    if not carried and "flow" not in mod.kinds(noun.lemma_.lower()):
+        return []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _FLOW_PREPS:
+            for p in _children(c, "pobj"):
+                # (what a flow carries: "a shipment of materials headed for ...", "exports of
+                # onions to Bangladesh")
+                found = _actors(ctx, p) or (
+                    flow_party(ctx, p, depth + 1, c.lower_ == "of") if depth < 2 else []
+                )
+                if found:
+                    return found
+        elif c.dep_ == "acl" and "flow-bound" in mod.verb_kinds(c):
+            # the participle's agent or destination: "used by X", "bound for X", "destined for X"
+            for a in c.children:
+                if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in _FLOW_PREPS):
+                    for p in _children(a, "pobj"):
+                        found = _actors(ctx, p)
+                        if found:
+                            return found
+    return []
+
+
 def _owner_of_reason(ctx: DocContext, verb: Token, objects: list[Token]) -> list[MentionSpan]:
     """ "thanked the Foreign Minister for Qatar's role", "criticized the envoy for his country's
     stance": a person thanked or blamed by role alone stands for the owner of what earns it, the
@@ -148,6 +180,8 @@ def _noun_pps(ctx: DocContext, head: Token, depth: int = 0) -> list[MentionSpan]
                 if not found and depth == 0 and p.lemma_.lower() in _RELATION_NOUNS:
                     # "warned of consequences for relations with Turkey": the relation's other side
                     found = _noun_pps(ctx, p, depth + 1)
+                if not found and depth == 0:
+                    found = flow_party(ctx, p)  # "imposed restrictions on exports to South Korea"
                 if found:
                     return found
         elif c.dep_ == "acl" and c.lemma_.lower() in _PARTY_PARTICIPLES:
