@@ -117,3 +117,9 @@ def test_one_act_through_verb_and_noun_is_one_event(pipeline):
         Document(id="talks", text="Iran engaged in talks with Saudi Arabia.", published="2023-03-01")
     )
     assert [(e.source.id, e.target.id, e.cameo) for e in result.events] == [("iran", "saudi-arabia", "046")]
+
+
+def test_an_agreement_name_is_no_actor_but_the_states_in_it_are(pipeline):
+    text = "South Korea reviewed the Japan-South Korea General Security of Military Information Agreement."
+    result = pipeline.analyse(Document(id="gsomia", text=text, published="2019-11-22"))
+    assert [m.actor_id for m in result.mentions] == ["south-korea", "japan", "south-korea"]

@@ -26,6 +26,7 @@ DATA_FILES = (
     "place_nouns.txt",
     "landforms.txt",
     "named_for_places.txt",
+    "agreement_words.txt",
     "cities.tsv",
 )
 
@@ -194,6 +195,12 @@ def landforms() -> frozenset[str]:
 def named_for_places() -> frozenset[str]:
     """Lowercase nouns ("agreement", "accords", "talks") a capital or city before them names."""
     return frozenset(cols[0].strip().lower() for _, cols in _rows("named_for_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def agreement_words() -> frozenset[str]:
+    """Lowercase words ("agreement", "treaty", "act") that end the name of an agreement or a law."""
+    return frozenset(cols[0].strip().lower() for _, cols in _rows("agreement_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -89,6 +89,8 @@ class EntityPass(AliasPass):
                     continue
                 if self._used_as_place(start, end, label) or self._names_a_landform(start, end):
                     continue  # "a court in Peshawar": a place where something happens, not a party
+                if self.tokens[end - 1].lower_ in data.agreement_words():
+                    continue  # "the ... Military Information Agreement": a text, not a party
                 if self._in_headline(start):
                     continue  # "Qatar Cut Ties With ...": capitalised words are not names there
                 actor = self._corpus_actor(surface, actor_type)
