@@ -123,3 +123,28 @@ def test_an_agreement_name_is_no_actor_but_the_states_in_it_are(pipeline):
     text = "South Korea reviewed the Japan-South Korea General Security of Military Information Agreement."
     result = pipeline.analyse(Document(id="gsomia", text=text, published="2019-11-22"))
     assert [m.actor_id for m in result.mentions] == ["south-korea", "japan", "south-korea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the attack named by a noun hit the one side the doer was just shown fighting
+        (
+            "Azerbaijan shelled Armenian villages on Sunday. Three civilians were injured by Azerbaijan's attacks.",
+            {("azerbaijan", "armenia", "19")},
+        ),
+        (
+            "Russia invaded Ukraine. The US said Russian strikes killed civilians.",
+            {("russia", "ukraine", "19")},
+        ),
+        # two opponents: whom the strikes hit is not clear
+        (
+            "Israel struck Hamas positions. Israel also attacked Hezbollah. Israeli strikes killed ten people.",
+            {("israel", "hamas", "19"), ("israel", "hezbollah", "19")},
+        ),
+        # an accusation's own event is not coded; a condemned attack is not one on the condemner
+        ("Britain condemned Russia's attacks.", {("united-kingdom", "russia", "11")}),
+    ],
+)
+def test_attack_hits_the_opponent_in_focus(pipeline, text, want):
+    assert _triples(pipeline, text) == want

@@ -436,8 +436,9 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
                 for p in _children(c, "pobj")
             ]
             tgt_toks = _prep_objects([q for p in by_objs for q in (p, *p.conjuncts)], entry.preps)
-        if not tgt_toks and not entry.has("sym") and not claimed:
-            return None
+        violent_by_someone = bool(src) and cameo_info(entry.cameo).root in _VIOLENT_ROOTS
+        if not tgt_toks and not entry.has("sym") and not claimed and not violent_by_someone:
+            return None  # (an attack with a doer may still find whom it hit: events/build.py)
         words.extend(t.head for t in tgt_toks)
     else:
         tgt_toks = _prep_objects([tok], frozenset({"of"}))

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 _REPLY_WINDOW = 3
+_OPPONENT_WINDOW = 6  # sentences back where the doer's opponent in a conflict is looked for
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SEIZURE_CODES = frozenset({"173", "181"})  # whose targets become detainees or hostages
 _CAPTIVE_WINDOW = 2  # sentences back that "these detainees" may point
 
@@ -81,6 +83,14 @@ def _build(
         # "an agreement was signed between A and B": a joint act with no doer named
         pairs = _pairs(passive_sides(ctx, head), [], True)
         confidence -= 0.1 if pairs else 0.0
+    if not pairs and sources and not targets and head.pos_ == "NOUN" and info_root(code) in _VIOLENT_ROOTS:
+        # "three civilians were injured by Azerbaijan's attacks": whom an attack named by a noun
+        # hit is the side the document has just shown in armed conflict with the doer, when there
+        # is exactly one (a verb names its object; an accused act is not coded)
+        opponent = _opponent_in_focus(ctx, sources, prior, s_index)
+        if opponent is not None:
+            pairs = [(s, opponent) for s in sources]
+            confidence -= 0.2
     if not pairs:
         pairs = _one_sided(entry, sources, targets, args.claimed)
         confidence -= 0.2
@@ -252,6 +262,32 @@ def _answered(
         ):
             return ev.source
     return None
+
+
+def info_root(code: str) -> str:
+    return cameo_info(code).root
+
+
+def _opponent_in_focus(
+    ctx: DocContext, sources: list[MentionSpan], prior: list[Event], s_index: int
+) -> ActorRef | None:
+    """The one side the doer was last in armed conflict with (material-conflict events of the
+    sentences just before, either way round), or None when there is none or more than one."""
+    doers = {_side(ctx, s.actor.ref()) for s in sources}
+    found: dict[str | None, ActorRef] = {}
+    for ev in reversed(prior):
+        if s_index - ev.sentence_index > _OPPONENT_WINDOW:
+            break
+        if ev.sentence_index == s_index:
+            continue  # an act of the same sentence is most often this one told again ("strike ... killed")
+        if ev.source is None or ev.target is None or ev.quad_class < 4 or ev.negated:
+            continue
+        src, tgt = _side(ctx, ev.source), _side(ctx, ev.target)
+        if src in doers and tgt not in doers:
+            found.setdefault(tgt, ev.target)
+        elif tgt in doers and src not in doers:
+            found.setdefault(src, ev.source)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _answers_a_statement(verb: Token) -> bool:
