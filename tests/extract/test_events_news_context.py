@@ -67,10 +67,22 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     # an act in a time phrase is neither the act agreed nor done by the clause's subjects
     (
         "After the shootdown of the Russian jet, Turkey and the United States agreed to reduce tensions.",
-        set(),
+        {("turkey", "united-states", "03"), ("united-states", "turkey", "03")},
     ),
     # one act coded once, not through the verb and again through its noun
     ("Iran engaged in talks with Saudi Arabia.", {("iran", "saudi-arabia", "04")}),
+    # sides agreeing on a step the lexicon does not know still agree (030); a known step is coded itself
+    (
+        "Ethiopia and Eritrea agreed to build ports and restart flights.",
+        {("ethiopia", "eritrea", "03"), ("eritrea", "ethiopia", "03")},
+    ),
+    (
+        "Iran and Saudi Arabia agreed to restore ties.",
+        {("iran", "saudi-arabia", "03"), ("saudi-arabia", "iran", "03")},
+    ),
+    ("India and Pakistan agreed that the talks were useful.", set()),
+    # supporting a party's defence is military aid to it
+    ("The United States will continue to support Israel's defense.", {("united-states", "israel", "07")}),
     # "call for" is an appeal, not a telephone call
     ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
     # outside quoted words a first person is nobody the coder can name

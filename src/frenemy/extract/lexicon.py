@@ -37,7 +37,7 @@ from frenemy.errors import ActorDataError, read_user_file
 from frenemy.extract.cameo import cameo_table
 
 _POS = {"V", "N", "A"}
-_FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply", "fallback", "topic"}
+_FLAGS = {"sym", "notarget", "nosource", "nopassive", "reply", "fallback", "topic", "clause"}
 _VALUE_FLAGS = {"mod", "amod"}
 _LIST_KINDS = {"hostile", "favour"}
 

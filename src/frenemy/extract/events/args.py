@@ -115,6 +115,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     )
     if passive and entry.has("nopassive"):
         return None
+    if entry.has("clause") and not _children(tok, "xcomp"):
+        return None  # "agreed to build ports" needs the clause agreed on
     if entry.lists:
         # "removed Cuba from its terrorism list", "added Huawei to a trade blacklist" (lists.py)
         listed = list_args(ctx, tok, entry, passive)
