@@ -83,6 +83,15 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("India and Pakistan agreed that the talks were useful.", set()),
     # supporting a party's defence is military aid to it
     ("The United States will continue to support Israel's defense.", {("united-states", "israel", "07")}),
+    # "their" in a reported clause stands for the sayers; "North and South Korea" is two sides
+    (
+        "Iran and Iraq say their foreign ministers will meet next month.",
+        {("iran", "iraq", "03"), ("iraq", "iran", "03")},
+    ),
+    (
+        "North and South Korea held talks.",
+        {("north-korea", "south-korea", "04"), ("south-korea", "north-korea", "04")},
+    ),
     # "call for" is an appeal, not a telephone call
     ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
     # outside quoted words a first person is nobody the coder can name

@@ -255,13 +255,14 @@ def _actors(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     """Actors of a phrase and its conjuncts ("Iran and Saudi Arabia")."""
     out: list[MentionSpan] = []
     heads = [tok, *tok.conjuncts, *_listed(ctx, tok), *_coordinated_appositions(tok)]
-    # "Chinese and Indian troops", "American and British ships": coordinated modifiers
+    # "Chinese and Indian troops", "American and British ships", "North and South Korea":
+    # coordinated modifiers
     # (the first modifier too: "Chinese" is its own mention when "Vietnamese officials" is another)
     heads += [
         c
         for t in heads
         for a in t.children
-        if a.dep_ in ("amod", "compound") and a.conjuncts
+        if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts
         for c in (a, *a.conjuncts)
     ]
     inner = _actor_token(ctx, tok)
@@ -371,7 +372,8 @@ def _other_than_subject(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
 def _coordinated_before(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
     """ "congratulates Abiy and Isaias on their summit": an open "their" stands for the actors of
     the nearest coordinated phrase before it in its sentence (the object, then the subject, of
-    the verb above it). [] when no such phrase names two actors."""
+    the verb above it, or of the verb whose reported clause holds it: "Iran and Iraq say their
+    leaders will meet"). [] when no such phrase names two actors."""
     cur = pronoun
     for _ in range(6):
         if cur.head.i == cur.i:
@@ -381,11 +383,13 @@ def _coordinated_before(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
             continue
         for dep in ("dobj", "nsubj", "nsubjpass"):
             for c in _children(cur, dep):
-                if c.i < pronoun.i and c.conjuncts:
+                if c.i < pronoun.i:  # (a list, or "North and South Korea" as one phrase)
                     found = [m for m in _actors(ctx, c) if not m.members]
                     if len(found) > 1:
                         return found
-        return []
+        if cur.dep_ != "ccomp":
+            return []
+        # "Iran and Iraq say their leaders will meet": up to the clause of the saying
     return []
 
 
