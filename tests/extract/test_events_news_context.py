@@ -92,6 +92,9 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "North and South Korea held talks.",
         {("north-korea", "south-korea", "04"), ("south-korea", "north-korea", "04")},
     ),
+    # an accusation's or a demand's "that" clause names the party it is aimed at
+    ("Iran's accusation that Saudi Arabia funds terrorism angered Riyadh.", {("iran", "saudi-arabia", "11")}),
+    ("The Saudi demand that Qatar close Al Jazeera was rejected.", {("saudi-arabia", "qatar", "10")}),
     # "call for" is an appeal, not a telephone call
     ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
     # outside quoted words a first person is nobody the coder can name

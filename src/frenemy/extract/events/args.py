@@ -62,6 +62,8 @@ _PROJECTILES = frozenset(
 )
 _FIRING_PARTICIPLES = frozenset({"fire", "launch", "shoot"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# demands and accusations whose "that" clause names the party they are aimed at
+_CONTENT_ROOTS = frozenset({"10", "11"})
 # "claimed responsibility for the bombing": the claimant did the bombing
 _CLAIMING_VERBS = frozenset({"claim", "accept", "acknowledge", "admit", "take"})
 
@@ -427,6 +429,15 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if not tgt_toks:
             # "air strikes targeting Iranian nuclear facilities", "attacks aimed at Kurdish fighters"
             tgt_toks = _aimed_at(tok)
+        if not tgt_toks and cameo_info(entry.cameo).root in _CONTENT_ROOTS:
+            # "Caracas' accusations that the United States meddles", "demands that Qatar close
+            # Al Jazeera": the subject of the noun's content clause
+            tgt_toks = [
+                s
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in _children(c, "mark"))
+                for s in _children(c, ("nsubj", "nsubjpass"))
+            ]
         if not tgt_toks and "to" in entry.preps and light is not None:
             tgt_toks = _children(light, "dative")  # "gave Tanzania a grant" is "a grant to Tanzania"
         if not tgt_toks:
