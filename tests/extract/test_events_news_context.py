@@ -97,6 +97,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("The Saudi demand that Qatar close Al Jazeera was rejected.", {("saudi-arabia", "qatar", "10")}),
     # "call for" is an appeal, not a telephone call
     ("Iran called for the withdrawal of US forces.", {("iran", "united-states", "02")}),
+    # reported words after "reiterated that" are the speaker's too
+    (
+        "Secretary Blinken reiterated that we will continue to support Israel's defense.",
+        {("united-states", "israel", "07")},
+    ),
     # outside quoted words a first person is nobody the coder can name
     ("We commend South Korea for its decision.", set()),
 ]
