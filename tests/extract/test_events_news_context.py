@@ -81,6 +81,8 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         {("iran", "saudi-arabia", "03"), ("saudi-arabia", "iran", "03")},
     ),
     ("India and Pakistan agreed that the talks were useful.", set()),
+    # agreeing together on an act against a third party is no agreement with each other
+    ("Saudi Arabia and the UAE agreed to lift the blockade.", set()),
     # supporting a party's defence is military aid to it
     ("The United States will continue to support Israel's defense.", {("united-states", "israel", "07")}),
     # "their" in a reported clause stands for the sayers; "North and South Korea" is two sides

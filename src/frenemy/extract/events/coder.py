@@ -61,6 +61,18 @@ def _same_act(a: Event, b: Event) -> bool:
     return a.action_start < b.action_end and b.action_start < a.action_end  # type: ignore[operator]
 
 
+def _agrees_to_a_known_act(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a controlled clause under the verb is headed by a verb the lexicon codes as an act
+    on another party ("agreed to lift the blockade"), not as a joint one ("agreed to build ports
+    and restart flights")."""
+    clauses = [x for c in verb.children if c.dep_ == "xcomp" for x in (c, *c.conjuncts)]
+    for x in clauses:
+        entries = lexicon.lookup(x.lemma_.lower(), "V")
+        if entries and not any(e.has("sym") for e in entries):
+            return True
+    return False
+
+
 def _pos(tok: Token) -> str | None:
     return _POS.get(tok.pos_)
 
@@ -81,6 +93,10 @@ def _sentence_events(
             # light verb; the verb's general sense ("hold" people, "give" aid) is not meant; nor
             # when what is "given" is time
             entries = [e for e in entries if not e.has("fallback")]
+        if entries and pos == "V" and _agrees_to_a_known_act(tok, lexicon):
+            # "agreed to lift the blockade": the agreed act is coded (or not) itself; the sides
+            # did not agree with each other
+            entries = [e for e in entries if not e.has("clause")]
         if entries and pos == "V" and claims_an_act(tok, lexicon):
             entries = []  # "claimed responsibility for the bombing" is the bombing, by the claimant
         if entries:
