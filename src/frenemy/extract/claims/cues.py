@@ -56,7 +56,27 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
     found.sort(key=lambda m: m.start)
     # "the Gulf Cooperation Council": a cue word inside an actor's name characterises nothing
     found = [m for m in found if all(ctx.mention_at(i) is None for i in range(m.start, m.end))]
+    # "at the height of the Cold War", "a 'Middle East Strategic Alliance'": a capitalised cue in
+    # running text is a name (an era, an organisation), not a characterisation; a headline is
+    # capitalised throughout, so there the words still count
+    if not _headline(doc, start, end):
+        found = [m for m in found if not _named(doc, m, start)]
     return _drop_compared(doc, _drop_subject_cues(doc, found))
+
+
+def _headline(doc: Doc, start: int, end: int) -> bool:
+    """A title-case line ("Japan Raises Trade Tensions with South Korea"): most words capitalised."""
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+
+
+def _named(doc: Doc, m: CueMatch, sent_start: int) -> bool:
+    """Every word of the cue capitalised, and not only because it opens the sentence."""
+    words = [doc[i] for i in range(m.start, m.end) if doc[i].is_alpha]
+    if not words or not all(t.text[0].isupper() for t in words):
+        return False
+    first = next((i for i in range(sent_start, m.start + 1) if doc[i].is_alpha), m.start)
+    return not (first == m.start and len(words) == 1)
 
 
 def _verb_cue(ctx: DocContext, lex: StanceLexicon, verb: Token) -> CueMatch | None:

@@ -139,6 +139,8 @@ def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end
             mm = ctx.mention_at(conj.i)
             if mm is None or not (lo <= conj.i < hi) or mm.actor.id in taken:
                 continue
+            if _one_actor(ctx, other.id, mm.actor.id):
+                continue
             if ctx.attribution_at(conj.i) is not att:
                 continue
             taken.add(mm.actor.id)
@@ -146,6 +148,16 @@ def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end
             cid = stable_id("cl", claim.id, partner.id)
             out.append(replace(claim, id=cid, about=[other, partner]))
     return out
+
+
+def _one_actor(ctx: DocContext, a: str, b: str) -> bool:
+    """ "Ukrainian cities ... Ukraine", "the United States ... the Secretary": two names that roll up
+    to the same top actor are one side, not a pair."""
+    try:
+        top_a, top_b = ctx.registry.rollup(a), ctx.registry.rollup(b)
+    except Exception:  # a registry that cannot roll up treats ids as they are
+        return a == b
+    return bool(top_a and top_b) and top_a[-1] == top_b[-1]
 
 
 _CONTRAST = {"but", "yet", "though", "although", "while", "whereas", "despite"}
@@ -321,7 +333,7 @@ def _claim_for(
         pair, explicit = _choose_pair(
             [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i, nearby
         )
-    if pair is None:
+    if pair is None or _one_actor(ctx, pair[0].id, pair[1].id):
         return None
     if explicit:
         focus.pair = pair
