@@ -23,6 +23,7 @@ CATEGORIES = {
     "stance",
     "stance_adj",
     "stance_verb",
+    "stance_noun",
     "relation_verb",
     "power_noun",
     "member_noun",
@@ -44,6 +45,7 @@ CATEGORIES = {
     "presupposing",
     "ended",
     "lessening",
+    "appeal",
 }
 
 
@@ -139,7 +141,7 @@ class StanceLexicon:
                     f"{', '.join(sorted(CATEGORIES))}.",
                     code="E310",
                 )
-            if category in {"stance", "stance_adj", "stance_verb", "relation_verb"}:
+            if category in {"stance", "stance_adj", "stance_verb", "stance_noun", "relation_verb"}:
                 for s in (value, negated):
                     if s is not None and s not in STANCES:
                         raise ActorDataError(
