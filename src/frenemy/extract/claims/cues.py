@@ -67,7 +67,11 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
 
 
 def _headline(doc: Doc, start: int, end: int) -> bool:
-    """A title-case line ("Japan Raises Trade Tensions with South Korea"): most words capitalised."""
+    """A title-case line ("Japan Raises Trade Tensions with South Korea"): no closing stop, and most
+    words capitalised."""
+    last = next((t for t in reversed(doc[start:end]) if not t.is_space), None)
+    if last is None or last.text in {".", "!", "?", '"', "\u201d", ":"}:
+        return False
     words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
     return bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
 
@@ -106,7 +110,7 @@ def _verb_cue(ctx: DocContext, lex: StanceLexicon, verb: Token) -> CueMatch | No
     return None
 
 
-NOUN_PREPS = {"for", "to", "with", "against", "toward", "towards", "of"}
+NOUN_PREPS = {"for", "to", "with", "against", "toward", "towards"}
 
 
 def _noun_cue(ctx: DocContext, lex: StanceLexicon, noun: Token) -> CueMatch | None:
@@ -155,7 +159,9 @@ def _owned_power(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:
     if not lex.has("power_noun", obj):
         return False
     for c in obj.children:
-        if c.dep_ in {"poss", "compound", "amod"} and (ctx.mention_at(c.i) is not None or c.lower_ in _OWNERS):
+        if c.dep_ in {"poss", "compound", "amod"} and (
+            ctx.mention_at(c.i) is not None or c.lower_ in _OWNERS
+        ):
             return True
         if c.dep_ == "prep" and c.lower_ == "of":
             if any(g.dep_ == "pobj" and ctx.mention_at(g.i) is not None for g in c.children):

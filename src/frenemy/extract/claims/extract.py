@@ -62,6 +62,8 @@ def _speaks_for_others(ctx: DocContext, voice: ActorRef) -> bool:
         return len(ctx.registry.rollup(voice.id)) > 1
     except Exception:  # a registry that cannot roll up knows no such tie
         return False
+
+
 _PERSON_PRONOUNS = {"he", "his", "she", "her"}
 
 

@@ -219,7 +219,13 @@ def _keys(tok: Token) -> tuple[str, ...]:
     by its singular."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     keys = [low] if lemma == low else [low, lemma]
-    if tok.text[:1].isupper() and lemma == low and len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
+    if (
+        tok.text[:1].isupper()
+        and lemma == low
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith("ss")
+    ):
         keys.append(low[:-3] + "y" if low.endswith("ies") else low[:-1])
     return tuple(keys)
 
