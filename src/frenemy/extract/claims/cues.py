@@ -48,15 +48,41 @@ def _stance_matches(ctx: DocContext, lex: StanceLexicon, start: int, end: int) -
     used = {i for m in found for i in range(m.start, m.end)}
     for i in range(start, end):
         tok = doc[i]
-        if i in used or tok.pos_ != "VERB":
+        if i in used:
             continue
-        vm = _verb_cue(ctx, lex, tok)
+        vm = _verb_cue(ctx, lex, tok) if tok.pos_ == "VERB" else None
+        if vm is None and tok.pos_ == "NOUN":
+            vm = _noun_cue(ctx, lex, tok)
         if vm is not None:
             found.append(vm)
     found.sort(key=lambda m: m.start)
     # "the Gulf Cooperation Council": a cue word inside an actor's name characterises nothing
     found = [m for m in found if all(ctx.mention_at(i) is None for i in range(m.start, m.end))]
+    # "at the height of the Cold War", "a 'Middle East Strategic Alliance'": a capitalised cue in
+    # running text is a name (an era, an organisation), not a characterisation; a headline is
+    # capitalised throughout, so there the words still count
+    if not _headline(doc, start, end):
+        found = [m for m in found if not _named(doc, m, start)]
     return _drop_compared(doc, _drop_subject_cues(doc, found))
+
+
+def _headline(doc: Doc, start: int, end: int) -> bool:
+    """A title-case line ("Japan Raises Trade Tensions with South Korea"): no closing stop, and most
+    words capitalised."""
+    last = next((t for t in reversed(doc[start:end]) if not t.is_space), None)
+    if last is None or last.text in {".", "!", "?", '"', "\u201d", ":"}:
+        return False
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+
+
+def _named(doc: Doc, m: CueMatch, sent_start: int) -> bool:
+    """Every word of the cue capitalised, and not only because it opens the sentence."""
+    words = [doc[i] for i in range(m.start, m.end) if doc[i].is_alpha]
+    if not words or not all(t.text[0].isupper() for t in words):
+        return False
+    first = next((i for i in range(sent_start, m.start + 1) if doc[i].is_alpha), m.start)
+    return not (first == m.start and len(words) == 1)
 
 
 def _verb_cue(ctx: DocContext, lex: StanceLexicon, verb: Token) -> CueMatch | None:
@@ -84,6 +110,34 @@ def _verb_cue(ctx: DocContext, lex: StanceLexicon, verb: Token) -> CueMatch | No
     return None
 
 
+NOUN_PREPS = {"for", "to", "with", "against", "toward", "towards"}
+
+
+def _noun_cue(ctx: DocContext, lex: StanceLexicon, noun: Token) -> CueMatch | None:
+    """A noun that characterises a relationship through the actor it is for, with or against:
+    "support for Ukraine", "solidarity with Ukraine", "a backlash against Qatar" (``stance_noun``).
+    Its object must be an actor, the pair or an actor's power noun ("support for Ukraine's
+    sovereignty"); "support for the ceasefire between Israel and Hamas" is no cue."""
+    cue = lex.cue_for("stance_noun", noun)
+    if cue is None:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in NOUN_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for o in [obj, *obj.conjuncts]:
+                if (
+                    ctx.mention_at(o.i) is not None
+                    or _owned_power(ctx, lex, o)
+                    or _reciprocal(ctx, lex, o)
+                    or _named_group(ctx, o)
+                ):
+                    return CueMatch(noun.i, noun.i + 1, cue)
+    return None
+
+
 def _objects(verb: Token, particles: tuple[str, ...]) -> list[Token]:
     """The verb's direct objects, with their conjuncts, and the objects of its "on" (or particle)
     prepositions ("rely on X", "stand by X")."""
@@ -100,11 +154,30 @@ def _objects(verb: Token, particles: tuple[str, ...]) -> list[Token]:
 
 
 def _owned_power(ctx: DocContext, lex: StanceLexicon, obj: Token) -> bool:
-    """ "Iran's influence", "the Russian government": a power noun owned by an actor."""
-    return lex.has("power_noun", obj) and any(
-        c.dep_ in {"poss", "compound", "amod"} and (ctx.mention_at(c.i) is not None or c.lower_ in _OWNERS)
-        for c in obj.children
-    )
+    """ "Iran's influence", "the Russian government", "the government of Ukraine": a power noun
+    owned by an actor."""
+    if not lex.has("power_noun", obj):
+        return False
+    for c in obj.children:
+        if c.dep_ in {"poss", "compound", "amod"} and (
+            ctx.mention_at(c.i) is not None or c.lower_ in _OWNERS
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            if any(g.dep_ == "pobj" and ctx.mention_at(g.i) is not None for g in c.children):
+                return True
+    return False
+
+
+def _named_group(ctx: DocContext, obj: Token) -> bool:
+    """ "regional Muslim Brotherhood organizations": a noun for the bodies of an actor named as its
+    compound (not a demonym: "Iranian students" are not Iran)."""
+    for c in obj.children:
+        if c.dep_ == "compound":
+            m = ctx.mention_at(c.i)
+            if m is not None and m.kind != "demonym" and m.end - 1 == c.i:
+                return True
+    return False
 
 
 _OWNERS = {"its", "their"}  # "undermine its security": the owner is a party even if unnamed here

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from frenemy.extract.claims.pairs import (
     nearby_actors,
 )
 from frenemy.extract.claims.qualifiers import (
+    _appealed,
     _hedged,
     _hypothetical,
     _lessened,
@@ -49,7 +51,19 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 
 
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+_WE = {"we", "us", "our"}
 _GROUP_PRONOUNS = {"it", "its", "they", "their"}
+
+
+def _speaks_for_others(ctx: DocContext, voice: ActorRef) -> bool:
+    """Whether the document's voice belongs to a larger actor (a president to his state, a ministry
+    to its government), so that its "we" is that side; a journalist's or a newspaper's is not."""
+    try:
+        return len(ctx.registry.rollup(voice.id)) > 1
+    except Exception:  # a registry that cannot roll up knows no such tie
+        return False
+
+
 _PERSON_PRONOUNS = {"he", "his", "she", "her"}
 
 
@@ -139,6 +153,8 @@ def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end
             mm = ctx.mention_at(conj.i)
             if mm is None or not (lo <= conj.i < hi) or mm.actor.id in taken:
                 continue
+            if _one_actor(ctx, other.id, mm.actor.id):
+                continue
             if ctx.attribution_at(conj.i) is not att:
                 continue
             taken.add(mm.actor.id)
@@ -146,6 +162,32 @@ def _coordinated(ctx: DocContext, claim: Claim, m: CueMatch, s_start: int, s_end
             cid = stable_id("cl", claim.id, partner.id)
             out.append(replace(claim, id=cid, about=[other, partner]))
     return out
+
+
+def _top_of(ctx: DocContext) -> Callable[[str], str] | None:
+    """The registry's top actor of an id, or None when the registry cannot roll up."""
+    rollup = getattr(ctx.registry, "rollup", None)
+    if rollup is None:
+        return None
+
+    def top(actor_id: str) -> str:
+        try:
+            chain = rollup(actor_id)
+        except Exception:  # an id the registry cannot follow stands for itself
+            return actor_id
+        return chain[-1] if chain else actor_id
+
+    return top
+
+
+def _one_actor(ctx: DocContext, a: str, b: str) -> bool:
+    """ "Ukrainian cities ... Ukraine", "the United States ... the Secretary": two names that roll up
+    to the same top actor are one side, not a pair."""
+    try:
+        top_a, top_b = ctx.registry.rollup(a), ctx.registry.rollup(b)
+    except Exception:  # a registry that cannot roll up treats ids as they are
+        return a == b
+    return bool(top_a and top_b) and top_a[-1] == top_b[-1]
 
 
 _CONTRAST = {"but", "yet", "though", "although", "while", "whereas", "despite"}
@@ -278,7 +320,7 @@ def _claim_for(
     lo, hi = (att.content_start, att.content_end) if att else (s_start, s_end)
     lo, hi = max(lo, s_start), min(hi, s_end)
     verb = _clause_verb(head, lo, hi)
-    if _hypothetical(lex, head, s_start, s_end):
+    if _hypothetical(lex, head, s_start, s_end) or _appealed(lex, head, s_start, s_end):
         return None
     claimant, relayed = _claimant(att, voice)
     exclude = {r.id for r in (claimant, relayed) if r is not None and att is not None}
@@ -292,6 +334,13 @@ def _claim_for(
             me = Actor(id=att.speaker.id, name=att.speaker.name, code=att.speaker.code)
             candidates.append((1, MentionSpan(we.i, we.i + 1, me, "pronoun")))
             exclude.discard(att.speaker.id)
+    elif att is None and voice is not None and _speaks_for_others(ctx, voice):
+        # "our efforts to normalize relations with the Cuban government" in a statement by the
+        # President or a ministry: "we"/"our" is the side its author speaks for
+        we = next((t for t in doc[clause_lo:clause_hi] if t.lower_ in _WE), None)
+        if we is not None:
+            me = Actor(id=voice.id, name=voice.name, code=voice.code)
+            candidates.append((1, MentionSpan(we.i, we.i + 1, me, "pronoun")))
     elif att is not None and att.speaker is not None:
         # "Qatar denied that it was allied with Iran": "it" is the speaker's side
         it = _speaker_pronoun(ctx, att, clause_lo, clause_hi, lo, head)
@@ -313,7 +362,9 @@ def _claim_for(
         # "tensions between them": the cue's own parties are the pair in focus
         pair, explicit = focus.pair, False
     else:
-        pair, explicit = _choose_pair(candidates, focus, reciprocal, exclude, head.i, nearby, one_side)
+        pair, explicit = _choose_pair(
+            candidates, focus, reciprocal, exclude, head.i, nearby, one_side, _top_of(ctx)
+        )
     if pair is None and not reciprocal and m.cue.category not in {"stance_verb", "relation_verb"}:
         # last resort: the actors of the clause (titles, verbless fragments), or of the whole
         # reported content ("designated Iran for having a secret deal with al-Qaeda")
@@ -321,7 +372,7 @@ def _claim_for(
         pair, explicit = _choose_pair(
             [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i, nearby
         )
-    if pair is None:
+    if pair is None or _one_actor(ctx, pair[0].id, pair[1].id):
         return None
     if explicit:
         focus.pair = pair

@@ -23,6 +23,7 @@ CATEGORIES = {
     "stance",
     "stance_adj",
     "stance_verb",
+    "stance_noun",
     "relation_verb",
     "power_noun",
     "member_noun",
@@ -44,6 +45,7 @@ CATEGORIES = {
     "presupposing",
     "ended",
     "lessening",
+    "appeal",
 }
 
 
@@ -139,7 +141,7 @@ class StanceLexicon:
                     f"{', '.join(sorted(CATEGORIES))}.",
                     code="E310",
                 )
-            if category in {"stance", "stance_adj", "stance_verb", "relation_verb"}:
+            if category in {"stance", "stance_adj", "stance_verb", "stance_noun", "relation_verb"}:
                 for s in (value, negated):
                     if s is not None and s not in STANCES:
                         raise ActorDataError(
@@ -175,7 +177,7 @@ class StanceLexicon:
         table = self.cues.get(category)
         if not table:
             return None
-        for key in (token.lower_, token.lemma_.lower()):
+        for key in _keys(token):
             for c in table.get(key, ()):
                 if len(c.words) == 1:
                     return c
@@ -190,11 +192,7 @@ class StanceLexicon:
             return None
         tok = doc[i]
         limit = len(doc) if end is None else end
-        seen: set[str] = set()
-        for key in (tok.lower_, tok.lemma_.lower()):
-            if key in seen:
-                continue
-            seen.add(key)
+        for key in _keys(tok):
             for c in table.get(key, ()):
                 j = _match_words(doc, i, c.words, limit)
                 if j is not None:
@@ -215,6 +213,23 @@ class StanceLexicon:
         return out
 
 
+def _keys(tok: Token) -> tuple[str, ...]:
+    """The forms a token is looked up by: its text and lemma, lowercased. A capitalised word (a
+    headline's "Tensions", "Ties", which the parser takes for a name and leaves unlemmatised) also
+    by its singular."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    keys = [low] if lemma == low else [low, lemma]
+    if (
+        tok.text[:1].isupper()
+        and lemma == low
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith("ss")
+    ):
+        keys.append(low[:-3] + "y" if low.endswith("ies") else low[:-1])
+    return tuple(keys)
+
+
 def _match_words(doc: Doc | Sequence[Token], i: int, words: tuple[str, ...], limit: int) -> int | None:
     j = i
     for w in words:
@@ -222,8 +237,7 @@ def _match_words(doc: Doc | Sequence[Token], i: int, words: tuple[str, ...], lim
             j += 1
         if j >= limit:
             return None
-        t = doc[j]
-        if w != t.lower_ and w != t.lemma_.lower():
+        if w not in _keys(doc[j]):
             return None
         j += 1
     return j

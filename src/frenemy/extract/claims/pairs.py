@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -77,7 +77,16 @@ def _core_actors(
             add_subtree(child, 0)
         elif child.dep_ == "nsubj":
             add_subtree(child, 1)
-        elif child.dep_ == "prep" and child.lower_ in _PAIR_PREPS:
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "a backlash against Qatar led by Saudi Arabia and the UAE": the agent is a party
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                for pobj in agent.children:
+                    if pobj.dep_ == "pobj":
+                        add_subtree(pobj, 0, side=True)
+        elif child.dep_ == "prep" and (
+            child.lower_ in _PAIR_PREPS
+            or (child.lower_ == "for" and lex is not None and lex.has("stance_noun", head))
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     add_subtree(pobj, 0, side=child.lower_ not in _TWO_SIDED)
@@ -164,6 +173,7 @@ def _choose_pair(
     cue_at: int,
     nearby: Collection[str] | None = None,
     one_side: list[set[str]] | None = None,
+    top: Callable[[str], str] | None = None,
 ) -> tuple[tuple[ActorRef, ActorRef] | None, bool]:
     """The pair a cue is about, and whether it came from the text (True) or from the focus.
 
@@ -172,7 +182,8 @@ def _choose_pair(
     ranked (then nearest) distinct actors; one actor pairs with its partner in the focus only when
     the clause refers back to a pair ("each other") or the partner is ``nearby`` (named in the
     sentence, or referred to in the clause: "the group"). ``nearby=None`` allows any partner.
-    Actors in one of the ``one_side`` groups are never paired with each other."""
+    Actors in one of the ``one_side`` groups are never paired with each other; with ``top``, names
+    of one top actor ("the United States" and "our" in its statement) count as one actor."""
     fpair = focus.pair
     fids = {fpair[0].id, fpair[1].id} if fpair else set()
     ordered: dict[str, tuple[int, int, ActorRef]] = {}
@@ -184,8 +195,14 @@ def _choose_pair(
         if ref.id in exclude:
             continue
         dist = min(abs(m.start - cue_at), abs(m.end - 1 - cue_at))
-        if ref.id not in ordered or (rank, dist) < ordered[ref.id][:2]:
-            ordered[ref.id] = (rank, dist, ref)
+        key = ref.id
+        if top is not None:
+            key = next((k for k, v in ordered.items() if top(v[2].id) == top(ref.id)), ref.id)
+            if key != ref.id and (rank, dist) < ordered[key][:2]:
+                del ordered[key]
+                key = ref.id
+        if key not in ordered or (rank, dist) < ordered[key][:2]:
+            ordered[key] = (rank, dist, ref)
     refs = [r for _, _, r in sorted(ordered.values(), key=lambda x: (x[0], x[1]))]
     sides = one_side or []
     if len(refs) >= 2:

@@ -128,6 +128,29 @@ def _hypothetical(lex: StanceLexicon, head: Token, s_start: int, s_end: int) -> 
         cur = cur.head
 
 
+def _appealed(lex: StanceLexicon, head: Token, s_start: int, s_end: int) -> bool:
+    """ "urged direct dialogue between Azerbaijan and Armenia", "called for closer ties": a
+    relationship someone asks for is not said to exist (``appeal`` verbs, with their preposition
+    when they need one: "call for")."""
+    cur = head
+    while cur.head.i != cur.i and s_start <= cur.head.i < s_end:
+        up = cur.head
+        if up.pos_ in {"VERB", "AUX"}:
+            words = lex.cues.get("appeal", {}).get(up.lemma_.lower(), [])
+            for cue in words:
+                rest = cue.words[1:]
+                if not rest and cur.dep_ in {"dobj", "xcomp", "ccomp"}:
+                    return True
+                if rest and cur.dep_ == "prep" and cur.lower_ == rest[0]:
+                    return True
+            return False
+        if up.pos_ == "ADP" or cur.dep_ in {"pobj", "conj", "appos"}:
+            cur = up
+            continue
+        return False
+    return False
+
+
 def _note_caveats(
     ctx: DocContext,
     lex: StanceLexicon,
