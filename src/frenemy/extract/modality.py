@@ -143,6 +143,9 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
         elif tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             found.add("hedged")  # "reports that ...", "evidence that ...": a claim, not a fact
             break
+        elif tok.dep_ in ("acl", "relcl") and gov.dep_ == "attr" and _infinitive(tok):
+            tok = gov.head  # "would be the first leader to visit": the record is the copula's
+            continue
         elif tok.dep_ in ("advcl", "acl", "relcl", "pcomp"):
             if _unrealised(tok) and _modal_governor(gov):
                 found.add("hypothetical")  # "may think twice before attacking": the attack has not happened
@@ -157,6 +160,10 @@ def modality_of(head: Token, stop: Token | None = None, attempt_transparent: boo
         if m in found:
             return m
     return None
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _unrealised(clause: Token) -> bool:

@@ -40,7 +40,22 @@ def load_nlp(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     datelines.add_to(nlp)
+    _split_after_initials(nlp)
     return nlp
+
+
+# a hyphen after an initialism joins two words: "U.S.-Japan talks", "the U.S.-led coalition"
+_INITIALS_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Za-z])"
+
+
+def _split_after_initials(nlp: Language) -> None:
+    """Split "U.S.-Japan" into "U.S.", "-", "Japan" (spaCy's own hyphen rule wants a letter before
+    the hyphen, so the pair stayed one token and neither country was found)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    if _INITIALS_HYPHEN not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, _INITIALS_HYPHEN]).finditer  # type: ignore[union-attr]
 
 
 @Language.component("paragraph_breaks")

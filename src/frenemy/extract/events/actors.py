@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from frenemy.actors.data import agent_lexicon
 from frenemy.extract import modality as mod
-from frenemy.extract.events.gate import _OBJECT_CONTROL, _REL_PRONOUNS, _children, _decider
+from frenemy.extract.events.gate import (
+    _OBJECT_CONTROL,
+    _REL_PRONOUNS,
+    _children,
+    _decider,
+    _decision_taken,
+    _first_to,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,6 +58,14 @@ def _subject_token(tok: Token) -> Token | None:
         decider = _decider(cur)
         if decider is not None:
             return decider  # "the decision by Saudi Arabia to lift the embargo"
+        if _first_to(cur):
+            if gov.dep_ != "attr":
+                return gov  # "the first South Korean leader to visit Pyongyang"
+            cur = gov.head  # "Moon would be the first leader to visit": the copula's subject
+            continue
+        if _decision_taken(cur):
+            cur = gov.head  # "Israel made the decision to cut ties": the maker decided
+            continue
         if dep in ("xcomp", "ccomp"):
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
             if obj is not None and (

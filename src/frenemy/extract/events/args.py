@@ -412,6 +412,8 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             words.append(between[0].head)
             return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
+    if entry.has("sym") and len(pair := _dyad_modifier(ctx, tok)) == 2:
+        return _Args(pair, [], words, sym=True)  # "U.S.-Japan strategic cooperation", "Israel-UAE talks"
     holders = [tok] + ([light] if light is not None else [])
     if entry.lists:
         # "Japan's removal of South Korea from its white list": the party is the "of" object
@@ -463,6 +465,22 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
     return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"), claimed=claimed)
+
+
+def _dyad_modifier(ctx: DocContext, noun: Token) -> list[MentionSpan]:
+    """The two parties a hyphenated modifier names before a joint-act noun ("Israel-UAE talks",
+    "U.S.-Japan cooperation"); fewer or more than two distinct actors give an empty list."""
+    found: dict[str, MentionSpan] = {}
+    hyphen = False
+    for c in noun.children:
+        if c.dep_ not in ("compound", "nmod", "amod", "dep") or c.i > noun.i:
+            continue
+        for t in c.subtree:
+            hyphen = hyphen or t.text in ("-", "\u2013", "/")
+            m = ctx.mention_at(t.i)
+            if m is not None and not (m.start <= noun.i < m.end):
+                found.setdefault(m.actor.id, m)
+    return list(found.values()) if hyphen and len(found) == 2 else []
 
 
 def claims_an_act(verb: Token, lexicon: EventLexicon) -> bool:

@@ -36,7 +36,9 @@ def _may_be_event(tok: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
     ):
         return True  # a content clause: "no evidence that Iran aided ..." (flagged by modality)
-    if dep == "acl" and _decider(tok) is not None:
+    if _first_to(tok):
+        return True  # "the first South Korean leader to visit Pyongyang": the leader visits
+    if dep == "acl" and (_decider(tok) is not None or _decision_taken(tok)):
         return True  # "the decision by Saudi Arabia to lift the embargo": the decided act
     if dep == "acl":
         # "an Iranian diplomat kidnapped ... by Sunni militants" is an event; "fighters fleeing" is
@@ -52,8 +54,9 @@ def _may_be_event(tok: Token) -> bool:
             c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in _REL_PRONOUNS for c in tok.children
         )
     if dep == "advcl":
-        # "used them to assassinate" is a purpose; "after Iran detained them" is an event
-        return not _is_purpose(tok)
+        # "used them to assassinate" is a purpose; "after Iran detained them" is an event; "took
+        # steps to normalize relations" is the act the steps are for
+        return not _is_purpose(tok) or _steps_toward(tok)
     if dep in ("amod", "compound"):
         return False
     if dep == "pcomp" and tok.head.lower_ in ("from", "against"):
@@ -65,6 +68,8 @@ def _may_be_event(tok: Token) -> bool:
         and "allegation" in mod.kinds(tok.head.head.lemma_)
     ):
         return False  # "accused Iran of supplying ...": the accusation is the event
+    if _steps_toward(tok):
+        return True
     if dep == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
         # "used MEK operatives to assassinate ..." states a purpose, unless the governor makes
         # its object the doer ("urged Iran to release", "let them go")
@@ -85,6 +90,40 @@ def _decider(tok: Token) -> Token | None:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     return None
+
+
+def _steps_toward(tok: Token) -> bool:
+    """True for the infinitive of "took steps to normalize", "made the decision to cut ties" that the
+    parser hung on the verb rather than on its decision noun."""
+    return (
+        tok.dep_ in ("advcl", "xcomp")
+        and _is_purpose(tok)
+        and any(c.dep_ == "dobj" and "decision" in mod.kinds(c.lemma_) for c in tok.head.children)
+    )
+
+
+_ORDINALS = frozenset({"first", "second", "last", "only"})
+
+
+def _first_to(tok: Token) -> bool:
+    """True for the infinitive of "the first leader to visit": a record whose noun is the doer."""
+    return (
+        tok.dep_ in ("relcl", "acl")
+        and _is_purpose(tok)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in tok.head.children)
+    )
+
+
+def _decision_taken(tok: Token) -> bool:
+    """True for the infinitive of a decision noun that is a verb's object ("made the decision to
+    cut ties"): the verb's subject decided."""
+    return (
+        tok.dep_ == "acl"
+        and _is_purpose(tok)
+        and "decision" in mod.kinds(tok.head.lemma_)
+        and tok.head.dep_ == "dobj"
+    )
 
 
 def _is_purpose(tok: Token) -> bool:
@@ -111,6 +150,9 @@ def _frame_of(tok: Token) -> tuple[str, Token] | None:
             if gov.lower_ in _CIRCUMSTANCE_PREPS:
                 return None  # "After the shootdown, A and B agreed to ...": a time, not the act agreed
             cur = gov
+            continue
+        if _steps_toward(cur):
+            cur = gov  # "decided to take steps to normalize relations": the steps are transparent
             continue
         if dep == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB" and gov.dep_ in ("xcomp", "ccomp"):
             cur = gov  # "plan to expand and accelerate cooperation": the frame governs both

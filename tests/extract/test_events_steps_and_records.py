@@ -1,0 +1,68 @@
+"""Probe: acts named through "took steps to", "made the decision to", "the first leader to visit",
+and a hyphenated pair before a joint-act noun ("Israel-UAE talks", "U.S.-Japan cooperation").
+
+Written by the team for misses seen on outside news (eval/real/events_dev_news.jsonl: a White House
+statement on Cuba, a wire story on the 2018 Korean summit, a CRS report on Japan); the sentences
+here are the team's own. Triples are (source, target, CAMEO root) at the top actor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
+    # the steps or the decision are transparent: the infinitive is the act
+    ("The United States took steps to normalize relations with Cuba.", {("united-states", "cuba", "05")}),
+    ("Israel made the decision to cut ties with Turkey.", {("israel", "turkey", "16")}),
+    # under "decided", the act is announced: an intent code, both ways for a pair
+    (
+        "The United States and Cuba decided to take steps to normalize their relationship.",
+        {("united-states", "cuba", "03"), ("cuba", "united-states", "03")},
+    ),
+    # a purpose is still no act of its own
+    ("Iran used the militias to attack US bases.", set()),
+    # "the first X to do": the noun, or the copula's subject, is the doer
+    ("Modi became the first Indian prime minister to visit Israel.", {("india", "israel", "04")}),
+    ("Egypt was the first Arab state to sign a peace treaty with Israel.", {("egypt", "israel", "05")}),
+    ("The first Indian leader to visit Israel was Modi.", {("india", "israel", "04")}),
+    # a hyphenated pair before a joint act is the pair
+    (
+        "Israel-UAE cooperation grew quickly.",
+        {("israel", "united-arab-emirates", "06"), ("united-arab-emirates", "israel", "06")},
+    ),
+    ("Russia-Ukraine talks resumed in Istanbul.", {("russia", "ukraine", "04"), ("ukraine", "russia", "04")}),
+    (
+        "The administration broadened U.S.-Japan strategic cooperation.",
+        {("united-states", "japan", "06"), ("japan", "united-states", "06")},
+    ),
+    # one country with a hyphen is no pair
+    ("Pro-Russia talks resumed in Istanbul.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
+def test_steps_and_records_probe(event_triples, text, want):
+    assert event_triples(text) == want
+
+
+def test_would_be_first_visit_is_hypothetical():
+    from frenemy.models import Document
+    from frenemy.pipeline import Pipeline
+
+    text = "If the summit goes ahead, Moon would be the first South Korean leader to visit Pyongyang."
+    events = Pipeline().analyse(Document(id="probe", text=text, published="2018-08-14")).events
+    assert [(e.cameo, e.modality) for e in events] == [("042", "hypothetical")]
+    assert events[0].target is not None and events[0].target.id == "north-korea"
+
+
+def test_initials_before_a_hyphen_are_their_own_token(nlp):
+    assert [t.text for t in nlp("U.S.-Japan talks and the U.S.-led coalition")][:5] == [
+        "U.S.",
+        "-",
+        "Japan",
+        "talks",
+        "and",
+    ]
+    assert "U.S." in [t.text for t in nlp("the U.S.-led coalition")]
