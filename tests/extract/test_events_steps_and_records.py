@@ -1,5 +1,6 @@
 """Probe: acts named through "took steps to", "made the decision to", "the first leader to visit",
-and a hyphenated pair before a joint-act noun ("Israel-UAE talks", "U.S.-Japan cooperation").
+a hyphenated pair before a joint-act noun ("Israel-UAE talks", "U.S.-Japan cooperation"), and a
+reaction to an act named only as "the move" or "the decision".
 
 Written by the team for misses seen on outside news (eval/real/events_dev_news.jsonl: a White House
 statement on Cuba, a wire story on the 2018 Korean summit, a CRS report on Japan); the sentences
@@ -40,6 +41,26 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     # one country with a hyphen is no pair
     ("Pro-Russia talks resumed in Istanbul.", set()),
 ]
+
+
+REACTIONS: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
+    # a reaction to "the move" answers the latest act toward the reacting side
+    (
+        "Japan removed South Korea from its white list. Seoul condemned the move.",
+        {("japan", "south-korea", "16"), ("south-korea", "japan", "11")},
+    ),
+    (
+        "Saudi Arabia lifted the blockade on Qatar. Qatar welcomed the decision.",
+        {("saudi-arabia", "qatar", "08"), ("qatar", "saudi-arabia", "01")},
+    ),
+    # a third party's reaction names no target the text gives
+    ("Iran seized a British tanker. France condemned the move.", {("iran", "united-kingdom", "17")}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), REACTIONS, ids=[p[0][:40] for p in REACTIONS])
+def test_reaction_to_a_bare_act_noun(event_triples, text, want):
+    assert event_triples(text) == want
 
 
 @pytest.mark.parametrize(("text", "want"), PROBES, ids=[p[0][:40] for p in PROBES])

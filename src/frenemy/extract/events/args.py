@@ -64,6 +64,7 @@ _FIRING_PARTICIPLES = frozenset({"fire", "launch", "shoot"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # demands and accusations whose "that" clause names the party they are aimed at
 _CONTENT_ROOTS = frozenset({"10", "11"})
+_REACTION_ROOTS = frozenset({"01", "05", "11", "12"})  # comment, praise, criticise, reject
 # "claimed responsibility for the bombing": the claimant did the bombing
 _CLAIMING_VERBS = frozenset({"claim", "accept", "acknowledge", "admit", "take"})
 
@@ -266,7 +267,25 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             # the other side one level further down; the topic of a "topic" entry is talked
             # about, not a party: "discussed the attack against Israel"
             tgt = reach_targets(ctx, tok, [] if entry.has("topic") else obj, entry.cameo)
-    return _Args(src, tgt, words, sym=sym, reply=entry.has("reply"), captives=captives)
+    # "Seoul condemned the move": a reaction to an act named only by a bare noun answers the
+    # latest act toward the reacting side (events/build.py), like a reply
+    reply = entry.has("reply") or (
+        not tgt and cameo_info(entry.cameo).root in _REACTION_ROOTS and _bare_act_noun(obj)
+    )
+    return _Args(src, tgt, words, sym=sym, reply=reply, captives=captives)
+
+
+def _bare_act_noun(objects: list[Token]) -> bool:
+    """One object that names an act only by a noun with "the", "this" or "that" and no owner:
+    "the move", "this decision", "the step"."""
+    if len(objects) != 1:
+        return False
+    noun = objects[0]
+    return (
+        "decision" in mod.kinds(noun.lemma_)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        and not any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound") for c in noun.children)
+    )
 
 
 def _fired_from(ctx: DocContext, verb: Token, passive: bool) -> list[MentionSpan]:
