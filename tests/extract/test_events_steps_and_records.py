@@ -40,6 +40,15 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ),
     # one country with a hyphen is no pair
     ("Pro-Russia talks resumed in Istanbul.", set()),
+    # the doer modifies the weapon that names the attack; strikes that hit a place hit its side
+    (
+        "Russia said it thwarted Ukrainian drone attacks targeting several Russian regions.",
+        {("ukraine", "russia", "19")},
+    ),
+    ("Israeli air strikes hit Gaza.", {("israel", "gaza", "19")}),
+    ("Saudi-led coalition air strikes hit Sanaa.", {("saudi-arabia", "yemen", "19")}),
+    # an economic blow is no armed one
+    ("The strike hit Russia's economy.", set()),
 ]
 
 

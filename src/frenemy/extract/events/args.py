@@ -59,6 +59,8 @@ _CAPTIVE_NOUNS = frozenset({"detainee", "prisoner", "captive", "hostage", "inter
 # (roots 18-20) that names no doer of its own
 _PROJECTILES = frozenset(
     {"missile", "rocket", "shell", "mortar", "drone", "projectile", "bomb", "grenade", "artillery"}
+    # the strikes that carry them: "Israeli air strikes hit Gaza"
+    | {"strike", "airstrike", "barrage", "salvo", "shelling", "bombardment", "warplane", "jet"}
 )
 _FIRING_PARTICIPLES = frozenset({"fire", "launch", "shoot"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -392,6 +394,14 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
                 break
             if m is None and c.dep_ == "poss" and c.pos_ == "PRON":
                 src = _actors(ctx, c)  # an open "its"/"their": the event side's own reading
+                if src:
+                    break
+            if m is None and c.dep_ == "compound":
+                # "Ukrainian drone attacks": the doer modifies the weapon that names the attack
+                owners = [
+                    d for d in c.children if d.dep_ in ("amod", "compound", "nmod") and ctx.mention_at(d.i)
+                ]
+                src = _actors(ctx, owners[0]) if owners else []
                 if src:
                     break
         if c.dep_ == "amod" and c.lemma_.lower() in _DOER_PARTICIPLES:
