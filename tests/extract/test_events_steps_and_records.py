@@ -47,6 +47,8 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ),
     ("Israeli air strikes hit Gaza.", {("israel", "gaza", "19")}),
     ("Saudi-led coalition air strikes hit Sanaa.", {("saudi-arabia", "yemen", "19")}),
+    # working with another side is diplomatic cooperation unless a good or service is named
+    ("The State Department worked hard with its Cuban counterparts.", {("united-states", "cuba", "05")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]
