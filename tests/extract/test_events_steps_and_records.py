@@ -49,6 +49,14 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("Saudi-led coalition air strikes hit Sanaa.", {("saudi-arabia", "yemen", "19")}),
     # working with another side is diplomatic cooperation unless a good or service is named
     ("The State Department worked hard with its Cuban counterparts.", {("united-states", "cuba", "05")}),
+    # pulling apart on a disputed line; the doer's own troops are not the other side
+    (
+        "India and China dismantled temporary structures along the border.",
+        {("india", "china", "08"), ("china", "india", "08")},
+    ),
+    ("Indian and Chinese troops disengaged.", {("india", "china", "08"), ("china", "india", "08")}),
+    ("China withdrew its troops from the border with India.", {("china", "india", "08")}),
+    ("Iran agreed to dismantle its nuclear program.", set()),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

@@ -13,6 +13,7 @@ from frenemy.extract.events.actors import (
     _actors_of_subject,
     _agent_of_subject,
     _miscoordinated_object,
+    _same_actor,
     _targets,
 )
 from frenemy.extract.events.gate import (
@@ -264,7 +265,12 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         if entry.preps and obj and cameo_info(entry.cameo).root == "08":
             # "returned a captured Indian pilot to his country": a yielded captive's own side,
             # when the entry's phrase names none
-            tgt = _targets(ctx, obj)
+            # (not the doer's own troops: "withdrew its troops from the border with India")
+            tgt = [
+                m
+                for m in _targets(ctx, obj)
+                if not any(_same_actor(ctx, m.actor.id, s.actor.id) for s in src)
+            ]
         if not tgt:
             # the other side one level further down; the topic of a "topic" entry is talked
             # about, not a party: "discussed the attack against Israel"
