@@ -38,6 +38,8 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         "The administration broadened U.S.-Japan strategic cooperation.",
         {("united-states", "japan", "06"), ("japan", "united-states", "06")},
     ),
+    # a standing relation named by a pair is a state, not an act
+    ("The U.S.-Japan alliance has long been an anchor of security in East Asia.", set()),
     # one country with a hyphen is no pair
     ("Pro-Russia talks resumed in Istanbul.", set()),
     # the doer modifies the weapon that names the attack; strikes that hit a place hit its side

@@ -67,6 +67,8 @@ _FIRING_PARTICIPLES = frozenset({"fire", "launch", "shoot"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # demands and accusations whose "that" clause names the party they are aimed at
 _CONTENT_ROOTS = frozenset({"10", "11"})
+# a standing relation named by a pair ("the U.S.-Japan alliance") is a state, not an act
+_STANDING = frozenset({"alliance", "relation", "relationship", "tie", "partnership", "friendship", "rivalry"})
 _REACTION_ROOTS = frozenset({"01", "05", "11", "12"})  # comment, praise, criticise, reject
 # "claimed responsibility for the bombing": the claimant did the bombing
 _CLAIMING_VERBS = frozenset({"claim", "accept", "acknowledge", "admit", "take"})
@@ -447,7 +449,11 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             words.append(between[0].head)
             return _Args(src, [m for m in pair if all(m.actor.id != s.actor.id for s in src)], words)
         return _Args(pair, [], words, sym=True)
-    if entry.has("sym") and len(pair := _dyad_modifier(ctx, tok)) == 2:
+    if (
+        entry.has("sym")
+        and tok.lemma_.lower() not in _STANDING
+        and len(pair := _dyad_modifier(ctx, tok)) == 2
+    ):
         return _Args(pair, [], words, sym=True)  # "U.S.-Japan strategic cooperation", "Israel-UAE talks"
     holders = [tok] + ([light] if light is not None else [])
     if entry.lists:
