@@ -158,3 +158,20 @@ def test_backlash_against_an_actor_pairs_it_with_the_actor_who_leads_it(pipeline
         ),
     )
     assert ("ann-reid", pair("turkey", "greece"), "hostile", False) in found
+
+
+def test_states_that_impose_a_blockade_together_are_one_side(pipeline):
+    found = keys(
+        pipeline,
+        claims_of(pipeline, "Saudi Arabia, the UAE, Bahrain and Egypt imposed a blockade on Qatar."),
+    )
+    pairs = {k[1] for k in found}
+    assert pair("qatar", "egypt") in pairs and pair("qatar", "united-arab-emirates") in pairs
+    assert not any("qatar" not in p for p in pairs), found
+
+
+def test_lifting_a_blockade_names_no_pair_among_the_lifters(pipeline):
+    found = keys(
+        pipeline, claims_of(pipeline, "Saudi Arabia, the UAE and Egypt agreed to lift the blockade.")
+    )
+    assert found == set()

@@ -370,7 +370,7 @@ def _claim_for(
         # reported content ("designated Iran for having a secret deal with al-Qaeda")
         wide = (lo, hi) if att is not None else (clause_lo, clause_hi)
         pair, explicit = _choose_pair(
-            [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i, nearby
+            [(3, m) for m in _mentions_in(ctx, *wide)], focus, False, exclude, head.i, nearby, one_side
         )
     if pair is None or _one_actor(ctx, pair[0].id, pair[1].id):
         return None

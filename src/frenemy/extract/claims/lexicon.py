@@ -27,6 +27,7 @@ CATEGORIES = {
     "relation_verb",
     "power_noun",
     "member_noun",
+    "directed_noun",
     "relation_noun",
     "role_noun",
     "reporting_verb",

@@ -101,7 +101,8 @@ def _core_actors(
             if not (lo <= child.i < hi):
                 continue
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                add_subtree(child, 1)
+                # "Saudi Arabia, the UAE and Egypt lifted the blockade": the doers are one side
+                add_subtree(child, 1, side=lex is not None and lex.has("directed_noun", head))
             elif child.dep_ in _CORE_DEPS or (child.dep_ == "conj" and node.dep_ in _CORE_DEPS):
                 add_subtree(child, obj_rank)
             elif child.dep_ in {"ccomp", "oprd", "xcomp"} and child.pos_ == "ADJ":
@@ -211,7 +212,9 @@ def _choose_pair(
         # the focus pair wins unless an actor closer to the cue outranks one of its members
         if fpair and focus_rank <= ranked[1][0] and not any(fids <= g for g in sides):
             return fpair, True
-        second = next((r for r in refs[1:] if not any({refs[0].id, r.id} <= g for g in sides)), refs[1])
+        second = next((r for r in refs[1:] if not any({refs[0].id, r.id} <= g for g in sides)), None)
+        if second is None:
+            return None, False  # all on one side: "Saudi Arabia, the UAE and Egypt lifted the blockade"
         return (refs[0], second), True
     if len(refs) == 1:
         if fpair and refs[0].id in fids:
