@@ -175,3 +175,17 @@ def test_lifting_a_blockade_names_no_pair_among_the_lifters(pipeline):
         pipeline, claims_of(pipeline, "Saudi Arabia, the UAE and Egypt agreed to lift the blockade.")
     )
     assert found == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Saudi Arabia and Qatar ended their rift.", "cooperative"),
+        ("Saudi Arabia ended its blockade of Qatar.", "cooperative"),
+        ("Russia suspended its alliance with Armenia.", "hostile"),
+        # a feud that ended in a year is still told as a feud
+        ("The feud between Qatar and Saudi Arabia ended in 2021.", "hostile"),
+    ],
+)
+def test_ending_what_the_object_names_reverses_it(pipeline, text, stance):
+    assert {k[2] for k in keys(pipeline, claims_of(pipeline, text))} == {stance}
