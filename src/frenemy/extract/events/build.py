@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from frenemy.extract import modality as mod
 from frenemy.extract.cameo import CameoInfo, cameo_info, derived_code
 from frenemy.extract.events.actors import _actors, _actors_of_subject, _one_actor, _same_actor, _side
-from frenemy.extract.events.args import _Args, _light_verb
+from frenemy.extract.events.candidates import _Args
 from frenemy.extract.events.gate import _children
 from frenemy.extract.events.intent import announced_act
 from frenemy.extract.events.joint import passive_sides
+from frenemy.extract.events.nouns import _light_verb
 from frenemy.extract.events.speaker import _in_temporal_clause, _speaker
 from frenemy.extract.events.undo import undone_target
 from frenemy.extract.lexicon import LexEntry

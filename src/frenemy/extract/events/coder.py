@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _chain
-from frenemy.extract.events.args import _match, claims_an_act
+from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
 from frenemy.extract.events.expulsion import expulsion_events
 from frenemy.extract.events.gate import _frame_of, _may_be_event
+from frenemy.extract.events.nouns import claims_an_act
 from frenemy.extract.events.warning import warning_events
 from frenemy.extract.lexicon import EventLexicon, LexEntry
 from frenemy.extract.retold import date_retold_acts

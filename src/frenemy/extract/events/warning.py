@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _actors, _actors_of_subject
-from frenemy.extract.events.args import _Args
 from frenemy.extract.events.build import _build
+from frenemy.extract.events.candidates import _Args
 from frenemy.extract.events.gate import _children
 from frenemy.extract.events.speaker import _speaker
 from frenemy.extract.lexicon import LexEntry
