@@ -59,6 +59,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("Indian and Chinese troops disengaged.", {("india", "china", "08"), ("china", "india", "08")}),
     ("China withdrew its troops from the border with India.", {("china", "india", "08")}),
     ("Iran agreed to dismantle its nuclear program.", set()),
+    # a show of force near another's territory, troops sent to its border
+    ("China conducted military drills near Taiwan.", {("china", "taiwan", "15")}),
+    ("The US held drills with South Korea.", {("united-states", "south-korea", "06")}),
+    ("Russia sent troops to the Ukrainian border.", {("russia", "ukraine", "15")}),
+    ("Russia sent troops to Syria.", {("russia", "syria", "07")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

@@ -60,6 +60,8 @@ def _build(
         sources = ctrl_src
     if frame is None and head.pos_ == "VERB":
         code = code_by_means(head, code)  # "killed ... in an air strike" is 195
+        if info_root(code) == "07" and _to_a_border(head):
+            code = "154"  # "sent troops to the Ukrainian border": mobilised against, not sent to help
     pairs = _pairs(sources, targets, args.sym)
     confidence = 0.8 if entry.pos != "N" else 0.7
     if frame is not None:
@@ -246,6 +248,21 @@ def _one_sided(
     if targets and not sources and entry.has("nosource"):
         return [(None, t) for t in targets]
     return []
+
+
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _to_a_border(verb: Token) -> bool:
+    """ "sent troops to the border": the verb's "to" object is a border."""
+    return any(
+        c.dep_ in ("prep", "dative")
+        and c.lower_ in ("to", "toward", "towards")
+        and p.lemma_.lower() in _BORDER_NOUNS
+        for c in verb.children
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _answered(
