@@ -64,6 +64,10 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("The US held drills with South Korea.", {("united-states", "south-korea", "06")}),
     ("Russia sent troops to the Ukrainian border.", {("russia", "ukraine", "15")}),
     ("Russia sent troops to Syria.", {("russia", "syria", "07")}),
+    # ground taken is occupied (192), people taken detained (173)
+    ("Russian forces captured the Ukrainian town of Bakhmut.", {("russia", "ukraine", "19")}),
+    ("Ukraine recaptured Kherson from Russia.", {("ukraine", "russia", "19")}),
+    ("Pakistan captured an Indian pilot.", {("pakistan", "india", "17")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]
