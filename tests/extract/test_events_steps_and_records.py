@@ -68,6 +68,17 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("Russian forces captured the Ukrainian town of Bakhmut.", {("russia", "ukraine", "19")}),
     ("Ukraine recaptured Kherson from Russia.", {("ukraine", "russia", "19")}),
     ("Pakistan captured an Indian pilot.", {("pakistan", "india", "17")}),
+    # protesting another's decision, or outside its embassy
+    ("China protested the US decision.", {("china", "united-states", "11")}),
+    ("Jordanians protested outside the Israeli embassy.", {("jordan", "israel", "14")}),
+    ("Students protested the war.", set()),
+    # a reaction an act drew from someone; the "of" of a visit is the visitor
+    (
+        "Israel's decision to annex parts of the West Bank drew criticism from Jordan.",
+        {("israel", "west-bank", "19"), ("jordan", "israel", "11")},
+    ),
+    ("Russia's invasion drew sanctions from the EU.", {("european-union", "russia", "16")}),
+    ("The visit of the Chinese foreign minister to Moscow ended.", {("china", "russia", "04")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

@@ -38,6 +38,10 @@ _LED_BY_DEPS = frozenset({"npadvmod", "compound", "nmod", "advmod", "nsubj"})
 _AIMING_PARTICIPLES = frozenset({"target", "aim", "direct", "hit"})
 # demands and accusations whose "that" clause names the party they are aimed at
 _CONTENT_ROOTS = frozenset({"10", "11"})
+# verbs by which an act draws a reaction from someone: "drew criticism from Jordan"
+_PROVOKING = frozenset(
+    {"draw", "spark", "prompt", "trigger", "provoke", "attract", "elicit", "earn", "receive"}
+)
 # a standing relation named by a pair ("the U.S.-Japan alliance") is a state, not an act
 _STANDING = frozenset({"alliance", "relation", "relationship", "tie", "partnership", "friendship", "rivalry"})
 # "claimed responsibility for the bombing": the claimant did the bombing
@@ -91,6 +95,14 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         ]
         if agents:
             src = _actors(ctx, agents[0])
+    if not src and entry.preps and "of" not in entry.preps and not entry.lists:
+        # "the visit of the Chinese foreign minister to Moscow", "the withdrawal of Russian troops"
+        ofs = _prep_objects([tok], frozenset({"of"}))
+        src = _actors(ctx, ofs[0]) if ofs else []
+    provoked = _provoked_by(ctx, tok) if not src else None
+    if provoked is not None:
+        # "Israel's decision drew criticism from Jordan": Jordan criticises Israel
+        return _Args(provoked[0], provoked[1], words)
     if not src and light is not None:
         src = _actors_of_subject(ctx, light)
     # (also on the verb of a passive: "talks were held between A and B")
@@ -166,6 +178,24 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])
     return _Args(src, tgt, words, sym=entry.has("sym"), reply=entry.has("reply"), claimed=claimed)
+
+
+def _provoked_by(ctx: DocContext, noun: Token) -> tuple[list[MentionSpan], list[MentionSpan]] | None:
+    """(sources, targets) of a reaction noun that an act drew from someone: "Israel's decision drew
+    criticism from Jordan" is Jordan's criticism of Israel; None for any other noun."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _PROVOKING:
+        return None
+    givers = _prep_objects([noun, verb], frozenset({"from"}))
+    if not givers:
+        return None
+    sources = _actors(ctx, givers[0])
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not sources:
+        return None
+    owners = [subject, *(c for c in subject.children if c.dep_ in ("poss", "compound", "amod"))]
+    targets = next((found for o in owners if (found := _actors(ctx, o))), [])
+    return (sources, targets) if targets else None
 
 
 def _dyad_modifier(ctx: DocContext, noun: Token) -> list[MentionSpan]:
