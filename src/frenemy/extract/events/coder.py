@@ -8,6 +8,7 @@ from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _chain
 from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
+from frenemy.extract.events.demands import demand_events
 from frenemy.extract.events.expulsion import expulsion_events
 from frenemy.extract.events.gate import _frame_of, _may_be_event
 from frenemy.extract.events.nouns import claims_an_act
@@ -104,6 +105,10 @@ def _sentence_events(
             cands.append((tok, entries))
     # expulsions said as orders first: their ordering verb is no demand of its own
     events, consumed = expulsion_events(ctx, lexicon, sent, s_index, prior[-_REPLY_LOOKBACK:])
+    # demands said as obligations ("Russia must respect ..."): the obliged act is not done
+    demands, obliged = demand_events(ctx, sent, s_index, prior[-_REPLY_LOOKBACK:] + events, consumed)
+    events += demands
+    consumed |= obliged
     if not cands:
         return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
     frames: dict[int, tuple[str, Token]] = {}

@@ -1,0 +1,120 @@
+"""Demands said as obligations: "Russia's government must respect Georgia's territorial integrity"
+in a White House statement is the United States demanding of Russia (CAMEO 100), and so is
+"It is time for Russia to end this crisis". The demander is whoever says the words: the speaker of
+reported or quoted words, else the state a government statement speaks for (its author or
+publisher is the state, one of its ministries or one of its officials). A news agency or a
+research service speaks for no state, so its "must" demands nothing.
+
+The obliged act has not happened, so it is not coded as done: the demand is the event, asserted
+now (or reported, when the words are someone's), dated when they are said.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from frenemy.extract.events.actors import _actors, _actors_of_subject, _same_actor
+from frenemy.extract.events.build import _build
+from frenemy.extract.events.candidates import _Args
+from frenemy.extract.lexicon import LexEntry
+from frenemy.nlp.context import MentionSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from frenemy.models import Actor, Event
+    from frenemy.nlp.context import DocContext
+
+_DEMAND_CODE = "100"
+_OBLIGING = frozenset({"must"})
+_SELF = frozenset({"i", "we", "us", "it", "they", "you"})  # "we must": a commitment, not a demand
+_TIME_NOUNS = frozenset({"time"})
+
+
+def demand_events(
+    ctx: DocContext, sent: Span, s_index: int, prior: list[Event], used: set[int]
+) -> tuple[list[Event], set[int]]:
+    """Demands said as obligations in one sentence, and the tokens they use up (the obliged verbs,
+    which are then not coded as acts). Verbs in ``used`` are another construction's ("must leave
+    the country" is an expulsion)."""
+    out: list[Event] = []
+    consumed: set[int] = set()
+    for verb in sent:
+        if verb.i in used:
+            continue
+        subject = _obliged_subject(verb)
+        if subject is None or subject.lower_ in _SELF:
+            continue
+        obliged = _actors(ctx, subject) if verb.dep_ == "relcl" else _actors_of_subject(ctx, verb)
+        demander = _demander(ctx, verb)
+        if not obliged or demander is None:
+            continue
+        obliged = [m for m in obliged if not _same_actor(ctx, m.actor.id, demander.id)]
+        if not obliged:
+            continue
+        source = MentionSpan(verb.i, verb.i + 1, demander, "voice")
+        entry = LexEntry(lemma=verb.lemma_.lower(), pos="V", cameo=_DEMAND_CODE)
+        built = _build(ctx, sent, s_index, verb, entry, _Args([source], obliged, [verb]), None, prior)
+        reported = ctx.attribution_at(verb.i) is not None
+        out += [
+            dataclasses.replace(
+                ev, negated=False, scope=None, modality="reported" if reported else "asserted"
+            )
+            for ev in built
+        ]
+        if built:
+            consumed.update(t.i for t in (verb, *verb.conjuncts))
+    return out, consumed
+
+
+def _obliged_subject(verb: Token) -> Token | None:
+    """The subject of "X must VERB" (a main or reported clause), or of "it is time for X to VERB"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
+        if verb.dep_ not in ("ROOT", "ccomp", "conj"):
+            return None  # (not inside a condition or a description: "if Russia must ...")
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    head = verb.head
+    if (
+        verb.dep_ in ("relcl", "acl", "advcl")
+        and head.lemma_.lower() in _TIME_NOUNS
+        and head.dep_ == "attr"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _demander(ctx: DocContext, verb: Token) -> Actor | None:
+    """Who says the words: the speaker of reported words, else the statement's own state."""
+    att = ctx.attribution_at(verb.i)
+    if att is not None:
+        return ctx.registry.get(att.speaker.id) if att.speaker is not None else None
+    return statement_side(ctx)
+
+
+def statement_side(ctx: DocContext) -> Actor | None:
+    """The state a government statement speaks for: its author or publisher found in the registry
+    as the state itself, or one step below it (a ministry, an official); None for anyone else
+    (a journalist, a news agency, a research service two steps below Congress)."""
+    meta = ctx.document
+    for name in (meta.author, meta.publisher):
+        if not name:
+            continue
+        for candidate in (name, re.sub(r"\s*\([^)]*\)", "", name)):
+            try:
+                actor = ctx.registry.lookup(candidate.strip())
+                chain = ctx.registry.rollup(actor.id) if actor is not None else []
+                top = ctx.registry.get(chain[-1]) if chain else None
+            except Exception:  # a registry that cannot look names up knows no statement's state
+                return None
+            if actor is None:
+                continue
+            if top is not None and top.type == "state" and len(chain) <= 2:
+                return top
+            break
+    return None

@@ -1,0 +1,85 @@
+"""Probe: demands said as obligations ("Russia must respect ..."), by whoever says the words.
+
+Written by the team for misses seen on outside text (eval/real/events_dev_wire.jsonl, a White House
+statement of 2008); the sentences here are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frenemy.models import Document
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from frenemy.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _events(pipeline, text: str, publisher: str | None, author: str | None = None):
+    doc = Document(id="probe", text=text, published="2008-08-11", publisher=publisher, author=author)
+    return [
+        (
+            pipeline.registry.rollup(e.source.id)[-1] if e.source else None,
+            pipeline.registry.rollup(e.target.id)[-1] if e.target else None,
+            e.cameo,
+            e.modality,
+        )
+        for e in pipeline.analyse(doc).events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "author", "want"),
+    [
+        # a government statement's "must" is its state's demand; the obliged act is not done
+        (
+            "Russia's government must respect Georgia's territorial integrity.",
+            "The White House",
+            "President George W. Bush (Office of the Press Secretary)",
+            [("united-states", "russia", "100", "asserted")],
+        ),
+        (
+            "The Russian government must withdraw its troops from Georgia.",
+            "US Department of State",
+            None,
+            [("united-states", "russia", "100", "asserted")],
+        ),
+        (
+            "It is time for Russia to end this crisis.",
+            "The White House",
+            None,
+            [("united-states", "russia", "100", "asserted")],
+        ),
+        # quoted or reported words: the speaker demands
+        (
+            '"Russia must withdraw its troops from Georgia," Chancellor Angela Merkel said.',
+            "Voice of America",
+            None,
+            [("germany", "russia", "100", "reported")],
+        ),
+        # a news agency's own "must" and a statement's "we must" demand nothing
+        (
+            "Russia must withdraw its troops from Georgia.",
+            "Voice of America",
+            None,
+            [("russia", "georgia", "087", "hedged")],
+        ),
+        ("We must support Georgia.", "The White House", None, []),
+    ],
+)
+def test_obligation_is_a_demand(pipeline, text, publisher, author, want):
+    assert _events(pipeline, text, publisher, author) == want
+
+
+def test_an_order_to_leave_stays_an_expulsion(pipeline):
+    found = _events(
+        pipeline,
+        "Saudi Arabia said all Iranian diplomats must leave the country within 48 hours.",
+        "Voice of America",
+    )
+    assert [f[2] for f in found] == ["166"]
