@@ -79,6 +79,13 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ),
     ("Russia's invasion drew sanctions from the EU.", {("european-union", "russia", "16")}),
     ("The visit of the Chinese foreign minister to Moscow ended.", {("china", "russia", "04")}),
+    # people held in a state with no agent named are held by it, also in a relative clause
+    ("Two Canadians were detained in China.", {("china", "canada", "17")}),
+    (
+        "The cases of American citizens who are wrongfully detained in China remain open.",
+        {("china", "united-states", "17")},
+    ),
+    ("Iranian diplomats were detained in a hotel.", set()),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

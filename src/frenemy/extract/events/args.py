@@ -107,6 +107,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
             return None
         words.append(mods[0])
     obj = _children(tok, ("dobj", "nsubjpass") if passive else ("dobj",))
+    if passive and tok.dep_ == "relcl" and [o.lower_ for o in obj] in (["who"], ["which"], ["that"]):
+        obj = [tok.head]  # "American citizens who are detained in China": the citizens
     if passive and tok.dep_ == "acl":
         obj = [tok.head]
     if causative is not None:
@@ -195,6 +197,8 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors(ctx, agents[0]) if agents else []
         if not agents and causative is not None:
             src = _actors_of_subject(ctx, causative[0])  # the causer is the doer
+        if not src and cameo_info(entry.cameo).root == "17":
+            src = _held_in(ctx, tok)  # "two Canadians were detained in China": China holds them
     elif tok.pos_ == "ADJ":
         src = _actors_of_subject(ctx, tok.head)
     else:
@@ -244,6 +248,14 @@ def _verb_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         not tgt and cameo_info(entry.cameo).root in _REACTION_ROOTS and _bare_act_noun(obj)
     )
     return _Args(src, tgt, words, sym=sym, reply=reply, captives=captives)
+
+
+def _held_in(ctx: DocContext, verb: Token) -> list[MentionSpan]:
+    """The state where people were seized or held ("were detained in China"): with no agent named,
+    its authorities are the doer; a place that is no state names none."""
+    # (also further on in the clause: "detained or subject to exit bans in China")
+    places = [t for t in verb.subtree if t.i > verb.i and t.dep_ == "pobj" and t.head.lower_ == "in"]
+    return [m for p in places[:1] for m in _actors(ctx, p) if m.actor.type == "state"]
 
 
 def _bare_act_noun(objects: list[Token]) -> bool:
