@@ -83,3 +83,31 @@ def test_an_order_to_leave_stays_an_expulsion(pipeline):
         "Voice of America",
     )
     assert [f[2] for f in found] == ["166"]
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "want"),
+    [
+        # a government statement's own "we" is its state
+        (
+            "We welcome the decision by Kosovo and Serbia to take steps.",
+            "US Department of State",
+            [("united-states", "kosovo", "013", "asserted"), ("united-states", "serbia", "013", "asserted")],
+        ),
+        # a news agency's "we" is no state
+        ("We welcome the decision by Kosovo and Serbia to take steps.", "Voice of America", []),
+        # what is welcomed was reached between a pair: both are welcomed, and they agreed
+        (
+            "The United States welcomes the agreement reached between Kosovo and Serbia.",
+            None,
+            [
+                ("united-states", "kosovo", "013", "asserted"),
+                ("united-states", "serbia", "013", "asserted"),
+                ("kosovo", "serbia", "057", "asserted"),
+                ("serbia", "kosovo", "057", "asserted"),
+            ],
+        ),
+    ],
+)
+def test_statement_voice_and_welcomed_pairs(pipeline, text, publisher, want):
+    assert _events(pipeline, text, publisher) == want

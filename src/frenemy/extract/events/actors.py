@@ -16,12 +16,14 @@ from frenemy.extract.events.gate import (
     _decision_taken,
     _first_to,
 )
+from frenemy.extract.events.voice import statement_side
+from frenemy.nlp.context import MentionSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from frenemy.models import ActorRef
-    from frenemy.nlp.context import DocContext, MentionSpan
+    from frenemy.nlp.context import DocContext
 
 
 # Dependents searched, breadth first, for the actor behind a noun phrase ("children of bin Laden").
@@ -326,9 +328,14 @@ def _coordinated_appositions(tok: Token) -> list[Token]:
 def _quoted_speaker(ctx: DocContext, pronoun: Token) -> list[MentionSpan]:
     """The speaker an "I", "we" or "our" inside reported words stands for ("Putin said: 'We will
     respond'", "Engel made the following statement: 'I commend ...'"). [] outside reported words
-    or when the speaker is not a named actor; a document's own voice is not guessed."""
+    or when the speaker is not a named actor. Outside reported words, in a government statement
+    (events/voice.py), they are the state it speaks for; in other documents no one."""
     attr = ctx.attribution_at(pronoun.i)
-    if attr is None or attr.speaker is None or attr.speaker_start is None or attr.speaker_end is None:
+    if attr is None:
+        # a government statement's own "we welcome the decision": the state it speaks for
+        side = statement_side(ctx)
+        return [MentionSpan(pronoun.i, pronoun.i + 1, side, "voice")] if side is not None else []
+    if attr.speaker is None or attr.speaker_start is None or attr.speaker_end is None:
         return []
     return [
         m for m in ctx.mentions_in(attr.speaker_start, attr.speaker_end) if m.actor.id == attr.speaker.id

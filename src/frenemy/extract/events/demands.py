@@ -12,12 +12,12 @@ now (or reported, when the words are someone's), dated when they are said.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import TYPE_CHECKING
 
 from frenemy.extract.events.actors import _actors, _actors_of_subject, _same_actor
 from frenemy.extract.events.build import _build
 from frenemy.extract.events.candidates import _Args
+from frenemy.extract.events.voice import statement_side
 from frenemy.extract.lexicon import LexEntry
 from frenemy.nlp.context import MentionSpan
 
@@ -95,26 +95,3 @@ def _demander(ctx: DocContext, verb: Token) -> Actor | None:
     if att is not None:
         return ctx.registry.get(att.speaker.id) if att.speaker is not None else None
     return statement_side(ctx)
-
-
-def statement_side(ctx: DocContext) -> Actor | None:
-    """The state a government statement speaks for: its author or publisher found in the registry
-    as the state itself, or one step below it (a ministry, an official); None for anyone else
-    (a journalist, a news agency, a research service two steps below Congress)."""
-    meta = ctx.document
-    for name in (meta.author, meta.publisher):
-        if not name:
-            continue
-        for candidate in (name, re.sub(r"\s*\([^)]*\)", "", name)):
-            try:
-                actor = ctx.registry.lookup(candidate.strip())
-                chain = ctx.registry.rollup(actor.id) if actor is not None else []
-                top = ctx.registry.get(chain[-1]) if chain else None
-            except Exception:  # a registry that cannot look names up knows no statement's state
-                return None
-            if actor is None:
-                continue
-            if top is not None and top.type == "state" and len(chain) <= 2:
-                return top
-            break
-    return None

@@ -107,6 +107,8 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
         src = _actors_of_subject(ctx, light)
     # (also on the verb of a passive: "talks were held between A and B")
     sides = [tok] + ([light] if light is not None and tok.dep_ == "nsubjpass" else [])
+    # or on a participle: "the agreement reached between Kosovo and Serbia"
+    sides += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     between = [
         p
         for h in sides

@@ -201,7 +201,8 @@ def _by_agent(ctx: DocContext, head: Token, participles: bool) -> list[MentionSp
     if participles and head.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in head.head.children):
         holders.append(head.head)  # the parser's "by" on the active verb: "condemned the attack on X by Y"
     for c in (c for h in holders for c in h.children):
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+        # (or the pair it was reached between: "welcomes the agreement reached between A and B")
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "between"):
             for p in _children(c, "pobj"):
                 found = _actors(ctx, p)
                 if found:

@@ -1,0 +1,34 @@
+"""The state a government statement speaks for, when its text speaks in its own voice ("we welcome
+the decision", "Russia must withdraw")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from frenemy.models import Actor
+    from frenemy.nlp.context import DocContext
+
+
+def statement_side(ctx: DocContext) -> Actor | None:
+    """The state a government statement speaks for: its author or publisher found in the registry
+    as the state itself, or one step below it (a ministry, an official); None for anyone else
+    (a journalist, a news agency, a research service two steps below Congress)."""
+    meta = ctx.document
+    for name in (meta.author, meta.publisher):
+        if not name:
+            continue
+        for candidate in (name, re.sub(r"\s*\([^)]*\)", "", name)):
+            try:
+                actor = ctx.registry.lookup(candidate.strip())
+                chain = ctx.registry.rollup(actor.id) if actor is not None else []
+                top = ctx.registry.get(chain[-1]) if chain else None
+            except Exception:  # a registry that cannot look names up knows no statement's state
+                return None
+            if actor is None:
+                continue
+            if top is not None and top.type == "state" and len(chain) <= 2:
+                return top
+            break
+    return None
