@@ -86,6 +86,17 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         {("china", "united-states", "17")},
     ),
     ("Iranian diplomats were detained in a hotel.", set()),
+    # an appeal for an end to what is between two sides is made to both; a call on a party
+    (
+        "The Security Council called for an immediate end to fighting between Sudan and South Sudan.",
+        {
+            ("united-nations", "sudan", "02"),
+            ("united-nations", "south-sudan", "02"),
+            ("sudan", "south-sudan", "19"),
+            ("south-sudan", "sudan", "19"),
+        },
+    ),
+    ("The EU renewed its call on Russia to withdraw.", {("european-union", "russia", "02")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

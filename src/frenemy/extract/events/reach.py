@@ -78,6 +78,11 @@ def reach_targets(ctx: DocContext, verb: Token, objects: list[Token], cameo: str
                     if found:
                         return found
     root = cameo_info(cameo).root
+    if root in _ADDRESSEE_ROOTS:
+        # "called for an end to fighting between Sudan and South Sudan": asked of both sides
+        pair = _pair_between(ctx, holders)
+        if pair:
+            return pair
     for c in _children(verb, "ccomp") if root in _ADDRESSEE_ROOTS | _ABOUT_ROOTS else []:
         subject_deps = ("nsubj", "nsubjpass") if root in _ADDRESSEE_ROOTS else ("nsubj",)
         for s in _children(c, subject_deps):  # "demanded that North Korea abandon"
@@ -168,6 +173,18 @@ def _named_in_elaboration(ctx: DocContext, verb: Token, objects: list[Token]) ->
             for s in _children(clause, ("nsubj", "nsubjpass")):
                 found = _actors(ctx, s)
                 if found:
+                    return found
+    return []
+
+
+def _pair_between(ctx: DocContext, objects: list[Token]) -> list[MentionSpan]:
+    """The actors of the first "between" phrase inside what is asked for, when there are two or
+    more ("an end to the fighting between A and B"); [] otherwise."""
+    for o in objects:
+        for t in o.subtree:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                found = [m for p in _children(t, "pobj") for m in _actors(ctx, p)]
+                if len({m.actor.id for m in found}) > 1:
                     return found
     return []
 
