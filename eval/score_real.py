@@ -24,6 +24,7 @@ Run ``python -m eval.score_real`` to print them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -56,12 +57,17 @@ def plover_main(items: list[dict[str, Any]], found: list[list[Any]]) -> float:
     return round(right / len(labelled), 3)
 
 
-def in_context(analyse: Callable[[Document], list[Event]], items: list[dict[str, Any]]) -> list[list[Event]]:
+def in_context(
+    analyse: Callable[[Document], list[Event]], items: list[dict[str, Any]], docs: Path | None = None
+) -> list[list[Event]]:
     """The events of each item, found with the other labelled sentences of its source text around it.
 
-    Items sharing a ``doc`` are joined in file order into one document dated by the first item; an
-    event belongs to the item whose text holds the start of its action words (else its sentence).
+    Items sharing a ``doc`` are joined in file order into one document dated by the first item, with
+    the publisher and author of its sidecar (``docs/<doc>.txt.meta.json``) as a user's ingest would
+    read them; an event belongs to the item whose text holds the start of its action words (else
+    its sentence).
     """
+    docs = REAL / "docs" if docs is None else docs
     groups: dict[str, list[int]] = {}
     for i, item in enumerate(items):
         groups.setdefault(item.get("doc") or item["id"], []).append(i)
@@ -75,13 +81,29 @@ def in_context(analyse: Callable[[Document], list[Event]], items: list[dict[str,
             spans.append((len(text), len(text) + len(items[i]["text"]), i))
             text += items[i]["text"]
         first = items[members[0]]
-        doc = Document(id=f"dev-doc-{doc_id}", text=text, published=first.get("published"))
+        meta = _sidecar(docs, doc_id)
+        doc = Document(
+            id=f"dev-doc-{doc_id}",
+            text=text,
+            published=first.get("published"),
+            publisher=meta.get("publisher"),
+            author=meta.get("author"),
+        )
         for ev in analyse(doc):
             at = ev.action_start if ev.action_start is not None else ev.char_start
             owner = next((i for start, end, i in spans if start <= at < end), None)
             if owner is not None:
                 found[owner].append(ev)
     return found
+
+
+def _sidecar(docs: Path, doc_id: str) -> dict[str, Any]:
+    """The sidecar metadata of a source text, or {} when it has none."""
+    path = docs / f"{doc_id}.txt.meta.json"
+    if not path.is_file():
+        return {}
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def score() -> dict[str, float]:

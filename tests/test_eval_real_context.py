@@ -45,3 +45,23 @@ def test_context_gives_each_event_to_its_own_sentence_and_keeps_documents_apart(
     assert found[2] == []
     # alone, the sentence has no pair to point back to
     assert analyse(_document(ITEMS[1])) == []
+
+
+def test_context_reads_the_source_texts_publisher(tmp_path):
+    import json
+
+    from eval.score_events import _analyser
+    from eval.score_real import in_context
+
+    (tmp_path / "statement.txt.meta.json").write_text(json.dumps({"publisher": "US Department of State"}))
+    item = {
+        "id": "s1",
+        "doc": "statement",
+        "text": "We welcome the agreement between Kosovo and Serbia.",
+        "published": "2022-11-23",
+    }
+    analyse, _ = _analyser()
+    with_meta = in_context(analyse, [item], tmp_path)[0]
+    without = in_context(analyse, [dict(item, doc="unknown")], tmp_path)[0]
+    assert ("united-states", "kosovo") in _pairs(with_meta)
+    assert all(e.source is None or e.source.id != "united-states" for e in without)
