@@ -97,6 +97,14 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         },
     ),
     ("The EU renewed its call on Russia to withdraw.", {("european-union", "russia", "02")}),
+    # support said is endorsement (051), support given aid (07); support for what someone runs
+    ("Blinken expressed strong support for Ukraine.", {("united-states", "ukraine", "05")}),
+    ("The US increased its military support for Ukraine.", {("united-states", "ukraine", "07")}),
+    (
+        "Blinken expressed strong support for regional mediation and dialogue led by Angola and the East African Community.",
+        {("united-states", "angola", "05"), ("united-states", "east-african-community", "05")},
+    ),
+    ("The US supported the talks hosted by Qatar.", {("united-states", "qatar", "05")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

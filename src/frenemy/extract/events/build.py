@@ -62,6 +62,8 @@ def _build(
         code = code_by_means(head, code)  # "killed ... in an air strike" is 195
         if info_root(code) == "07" and _to_a_border(head):
             code = "154"  # "sent troops to the Ukrainian border": mobilised against, not sent to help
+    if frame is None and head.pos_ == "NOUN" and info_root(code) == "07" and _said(head):
+        code = "051"  # "expressed strong support for Ukraine": said, not given
     pairs = _pairs(sources, targets, args.sym)
     confidence = 0.8 if entry.pos != "N" else 0.7
     if frame is not None:
@@ -248,6 +250,12 @@ def _one_sided(
     if targets and not sources and entry.has("nosource"):
         return [(None, t) for t in targets]
     return []
+
+
+def _said(noun: Token) -> bool:
+    """ "expressed/reaffirmed/voiced support for": the noun is the object of a statement verb."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and "statement-light" in mod.verb_kinds(verb)
 
 
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})

@@ -18,7 +18,7 @@ from frenemy.extract.events.gate import (
     _prep_objects,
 )
 from frenemy.extract.events.lists import the_list
-from frenemy.extract.events.reach import flow_party
+from frenemy.extract.events.reach import flow_party, run_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -176,6 +176,9 @@ def _noun_args(ctx: DocContext, tok: Token, entry: LexEntry) -> _Args | None:
     if not tgt:
         # "an export permit for a shipment bound for South Korea": the party the goods go to
         tgt = [m for t in tgt_toks for m in flow_party(ctx, t)][:1]
+    if not tgt and cameo_info(entry.cameo).root in ("03", "05", "07"):
+        # "support for regional mediation led by Angola": support goes to whoever runs it
+        tgt = [m for t in tgt_toks for c in (t, *t.conjuncts) for m in run_by(ctx, c)]
     if not src and tgt_toks and cameo_info(entry.cameo).root == "08":
         # the captor named on the captive releases them: "the release of a diplomat kidnapped by X"
         src = _captor(ctx, tok) or _captor(ctx, tgt_toks[0])

@@ -32,6 +32,10 @@ _AUTHOR_CODES = frozenset({"051"})  # "commended steps taken by the Ethiopian go
 _INFINITIVE_DEPS = ("acl", "relcl")
 # participles on a noun that name its parties: "disputes involving Qatar", "a war pitting A against B"
 _PARTY_PARTICIPLES = frozenset({"involve", "pit", "concern"})
+# participles whose agent runs the thing they modify: "mediation led by Angola", "talks hosted by Qatar"
+_RUN_BY_PARTICIPLES = frozenset(
+    {"lead", "host", "broker", "sponsor", "facilitate", "chair", "organize", "organise"}
+)
 
 # Roots whose that-clause names the party addressed: "demanded that North Korea abandon ..."
 # (not "warned that China could arm Russia", which reports a third party's act)
@@ -189,6 +193,17 @@ def _pair_between(ctx: DocContext, objects: list[Token]) -> list[MentionSpan]:
     return []
 
 
+def run_by(ctx: DocContext, noun: Token) -> list[MentionSpan]:
+    """Who runs what a noun names, by a participle's agent: "mediation and dialogue led by Angola
+    and the East African Community" -> Angola, the EAC; [] without one."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in _RUN_BY_PARTICIPLES:
+            found = [m for a in _children(c, "agent") for p in _children(a, "pobj") for m in _actors(ctx, p)]
+            if found:
+                return found
+    return []
+
+
 def _noun_pps(ctx: DocContext, head: Token, depth: int = 0) -> list[MentionSpan]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
@@ -201,6 +216,10 @@ def _noun_pps(ctx: DocContext, head: Token, depth: int = 0) -> list[MentionSpan]
                     found = flow_party(ctx, p)  # "imposed restrictions on exports to South Korea"
                 if found:
                     return found
+        elif c.dep_ == "acl" and c.lemma_.lower() in _RUN_BY_PARTICIPLES:
+            found = run_by(ctx, head)
+            if found:
+                return found
         elif c.dep_ == "acl" and c.lemma_.lower() in _PARTY_PARTICIPLES:
             for p in _children(c, "dobj"):  # "mediated disputes involving Qatar and its neighbours"
                 found = _actors(ctx, p)
