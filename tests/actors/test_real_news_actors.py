@@ -190,3 +190,11 @@ def test_a_role_noun_naming_a_kind_of_machine_is_no_body(nlp) -> None:
     assert found["Pakistani"].actor.id == "pakistan"  # the jets are Pakistan's, not rebels
     found = _mentions(nlp, "Pakistani fighters attacked Indian troops.")
     assert found["Pakistani fighters"].actor.id == "pakistan-reb"
+
+
+def test_a_bare_body_noun_before_its_members_refers_back(nlp) -> None:
+    found = _mentions(nlp, "Officials briefed the Security Council. Council members welcomed the withdrawal.")
+    assert found["Council"].actor.id == "un-security-council"
+    # with nothing named before, "Council members" is no one known
+    alone = _mentions(nlp, "Council members met in Paris.")
+    assert all(m.actor.id != "un-security-council" for m in alone.values())

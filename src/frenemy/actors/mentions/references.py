@@ -391,7 +391,9 @@ class ReferencePass(EntityPass):
         kind = data.coref_nouns().get(tok.lemma_.lower())
         # "the Treasury", "the Commission": capitalised, the parser may call it a proper noun
         pos_ok = tok.pos_ == "NOUN" or (kind == "named" and tok.pos_ == "PROPN")
-        if kind is None or not pos_ok or tok.tag_ in ("NNS", "NNPS") or not self._definite(tok):
+        if kind is None or not pos_ok or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        if not self._definite(tok) and not (kind == "named" and _bare_of_members(tok)):
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None
@@ -482,3 +484,20 @@ class ReferencePass(EntityPass):
             return None  # a name later in the same sentence may be the referent ("his ... bin Laden")
         previous = set(persons_by_sentence.get(sent - 1, []))
         return next(iter(previous)) if len(previous) == 1 else None
+
+
+# people who speak or act for a body named on its own before them: "Council members", "Commission officials"
+_MEMBER_NOUNS = frozenset(
+    {"member", "official", "spokesman", "spokeswoman", "spokesperson", "delegate", "staff"}
+)
+
+
+def _bare_of_members(tok: Token) -> bool:
+    """ "Council members welcomed ...": a capitalised body noun with no article that modifies its
+    members or officials refers back like "the Council"."""
+    return (
+        tok.text[:1].isupper()
+        and tok.dep_ in ("compound", "nmod")
+        and tok.head.lemma_.lower() in _MEMBER_NOUNS
+        and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
+    )
