@@ -117,3 +117,32 @@ def test_an_order_to_leave_stays_an_expulsion(pipeline):
 )
 def test_statement_voice_and_welcomed_pairs(pipeline, text, publisher, want):
     assert _events(pipeline, text, publisher) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "want"),
+    [
+        # an act judged unacceptable is criticised by whoever judges it
+        (
+            "Russia has invaded Georgia. Such an action is unacceptable in the 21st century.",
+            "The White House",
+            [("russia", "georgia", "190", "asserted"), ("united-states", "russia", "111", "asserted")],
+        ),
+        (
+            "Russia's actions are unacceptable.",
+            "The White House",
+            [("united-states", "russia", "111", "asserted")],
+        ),
+        (
+            '"China\'s behaviour is provocative," the Japanese minister said.',
+            "Voice of America",
+            [("japan", "china", "111", "reported")],
+        ),
+        # no judge, no act, or a negated judgement: nothing
+        ("Russia's actions are unacceptable.", "Voice of America", []),
+        ("The claim is unacceptable.", "The White House", []),
+        ("Russia's actions are not unacceptable.", "The White House", []),
+    ],
+)
+def test_an_act_judged_is_criticised(pipeline, text, publisher, want):
+    assert _events(pipeline, text, publisher) == want

@@ -12,6 +12,7 @@ from frenemy.extract.events.demands import demand_events
 from frenemy.extract.events.expulsion import expulsion_events
 from frenemy.extract.events.gate import _frame_of, _may_be_event
 from frenemy.extract.events.nouns import claims_an_act
+from frenemy.extract.events.verdicts import verdict_events
 from frenemy.extract.events.warning import warning_events
 from frenemy.extract.lexicon import EventLexicon, LexEntry
 from frenemy.extract.retold import date_retold_acts
@@ -107,7 +108,7 @@ def _sentence_events(
     events, consumed = expulsion_events(ctx, lexicon, sent, s_index, prior[-_REPLY_LOOKBACK:])
     # demands said as obligations ("Russia must respect ..."): the obliged act is not done
     demands, obliged = demand_events(ctx, sent, s_index, prior[-_REPLY_LOOKBACK:] + events, consumed)
-    events += demands
+    events += demands + verdict_events(ctx, sent, s_index, prior[-_REPLY_LOOKBACK:] + events)
     consumed |= obliged
     if not cands:
         return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)
