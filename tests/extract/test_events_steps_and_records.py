@@ -105,6 +105,8 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         {("united-states", "angola", "05"), ("united-states", "east-african-community", "05")},
     ),
     ("The US supported the talks hosted by Qatar.", {("united-states", "qatar", "05")}),
+    # a visit cut short still took place
+    ("Kiir cut short his visit to China.", {("south-sudan", "china", "04")}),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]
