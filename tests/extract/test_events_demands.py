@@ -55,6 +55,14 @@ def _events(pipeline, text: str, publisher: str | None, author: str | None = Non
             None,
             [("united-states", "russia", "100", "asserted")],
         ),
+        # an act that must end is demanded of its owner, named in it or in its examples
+        (
+            "Any external support to armed groups must end, including Rwanda's assistance to M23.",
+            "US Department of State",
+            None,
+            [("united-states", "rwanda", "100", "asserted"), ("rwanda", "m23", "070", "asserted")],
+        ),
+        ("Any support to armed groups must end.", "US Department of State", None, []),
         # quoted or reported words: the speaker demands
         (
             '"Russia must withdraw its troops from Georgia," Chancellor Angela Merkel said.',

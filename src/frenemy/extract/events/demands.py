@@ -48,6 +48,10 @@ def demand_events(
         if subject is None or subject.lower_ in _SELF:
             continue
         obliged = _actors(ctx, subject) if verb.dep_ == "relcl" else _actors_of_subject(ctx, verb)
+        if not obliged and subject.pos_ == "NOUN":
+            obliged = _act_owners(
+                ctx, verb, subject
+            )  # "support to armed groups must end, including Rwanda's"
         demander = _demander(ctx, verb)
         if not obliged or demander is None:
             continue
@@ -74,7 +78,7 @@ def _obliged_subject(verb: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
-        if verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        if verb.dep_ not in ("ROOT", "ccomp", "csubj", "conj"):
             return None  # (not inside a condition or a description: "if Russia must ...")
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = verb.head
@@ -95,3 +99,16 @@ def _demander(ctx: DocContext, verb: Token) -> Actor | None:
     if att is not None:
         return ctx.registry.get(att.speaker.id) if att.speaker is not None else None
     return statement_side(ctx)
+
+
+def _act_owners(ctx: DocContext, verb: Token, subject: Token) -> list[MentionSpan]:
+    """Whose act must stop when the subject is an act ("any external support ... must end, including
+    Rwanda's assistance to M23"): the owners named in it or in its "including" examples."""
+    holders = [subject, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "including")]
+    for h in holders:
+        for t in h.subtree:
+            if t.dep_ == "poss":
+                found = _actors(ctx, t)
+                if found:
+                    return found
+    return []
