@@ -107,6 +107,9 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ("The US supported the talks hosted by Qatar.", {("united-states", "qatar", "05")}),
     # a visit cut short still took place
     ("Kiir cut short his visit to China.", {("south-sudan", "china", "04")}),
+    # concern voiced over another's act is disapproval; over a situation, nothing
+    ("Japan expressed concern over China's military buildup.", {("japan", "china", "11")}),
+    ("Japan voiced concern about the situation.", set()),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]
