@@ -198,3 +198,11 @@ def test_a_bare_body_noun_before_its_members_refers_back(nlp) -> None:
     # with nothing named before, "Council members" is no one known
     alone = _mentions(nlp, "Council members met in Paris.")
     assert all(m.actor.id != "un-security-council" for m in alone.values())
+
+
+def test_a_bare_both_as_subject_is_the_pair_just_named(nlp) -> None:
+    found = _mentions(nlp, "Egypt's minister met his Ethiopian counterpart. Both said talks will continue.")
+    assert sorted(_members(found["Both"])) == ["egypt", "ethiopia"]
+    # three sides named: "both" is not clear-cut
+    three = _mentions(nlp, "Egypt, Sudan and Ethiopia met in Cairo. Both said talks will continue.")
+    assert "Both" not in three

@@ -97,6 +97,12 @@ class ReferencePass(EntityPass):
                 new.append(described)
                 continue
             lower = tok.lower_
+            if lower == "both" and tok.pos_ in ("PRON", "DET") and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Both said they will continue talks": the pair just named
+                members = self._pair_in_focus(tok, seen, exactly_two=True)
+                if members is not None:
+                    new.append(_Found(tok.i, tok.i + 1, members[0], "coref", members))
+                continue
             if lower in _PERSON_PRONOUNS and tok.pos_ == "PRON":
                 target = self._pronoun_target(tok, persons_by_sentence, ordered)
                 if target is not None:
