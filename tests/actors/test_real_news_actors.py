@@ -206,3 +206,13 @@ def test_a_bare_both_as_subject_is_the_pair_just_named(nlp) -> None:
     # three sides named: "both" is not clear-cut
     three = _mentions(nlp, "Egypt, Sudan and Ethiopia met in Cairo. Both said talks will continue.")
     assert "Both" not in three
+
+
+def test_a_he_that_opens_its_sentence_is_the_person_before_not_the_one_he_meets(nlp) -> None:
+    found = _mentions(
+        nlp, "Kiir had planned to stay until Saturday. He met with Chinese President Hu Jintao on Tuesday."
+    )
+    assert found["He"].actor.id == "salva-kiir-mayardit"
+    # a possessive may still point ahead: "his" before a name later in the sentence stays open
+    later = _mentions(nlp, "Kiir left early. In his speech, Hu Jintao praised the visit.")
+    assert "his" not in later

@@ -107,6 +107,9 @@ class ReferencePass(EntityPass):
                 target = self._pronoun_target(tok, persons_by_sentence, ordered)
                 if target is not None:
                     new.append(_Found(tok.i, tok.i + 1, actors[target], "pronoun"))
+                    if target not in persons_by_sentence[sentence_of(tok.i)]:
+                        # "He held talks with Hu Jintao, and said ... his country": two people now
+                        persons_by_sentence[sentence_of(tok.i)].append(target)
                 continue
             if lower in _PLURAL_PRONOUNS and tok.pos_ == "PRON":
                 target = self._plural_target(tok, plurals_by_sentence, mentioned_sentences)
@@ -486,8 +489,11 @@ class ReferencePass(EntityPass):
             return None
         sentence_end = self._sentence_ends[sent] if sent < len(self._sentence_ends) else len(self.doc)
         later = (self.owner[i] for i in range(tok.i, sentence_end))
-        if any(item is not None and item.actor.type == "person" for item in later):
-            return None  # a name later in the same sentence may be the referent ("his ... bin Laden")
+        opening_subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.i == self._sentence_starts[sent]
+        if not opening_subject and any(item is not None and item.actor.type == "person" for item in later):
+            # a name later in the same sentence may be the referent ("his ... bin Laden"); not of a
+            # "He" that opens its sentence ("He met with Wu Bangguo": Wu is whom he met)
+            return None
         previous = set(persons_by_sentence.get(sent - 1, []))
         return next(iter(previous)) if len(previous) == 1 else None
 
