@@ -110,6 +110,17 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     # concern voiced over another's act is disapproval; over a situation, nothing
     ("Japan expressed concern over China's military buildup.", {("japan", "china", "11")}),
     ("Japan voiced concern about the situation.", set()),
+    # "both leaders" / "the two leaders" as an object are the two the doer dealt with, not the doer
+    (
+        "Blinken spoke with Ethiopian Prime Minister Abiy and Eritrean President Isaias. "
+        "The Secretary urged both leaders to de-escalate.",
+        {
+            ("united-states", "ethiopia", "04"),
+            ("united-states", "eritrea", "04"),
+            ("united-states", "ethiopia", "02"),
+            ("united-states", "eritrea", "02"),
+        },
+    ),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

@@ -451,9 +451,10 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
     in this sentence or the two before (people, not place names, for "leaders"; no people for
     "countries")."""
     kids = list(tok.children)
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+    both = any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in kids)
+    if not both and not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
         return []
-    if tok.lower_ != "two" and not any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids):
+    if not both and tok.lower_ != "two" and not any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids):
         return []
     noun = tok.lemma_.lower()
     want_person = noun in _PERSON_PAIR_NOUNS
@@ -463,23 +464,26 @@ def _the_two(ctx: DocContext, tok: Token) -> list[MentionSpan]:
         if earliest == 0:
             break
         earliest = ctx.doc[earliest - 1].sent.start
-    found = _last_two(ctx, tok, earliest, want_person, want_state)
+    # (not the clause's own doer: "The Secretary urged the two leaders" means the two he spoke with)
+    doer = _subject_token(tok.head) if tok.dep_ in ("dobj", "pobj", "dative") else None
+    skip = {m.actor.id for m in ctx.mentions_in(doer.i, doer.i + 1)} if doer is not None else set()
+    found = _last_two(ctx, tok, earliest, want_person, want_state, skip)
     if len(found) < 2 and want_person and any(f.actor.type == "person" for f in found):
         # one leader named and the other only by the country he went to: "Abiy traveled to
         # Asmara, Eritrea's capital, where the two leaders signed ..." (the dyad is the states')
-        found = _last_two(ctx, tok, earliest, False, want_state)
+        found = _last_two(ctx, tok, earliest, False, want_state, skip)
     if len(found) < 2 and want_state:
         # "Abiy flew to Asmara ... the two countries": a leader stands for his state
-        found = _last_two(ctx, tok, earliest, False, False)
+        found = _last_two(ctx, tok, earliest, False, False, skip)
     return found[::-1] if len(found) == 2 else []
 
 
 def _last_two(
-    ctx: DocContext, tok: Token, earliest: int, want_person: bool, want_state: bool
+    ctx: DocContext, tok: Token, earliest: int, want_person: bool, want_state: bool, skip: set[str]
 ) -> list[MentionSpan]:
     found: list[MentionSpan] = []
     for m in reversed(ctx.mentions):
-        if m.end > tok.i or m.start < earliest:
+        if m.end > tok.i or m.start < earliest or any(_same_actor(ctx, m.actor.id, s) for s in skip):
             continue
         is_person = m.actor.type == "person"
         place = m.kind == "name" and m.actor.type == "state"  # "Nairobi", "Iran": no leader
