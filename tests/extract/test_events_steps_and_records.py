@@ -97,6 +97,11 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
         },
     ),
     ("The EU renewed its call on Russia to withdraw.", {("european-union", "russia", "02")}),
+    (
+        "Blinken advocated for a diplomatic solution to the tensions between Rwanda and the DRC.",
+        {("united-states", "rwanda", "02"), ("united-states", "democratic-republic-of-the-congo", "02")},
+    ),
+    ("Rights groups advocated for reform.", set()),
     # support said is endorsement (051), support given aid (07); support for what someone runs
     ("Blinken expressed strong support for Ukraine.", {("united-states", "ukraine", "05")}),
     ("The US increased its military support for Ukraine.", {("united-states", "ukraine", "07")}),
