@@ -154,3 +154,25 @@ def test_statement_voice_and_welcomed_pairs(pipeline, text, publisher, want):
 )
 def test_an_act_judged_is_criticised(pipeline, text, publisher, want):
     assert _events(pipeline, text, publisher) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "want"),
+    [
+        # consequences to come are the speaker's threat to whoever is to bear them
+        (
+            "Russia will face consequences, Blinken said.",
+            "Voice of America",
+            [("united-states", "russia", "130", "reported")],
+        ),
+        (
+            "If Russia invades Ukraine, there will be severe costs.",
+            "US Department of State",
+            [("russia", "ukraine", "190", "hypothetical"), ("united-states", "russia", "130", "asserted")],
+        ),
+        # consequences already borne threaten no one
+        ("The war has had severe consequences for Ukraine.", "US Department of State", []),
+    ],
+)
+def test_consequences_to_come_are_a_threat(pipeline, text, publisher, want):
+    assert _events(pipeline, text, publisher) == want

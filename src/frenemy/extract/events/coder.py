@@ -8,6 +8,7 @@ from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _chain
 from frenemy.extract.events.args import _match
 from frenemy.extract.events.build import _build
+from frenemy.extract.events.consequences import consequence_events
 from frenemy.extract.events.demands import demand_events
 from frenemy.extract.events.expulsion import expulsion_events
 from frenemy.extract.events.gate import _frame_of, _may_be_event
@@ -108,7 +109,10 @@ def _sentence_events(
     events, consumed = expulsion_events(ctx, lexicon, sent, s_index, prior[-_REPLY_LOOKBACK:])
     # demands said as obligations ("Russia must respect ..."): the obliged act is not done
     demands, obliged = demand_events(ctx, sent, s_index, prior[-_REPLY_LOOKBACK:] + events, consumed)
-    events += demands + verdict_events(ctx, sent, s_index, prior[-_REPLY_LOOKBACK:] + events)
+    recent = prior[-_REPLY_LOOKBACK:] + events
+    events += (
+        demands + verdict_events(ctx, sent, s_index, recent) + consequence_events(ctx, sent, s_index, recent)
+    )
     consumed |= obliged
     if not cands:
         return events + warning_events(ctx, sent, s_index, consumed, prior[-_REPLY_LOOKBACK:] + events)

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from frenemy.extract.events.actors import _actors, _actors_of_subject, _same_actor
 from frenemy.extract.events.build import _build
 from frenemy.extract.events.candidates import _Args
-from frenemy.extract.events.voice import statement_side
+from frenemy.extract.events.voice import speaker_side
 from frenemy.extract.lexicon import LexEntry
 from frenemy.nlp.context import MentionSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from frenemy.models import Actor, Event
+    from frenemy.models import Event
     from frenemy.nlp.context import DocContext
 
 _DEMAND_CODE = "100"
@@ -52,7 +52,7 @@ def demand_events(
             obliged = _act_owners(
                 ctx, verb, subject
             )  # "support to armed groups must end, including Rwanda's"
-        demander = _demander(ctx, verb)
+        demander = speaker_side(ctx, verb)
         if not obliged or demander is None:
             continue
         obliged = [m for m in obliged if not _same_actor(ctx, m.actor.id, demander.id)]
@@ -91,14 +91,6 @@ def _obliged_subject(verb: Token) -> Token | None:
     ):
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
-
-
-def _demander(ctx: DocContext, verb: Token) -> Actor | None:
-    """Who says the words: the speaker of reported words, else the statement's own state."""
-    att = ctx.attribution_at(verb.i)
-    if att is not None:
-        return ctx.registry.get(att.speaker.id) if att.speaker is not None else None
-    return statement_side(ctx)
 
 
 def _act_owners(ctx: DocContext, verb: Token, subject: Token) -> list[MentionSpan]:

@@ -16,7 +16,7 @@ from frenemy.extract.events.actors import _actors, _same_actor
 from frenemy.extract.events.build import _build
 from frenemy.extract.events.candidates import _Args
 from frenemy.extract.events.gate import _children
-from frenemy.extract.events.voice import statement_side
+from frenemy.extract.events.voice import speaker_side
 from frenemy.extract.lexicon import LexEntry
 from frenemy.models import Actor
 from frenemy.nlp.context import MentionSpan
@@ -41,7 +41,7 @@ def verdict_events(ctx: DocContext, sent: Span, s_index: int, prior: list[Event]
         if mod.has_negation(adj.head) or mod.has_negation(adj):
             continue  # "is not unacceptable" judges nothing
         subject = next(iter(_children(adj.head, "nsubj")), None)
-        judge = _judge(ctx, adj)
+        judge = speaker_side(ctx, adj)
         if subject is None or judge is None:
             continue
         judged = [
@@ -55,14 +55,6 @@ def verdict_events(ctx: DocContext, sent: Span, s_index: int, prior: list[Event]
         entry = LexEntry(lemma=adj.lemma_.lower(), pos="A", cameo=_CRITICISE)
         out += _build(ctx, sent, s_index, adj, entry, _Args([source], judged, [adj]), None, prior)
     return out
-
-
-def _judge(ctx: DocContext, tok: Token) -> Actor | None:
-    att = ctx.attribution_at(tok.i)
-    if att is not None:
-        found = ctx.registry.get(att.speaker.id) if att.speaker is not None else None
-        return found if isinstance(found, Actor) else None
-    return statement_side(ctx)
 
 
 def _owners(

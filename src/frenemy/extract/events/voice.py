@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from frenemy.models import Actor
     from frenemy.nlp.context import DocContext
 
@@ -32,3 +34,13 @@ def statement_side(ctx: DocContext) -> Actor | None:
                 return top
             break
     return None
+
+
+def speaker_side(ctx: DocContext, tok: Token) -> Actor | None:
+    """Who says the words a token is in: the speaker of reported or quoted words, else the state a
+    government statement speaks for; None for anyone else."""
+    att = ctx.attribution_at(tok.i)
+    if att is not None:
+        found = ctx.registry.get(att.speaker.id) if att.speaker is not None else None
+        return found if found is not None and hasattr(found, "type") else None
+    return statement_side(ctx)
