@@ -126,11 +126,6 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
             ("united-states", "eritrea", "02"),
         },
     ),
-    # solidarity reiterated is the same sympathetic comment as solidarity expressed (018)
-    (
-        "The Secretary reiterated the United States' steadfast solidarity with Ukraine.",
-        {("united-states", "ukraine", "01")},
-    ),
     # an economic blow is no armed one
     ("The strike hit Russia's economy.", set()),
 ]

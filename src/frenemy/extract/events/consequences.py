@@ -8,16 +8,13 @@ data (resources/events/modality.tsv, kind ``consequence``).
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
-from frenemy.extract.events.actors import _actors, _actors_of_subject, _same_actor
-from frenemy.extract.events.build import _build
-from frenemy.extract.events.candidates import _Args
+from frenemy.extract.events.actors import _actors, _actors_of_subject
 from frenemy.extract.events.gate import _children, _prep_objects
+from frenemy.extract.events.said import said_events
 from frenemy.extract.events.voice import speaker_side
-from frenemy.extract.lexicon import LexEntry
 from frenemy.nlp.context import MentionSpan
 
 if TYPE_CHECKING:
@@ -46,17 +43,7 @@ def consequence_events(ctx: DocContext, sent: Span, s_index: int, prior: list[Ev
         speaker = speaker_side(ctx, noun)
         if not threatened or speaker is None:
             continue
-        threatened = [m for m in threatened if not _same_actor(ctx, m.actor.id, speaker.id)]
-        if not threatened:
-            continue
-        source = MentionSpan(noun.i, noun.i + 1, speaker, "voice")
-        entry = LexEntry(lemma=noun.lemma_.lower(), pos="N", cameo=_THREATEN)
-        built = _build(
-            ctx, sent, s_index, noun, entry, _Args([source], threatened, [verb, noun]), None, prior
-        )
-        reported = ctx.attribution_at(noun.i) is not None
-        modality = "reported" if reported else "asserted"
-        out += [dataclasses.replace(ev, negated=False, scope=None, modality=modality) for ev in built]
+        out += said_events(ctx, sent, s_index, noun, _THREATEN, speaker, threatened, [verb, noun], prior)
     return out
 
 

@@ -11,14 +11,11 @@ now (or reported, when the words are someone's), dated when they are said.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
-from frenemy.extract.events.actors import _actors, _actors_of_subject, _same_actor
-from frenemy.extract.events.build import _build
-from frenemy.extract.events.candidates import _Args
+from frenemy.extract.events.actors import _actors, _actors_of_subject
+from frenemy.extract.events.said import said_events
 from frenemy.extract.events.voice import speaker_side
-from frenemy.extract.lexicon import LexEntry
 from frenemy.nlp.context import MentionSpan
 
 if TYPE_CHECKING:
@@ -49,25 +46,13 @@ def demand_events(
             continue
         obliged = _actors(ctx, subject) if verb.dep_ == "relcl" else _actors_of_subject(ctx, verb)
         if not obliged and subject.pos_ == "NOUN":
-            obliged = _act_owners(
-                ctx, verb, subject
-            )  # "support to armed groups must end, including Rwanda's"
+            # "any support to armed groups must end, including Rwanda's assistance to M23"
+            obliged = _act_owners(ctx, verb, subject)
         demander = speaker_side(ctx, verb)
         if not obliged or demander is None:
             continue
-        obliged = [m for m in obliged if not _same_actor(ctx, m.actor.id, demander.id)]
-        if not obliged:
-            continue
-        source = MentionSpan(verb.i, verb.i + 1, demander, "voice")
-        entry = LexEntry(lemma=verb.lemma_.lower(), pos="V", cameo=_DEMAND_CODE)
-        built = _build(ctx, sent, s_index, verb, entry, _Args([source], obliged, [verb]), None, prior)
-        reported = ctx.attribution_at(verb.i) is not None
-        out += [
-            dataclasses.replace(
-                ev, negated=False, scope=None, modality="reported" if reported else "asserted"
-            )
-            for ev in built
-        ]
+        built = said_events(ctx, sent, s_index, verb, _DEMAND_CODE, demander, obliged, [verb], prior)
+        out += built
         if built:
             consumed.update(t.i for t in (verb, *verb.conjuncts))
     return out, consumed

@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 
 from frenemy.extract import modality as mod
 from frenemy.extract.events.actors import _actors, _same_actor
-from frenemy.extract.events.build import _build
-from frenemy.extract.events.candidates import _Args
 from frenemy.extract.events.gate import _children
+from frenemy.extract.events.said import said_events
 from frenemy.extract.events.voice import speaker_side
-from frenemy.extract.lexicon import LexEntry
 from frenemy.models import Actor
 from frenemy.nlp.context import MentionSpan
 
@@ -44,16 +42,8 @@ def verdict_events(ctx: DocContext, sent: Span, s_index: int, prior: list[Event]
         judge = speaker_side(ctx, adj)
         if subject is None or judge is None:
             continue
-        judged = [
-            m
-            for m in _owners(ctx, subject, prior, s_index, judge)
-            if not _same_actor(ctx, m.actor.id, judge.id)
-        ]
-        if not judged:
-            continue
-        source = MentionSpan(adj.i, adj.i + 1, judge, "voice")
-        entry = LexEntry(lemma=adj.lemma_.lower(), pos="A", cameo=_CRITICISE)
-        out += _build(ctx, sent, s_index, adj, entry, _Args([source], judged, [adj]), None, prior)
+        judged = _owners(ctx, subject, prior, s_index, judge)
+        out += said_events(ctx, sent, s_index, adj, _CRITICISE, judge, judged, [adj], prior)
     return out
 
 
