@@ -31,19 +31,8 @@ def registry():
 @pytest.fixture(scope="session")
 def event_triples():
     """A function from a sentence to its (source, target, CAMEO root) triples at the top actor."""
-    from frenemy.models import Document
+    from event_probes import triples
     from frenemy.pipeline import Pipeline
 
     pipeline = Pipeline()
-
-    def top(actor_id: str | None) -> str | None:
-        return pipeline.registry.rollup(actor_id)[-1] if actor_id else None
-
-    def triples(text: str, published: str = "2020-01-01") -> set[tuple[str | None, str | None, str]]:
-        events = pipeline.analyse(Document(id="probe", text=text, published=published)).events
-        return {
-            (top(e.source.id if e.source else None), top(e.target.id if e.target else None), e.cameo_root)
-            for e in events
-        }
-
-    return triples
+    return lambda text, published="2020-01-01": triples(pipeline, text, published)

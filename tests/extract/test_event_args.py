@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from frenemy.models import Document
+from event_probes import Triple, triples
 
 pytestmark = pytest.mark.model
 
@@ -121,17 +121,8 @@ def pipeline():
     return Pipeline()
 
 
-def _triples(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    top = pipeline.registry.rollup
-    evs = pipeline.analyse(Document(id="probe", text=text, published="2021-06-01")).events
-    return {
-        (
-            top(e.source.id)[-1] if e.source else None,
-            top(e.target.id)[-1] if e.target else None,
-            e.cameo_root,
-        )
-        for e in evs
-    }
+def _triples(pipeline, text: str) -> set[Triple]:
+    return triples(pipeline, text, "2021-06-01")
 
 
 @pytest.mark.parametrize(("text", "want"), PROBES, ids=[p[0][:48] for p in PROBES])

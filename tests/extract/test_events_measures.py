@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from event_probes import Triple, triples
 from frenemy.models import Document
 
 pytestmark = pytest.mark.model
@@ -77,23 +78,12 @@ def pipeline():
     return Pipeline()
 
 
-def _top(pipeline, actor_id: str | None) -> str | None:
-    return pipeline.registry.rollup(actor_id)[-1] if actor_id else None
-
-
 def _events(pipeline, text: str):
     return pipeline.analyse(Document(id="probe", text=text, published="2019-08-02")).events
 
 
-def _triples(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (
-            _top(pipeline, e.source.id if e.source else None),
-            _top(pipeline, e.target.id if e.target else None),
-            e.cameo_root,
-        )
-        for e in _events(pipeline, text)
-    }
+def _triples(pipeline, text: str) -> set[Triple]:
+    return triples(pipeline, text, "2019-08-02")
 
 
 @pytest.mark.parametrize(("text", "want"), PROBES, ids=[p[0][:40] for p in PROBES])

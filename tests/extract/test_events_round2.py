@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from event_probes import Triple, triples
 from frenemy.models import Document
 
 pytestmark = pytest.mark.model
@@ -20,13 +21,8 @@ def pipeline():
     return Pipeline()
 
 
-def _triples(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    top = pipeline.registry.rollup
-    evs = pipeline.analyse(Document(id="r2", text=text, published="2020-06-01")).events
-    return {
-        (top(e.source.id)[-1] if e.source else None, top(e.target.id)[-1] if e.target else None, e.cameo)
-        for e in evs
-    }
+def _triples(pipeline, text: str) -> set[Triple]:
+    return triples(pipeline, text, "2020-06-01", full_code=True)
 
 
 def test_subjects_stranded_on_a_relative_clause_are_the_doers(pipeline):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from event_probes import Triple, triples
 from frenemy.models import Document
 
 pytestmark = pytest.mark.model
@@ -62,17 +63,8 @@ def pipeline():
     return Pipeline()
 
 
-def _triples(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    top = pipeline.registry.rollup
-    result = pipeline.analyse(Document(id="probe", text=text, published="2020-10-17"))
-    return {
-        (
-            top(e.source.id)[-1] if e.source else None,
-            top(e.target.id)[-1] if e.target else None,
-            e.cameo_root,
-        )
-        for e in result.events
-    }
+def _triples(pipeline, text: str) -> set[Triple]:
+    return triples(pipeline, text, "2020-10-17")
 
 
 @pytest.mark.parametrize(("text", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
