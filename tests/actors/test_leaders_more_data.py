@@ -16,9 +16,9 @@ from datetime import date
 
 import pytest
 
+from event_probes import Triple, triples
 from frenemy.actors import data
 from frenemy.actors.registry import ActorRegistry
-from frenemy.models import Document
 
 model = pytest.mark.model
 
@@ -219,17 +219,8 @@ def pipeline():
     return Pipeline()
 
 
-def _triples(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
-    top = pipeline.registry.rollup
-    result = pipeline.analyse(Document(id="probe", text=text, published="2021-08-06"))
-    return {
-        (
-            top(e.source.id)[-1] if e.source else None,
-            top(e.target.id)[-1] if e.target else None,
-            e.cameo_root,
-        )
-        for e in result.events
-    }
+def _triples(pipeline, text: str) -> set[Triple]:
+    return triples(pipeline, text, "2021-08-06")
 
 
 @model
