@@ -63,6 +63,13 @@ def _events(pipeline, text: str, publisher: str | None, author: str | None = Non
             [("united-states", "rwanda", "100", "asserted"), ("rwanda", "m23", "070", "asserted")],
         ),
         ("Any support to armed groups must end.", "US Department of State", None, []),
+        # a state's news agency reports; its own "must" is not its state's demand
+        (
+            "Ukraine must stop shelling Donetsk.",
+            "TASS",
+            None,
+            [],
+        ),
         # quoted or reported words: the speaker demands
         (
             '"Russia must withdraw its troops from Georgia," Chancellor Angela Merkel said.',

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 def statement_side(ctx: DocContext) -> Actor | None:
     """The state a government statement speaks for: its author or publisher found in the registry
     as the state itself, or one step below it (a ministry, an official); None for anyone else
-    (a journalist, a news agency, a research service two steps below Congress)."""
+    (a journalist, a news agency, even a state's own, a research service two steps below
+    Congress)."""
     meta = ctx.document
     for name in (meta.author, meta.publisher):
         if not name:
@@ -30,6 +31,8 @@ def statement_side(ctx: DocContext) -> Actor | None:
                 return None
             if actor is None:
                 continue
+            if actor.type == "media":
+                return None  # a state's news agency (TASS, Xinhua) reports; it does not speak for it
             if top is not None and top.type == "state" and len(chain) <= 2:
                 return top
             break
