@@ -9,6 +9,8 @@ and that a surname alias that is also a word ("Moon") does not fire on the word 
 from __future__ import annotations
 
 import pytest
+from test_leaders_more_data import NOT_PERSON_ALIASES as MORE_WITHHELD
+from test_leaders_more_data import PEOPLE as MORE_PEOPLE
 
 from event_probes import Triple, triples
 from frenemy.actors.registry import ActorRegistry
@@ -83,12 +85,7 @@ PEOPLE = [
 NOT_PERSON_ALIASES = ["Kim", "Sharif", "Kaczynski", "Castro", "Kirchner", "Lee", "Park", "May", "Hariri"]
 
 
-@pytest.fixture(scope="module")
-def registry() -> ActorRegistry:
-    return ActorRegistry.default()
-
-
-@pytest.mark.parametrize(("name", "person", "top"), PEOPLE)
+@pytest.mark.parametrize(("name", "person", "top"), PEOPLE + MORE_PEOPLE)
 def test_a_leader_resolves_and_rolls_up_to_the_state(
     registry: ActorRegistry, name: str, person: str, top: str
 ) -> None:
@@ -98,7 +95,7 @@ def test_a_leader_resolves_and_rolls_up_to_the_state(
     assert registry.rollup(actor.id)[-1] == top
 
 
-@pytest.mark.parametrize("name", NOT_PERSON_ALIASES)
+@pytest.mark.parametrize("name", NOT_PERSON_ALIASES + MORE_WITHHELD)
 def test_a_shared_surname_is_no_alias(registry: ActorRegistry, name: str) -> None:
     actor = registry.lookup(name)
     assert actor is None or actor.type != "person", f"{name} -> {actor.id}"

@@ -135,25 +135,8 @@ def _parse(value: str) -> date:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-@pytest.fixture(scope="module")
-def registry() -> ActorRegistry:
-    return ActorRegistry.default()
-
-
-@pytest.mark.parametrize(("name", "person", "top"), PEOPLE)
-def test_a_leader_resolves_and_rolls_up_to_the_state(
-    registry: ActorRegistry, name: str, person: str, top: str
-) -> None:
-    actor = registry.lookup(name)
-    assert actor is not None and actor.id == person, name
-    assert actor.type == "person"
-    assert registry.rollup(actor.id)[-1] == top
-
-
-@pytest.mark.parametrize("name", NOT_PERSON_ALIASES)
-def test_a_withheld_surname_is_no_alias(registry: ActorRegistry, name: str) -> None:
-    actor = registry.lookup(name)
-    assert actor is None or actor.type != "person", f"{name} -> {actor.id}"
+# PEOPLE and NOT_PERSON_ALIASES are checked by test_leaders_data.py together with its own lists;
+# the registry fixture is the session one of tests/conftest.py.
 
 
 def test_every_added_leader_has_a_parent_and_dated_offices(registry: ActorRegistry) -> None:
