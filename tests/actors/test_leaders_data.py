@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from test_leaders_more_data import NOT_PERSON_ALIASES as MORE_WITHHELD
 from test_leaders_more_data import PEOPLE as MORE_PEOPLE
+from test_leaders_more_data import PROBES as MORE_PROBES
 
 from event_probes import Triple, triples
 from frenemy.actors.registry import ActorRegistry
@@ -158,7 +159,7 @@ def _triples(pipeline, text: str) -> set[Triple]:
 
 
 @model
-@pytest.mark.parametrize(("text", "want"), PROBES)
+@pytest.mark.parametrize(("text", "want"), PROBES + MORE_PROBES)
 def test_leaders_act_for_their_states(pipeline, text: str, want: set) -> None:
     assert _triples(pipeline, text) == want
 

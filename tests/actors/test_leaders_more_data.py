@@ -16,7 +16,6 @@ from datetime import date
 
 import pytest
 
-from event_probes import Triple, triples
 from frenemy.actors import data
 from frenemy.actors.registry import ActorRegistry
 
@@ -194,19 +193,4 @@ PROBES: list[tuple[str, set[tuple[str | None, str | None, str]]]] = [
     ),
 ]
 
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from frenemy.pipeline import Pipeline
-
-    return Pipeline()
-
-
-def _triples(pipeline, text: str) -> set[Triple]:
-    return triples(pipeline, text, "2021-08-06")
-
-
-@model
-@pytest.mark.parametrize(("text", "want"), PROBES)
-def test_new_leaders_act_for_their_states(pipeline, text: str, want: set) -> None:
-    assert _triples(pipeline, text) == want
+# PROBES are run by test_leaders_data.py together with its own sentences.

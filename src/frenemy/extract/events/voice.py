@@ -18,6 +18,18 @@ def statement_side(ctx: DocContext) -> Actor | None:
     as the state itself, or one step below it (a ministry, an official); None for anyone else
     (a journalist, a news agency, even a state's own, a research service two steps below
     Congress)."""
+    cached: object = getattr(ctx, "_frenemy_statement_side", False)
+    if cached is not False:
+        return cached  # type: ignore[return-value]
+    side = _statement_side(ctx)
+    try:
+        ctx._frenemy_statement_side = side  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - slotted stand-ins
+        pass
+    return side
+
+
+def _statement_side(ctx: DocContext) -> Actor | None:
     meta = ctx.document
     for name in (meta.author, meta.publisher):
         if not name:
